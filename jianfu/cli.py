@@ -1,0 +1,175 @@
+"""The ``jianfu`` command: demo, serve, migrate, manage, token, assets, test.
+
+    jianfu demo [--host H] [--port P]   migrate, load the demo jurisdiction, serve on 127.0.0.1:8000
+    jianfu serve [--host H] [--port P]  serve the platform (production; waitress)
+    jianfu migrate                      create or upgrade the database
+    jianfu manage <command> [...]       any Django management command
+    jianfu token USERNAME [--name N]    print a new API token for USERNAME
+    jianfu assets                       copy front-end assets from node_modules into static/vendor
+    jianfu test [pytest args]           run the test suite
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+VENDOR_DIR = Path(__file__).resolve().parent / "static" / "vendor"
+# node_modules path -> file name under static/vendor
+VENDOR_FILES = {
+    "echarts/dist/echarts.min.js": "echarts.min.js",
+}
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jianfu.settings")
+    import django
+
+    django.setup()
+
+
+def _manage(*args: str, **options: object) -> None:
+    from django.core.management import call_command
+
+    call_command(*args, **options)
+
+
+def cmd_migrate(_: argparse.Namespace) -> int:
+    _setup_django()
+    _manage("migrate", "--no-input", verbosity=0)
+    _manage("createcachetable", verbosity=0)
+    print("数据库已就绪。")
+    return 0
+
+
+def _serve(host: str, port: int) -> int:
+    from waitress import serve
+
+    from jianfu.wsgi import application
+
+    print(f"简负平台已启动：http://{host}:{port}/  （按 Ctrl+C 停止）", flush=True)
+    serve(application, host=host, port=port, threads=int(os.environ.get("JIANFU_THREADS", "8")), ident="jianfu")
+    return 0
+
+
+def _collectstatic() -> None:
+    _manage("collectstatic", "--no-input", verbosity=0)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    _collectstatic()
+    return _serve(args.host, args.port)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    os.environ["JIANFU_DEMO"] = "1"
+    _setup_django()
+    from django.conf import settings
+
+    from jianfu.core.demo import load_all
+
+    print("正在准备演示数据库……", flush=True)
+    _manage("migrate", "--no-input", verbosity=0)
+    _manage("createcachetable", verbosity=0)
+    accounts = load_all()
+    _collectstatic()
+    print("\n演示账号（密码均为 %s，仅限演示模式）：" % settings.DEMO_PASSWORD)
+    for account in accounts:
+        print(f"  {account.username:<12} {account.full_name:<6} {account.description}")
+    print(f"\n数据目录：{settings.DATA_DIR}")
+    if args.no_serve:
+        return 0
+    return _serve(args.host, args.port)
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jianfu.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["jianfu manage", *args.rest])
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    _setup_django()
+    from jianfu.core.errors import ActionError
+    from jianfu.orgs.actions import do_issue_token
+    from jianfu.orgs.models import User
+
+    user = User.objects.filter(username=args.username).first()
+    if user is None:
+        print(f"用户 {args.username} 不存在。", file=sys.stderr)
+        return 2
+    try:
+        print(do_issue_token(user, actor=None, name=args.name))
+    except ActionError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_assets(_: argparse.Namespace) -> int:
+    VENDOR_DIR.mkdir(parents=True, exist_ok=True)
+    missing = []
+    for source, name in VENDOR_FILES.items():
+        path = REPO_DIR / "node_modules" / source
+        if not path.exists():
+            missing.append(source)
+            continue
+        shutil.copyfile(path, VENDOR_DIR / name)
+    if missing:
+        print("缺少前端依赖（请先运行 npm ci）：" + "，".join(missing), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    import pytest
+
+    os.environ["JIANFU_TESTING"] = "1"
+    return int(pytest.main(["-q", *args.rest]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="jianfu", description="简负：城乡社区减负增效平台")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("demo", help="迁移数据库、载入演示辖区并启动（SQLite）")
+    p.add_argument("--host", default=os.environ.get("JIANFU_HOST", "127.0.0.1"))
+    p.add_argument("--port", type=int, default=int(os.environ.get("JIANFU_PORT", "8000")))
+    p.add_argument("--no-serve", action="store_true", help="只准备数据，不启动服务")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="启动服务")
+    p.add_argument("--host", default=os.environ.get("JIANFU_HOST", "127.0.0.1"))
+    p.add_argument("--port", type=int, default=int(os.environ.get("JIANFU_PORT", "8000")))
+    p.set_defaults(func=cmd_serve)
+
+    sub.add_parser("migrate", help="创建或升级数据库").set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("manage", help="运行 Django 管理命令", add_help=False)
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_manage)
+
+    p = sub.add_parser("token", help="为用户生成新的 API 令牌")
+    p.add_argument("username")
+    p.add_argument("--name", default="命令行生成")
+    p.set_defaults(func=cmd_token)
+
+    sub.add_parser("assets", help="复制前端依赖到静态目录").set_defaults(func=cmd_assets)
+
+    p = sub.add_parser("test", help="运行测试", add_help=False)
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_test)
+
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

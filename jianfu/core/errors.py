@@ -1,0 +1,33 @@
+"""Errors that actions raise; views and API handlers turn them into Chinese messages."""
+
+from __future__ import annotations
+
+
+class ActionError(Exception):
+    """A write refused for a reason the user can fix or must be told (message in Chinese)."""
+
+    status_code = 400
+
+    def __init__(self, message: str, *, field: str | None = None, errors: list[dict] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.errors = errors or []
+
+
+class NotAllowed(ActionError):
+    """The actor may not do this (role or jurisdiction)."""
+
+    status_code = 403
+
+
+class NotFound(ActionError):
+    """The object does not exist for this actor; also raised for objects outside their scope."""
+
+    status_code = 404
+
+
+class Conflict(ActionError):
+    """The object changed under the actor (e.g. someone else decided first)."""
+
+    status_code = 409

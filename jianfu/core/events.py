@@ -1,0 +1,25 @@
+"""Chinese names of audit event types, for people reading an audit trail."""
+
+from __future__ import annotations
+
+_LABELS: dict[str, str] = {
+    "auth.login": "登录",
+    "auth.logout": "退出登录",
+    "orgs.org.create": "新增组织",
+    "orgs.user.create": "创建用户",
+    "orgs.user.update": "修改用户",
+    "orgs.user.enable": "启用账号",
+    "orgs.user.disable": "停用账号",
+    "orgs.user.reset_password": "重置密码",
+    "orgs.user.change_password": "修改密码",
+    "orgs.token.issue": "生成接口令牌",
+    "orgs.token.revoke": "吊销接口令牌",
+}
+
+
+def register(event_type: str, label: str) -> None:
+    _LABELS.setdefault(event_type, label)
+
+
+def label(event_type: str) -> str:
+    return _LABELS.get(event_type, event_type)

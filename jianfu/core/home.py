@@ -1,0 +1,36 @@
+"""Home-page panels by role ("what is waiting for me"). Apps register panels in ready()."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Panel:
+    """A card on the home page: a title, optional count, lines with links, and a 'more' link."""
+
+    title: str
+    count: int | None = None
+    lines: list[tuple[str, str]] = field(default_factory=list)  # (text, url or "")
+    more_url: str = ""
+    more_label: str = "查看全部"
+    empty_text: str = "暂无待办事项。"
+    tone: str = ""  # "", "warn" or "ok"
+    order: int = 100
+
+
+PanelFn = Callable[[Any], "Panel | None"]
+_PANELS: list[PanelFn] = []
+
+
+def register_panel(fn: PanelFn) -> PanelFn:
+    if fn not in _PANELS:
+        _PANELS.append(fn)
+    return fn
+
+
+def panels_for(user: Any) -> list[Panel]:
+    panels = [p for p in (fn(user) for fn in _PANELS) if p is not None]
+    return sorted(panels, key=lambda p: p.order)

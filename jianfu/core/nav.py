@@ -1,0 +1,39 @@
+"""Navigation by role. Each app registers its entries in its AppConfig.ready()."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str
+    url_name: str
+    visible: Callable[[Any], bool]
+    order: int = 100
+    icon: str = ""
+
+
+_ENTRIES: list[NavEntry] = []
+
+
+def register(label: str, url_name: str, visible: Callable[[Any], bool], *, order: int = 100, icon: str = "") -> None:
+    if any(e.url_name == url_name for e in _ENTRIES):
+        return
+    _ENTRIES.append(NavEntry(label, url_name, visible, order, icon))
+    _ENTRIES.sort(key=lambda e: e.order)
+
+
+def nav_for(user: Any, path: str) -> list[dict[str, Any]]:
+    items = []
+    for entry in _ENTRIES:
+        if not entry.visible(user):
+            continue
+        url = reverse(entry.url_name)
+        active = path == url if url == "/" else path.startswith(url)
+        items.append({"label": entry.label, "url": url, "active": active, "icon": entry.icon})
+    return items

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("audit/mine/", views.my_audit, name="my_audit"),
+    path("healthz", views.healthz, name="healthz"),
+]

@@ -1,0 +1,235 @@
+"""Writes to orgs, users and tokens. Each checks permission, changes state and audits itself."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Any
+
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from jianfu.core import audit
+from jianfu.core.errors import ActionError, NotAllowed
+
+from .choices import CHILD_KINDS, CODE_LENGTH, DIVISION_KINDS, DeptKind, OrgKind, Role
+from .models import ApiToken, Org, User, hash_token
+from .permissions import can_manage_users_in, is_sysadmin, role_fits_org
+
+USER_FIELDS = ["username", "full_name", "phone", "org", "role", "is_active"]
+USERNAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{3,40}$")
+
+
+@transaction.atomic
+def do_create_org(
+    *,
+    actor: Any,
+    code: str,
+    name: str,
+    kind: str,
+    parent: Org | None,
+    dept_kind: str = "",
+    is_generated: bool = False,
+    staff_count: int | None = None,
+    sort_order: int = 0,
+) -> Org:
+    """Add a division or a department to the tree.
+
+    Only the platform (actor None: loaders run by an operator) or a system administrator whose
+    jurisdiction holds the parent may add orgs. Division codes must follow GB/T 2260: the right
+    length and the parent's prefix, so that scoping by prefix stays correct.
+    """
+    if actor is not None and not (is_sysadmin(actor) and parent is not None and can_manage_users_in(actor, parent)):
+        raise NotAllowed("您没有权限在此处添加组织。")
+    name = name.strip()
+    if not name:
+        raise ActionError("请填写组织名称。", field="name")
+    if Org.objects.filter(code=code).exists():
+        raise ActionError(f"编码 {code} 已存在。", field="code")
+    if kind == OrgKind.DEPARTMENT:
+        if parent is None or not parent.is_division:
+            raise ActionError("职能部门必须隶属于一个行政区划。", field="parent")
+        region_code = parent.region_code
+        dept_kind = dept_kind or DeptKind.FUNCTIONAL
+    else:
+        if kind not in DIVISION_KINDS:
+            raise ActionError("未知的组织类型。", field="kind")
+        if not (code.isdigit() and len(code) == CODE_LENGTH[OrgKind(kind)]):
+            raise ActionError(f"区划代码应为 {CODE_LENGTH[OrgKind(kind)]} 位数字。", field="code")
+        if parent is not None:
+            if kind not in CHILD_KINDS.get(OrgKind(parent.kind), set()):
+                raise ActionError("上级组织类型不符。", field="parent")
+            if not code.startswith(parent.region_prefix):
+                raise ActionError(f"区划代码应以上级代码 {parent.region_prefix} 开头。", field="code")
+        region_code = code
+        dept_kind = ""
+    org = Org.objects.create(
+        code=code,
+        name=name,
+        kind=kind,
+        dept_kind=dept_kind,
+        parent=parent,
+        region_code=region_code,
+        is_generated=is_generated,
+        staff_count=staff_count,
+        sort_order=sort_order,
+    )
+    audit.record(actor, "orgs.org.create", org, after=audit.snapshot(org, ["code", "name", "kind", "dept_kind", "parent"]))
+    return org
+
+
+def _check_role(role: str, org: Org) -> None:
+    if role not in Role.values:
+        raise ActionError("请选择角色。", field="role")
+    problem = role_fits_org(role, org)
+    if problem:
+        raise ActionError(problem, field="role")
+
+
+def _check_password(password: str, user: User | None = None) -> None:
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        raise ActionError("；".join(exc.messages), field="password") from exc
+
+
+@transaction.atomic
+def do_create_user(
+    *,
+    actor: Any,
+    username: str,
+    full_name: str,
+    org: Org,
+    role: str,
+    password: str,
+    phone: str = "",
+    _skip_password_validation: bool = False,
+) -> User:
+    """Create an account in ``org`` with ``role``. System administrators, within their jurisdiction."""
+    if actor is not None and not can_manage_users_in(actor, org):
+        raise NotAllowed("您没有权限在该组织下创建用户。")
+    username = username.strip()
+    if not USERNAME_RE.match(username):
+        raise ActionError("用户名须为 3–40 位字母、数字或 _ . @ -。", field="username")
+    if User.objects.filter(username__iexact=username).exists():
+        raise ActionError("该用户名已被使用。", field="username")
+    if not full_name.strip():
+        raise ActionError("请填写姓名。", field="full_name")
+    _check_role(role, org)
+    user = User(username=username, full_name=full_name.strip(), phone=phone.strip(), org=org, role=role)
+    if not _skip_password_validation:
+        _check_password(password, user)
+    user.set_password(password)
+    user.must_change_password = actor is not None
+    user.save()
+    audit.record(actor, "orgs.user.create", user, org=getattr(actor, "org", None), after=audit.snapshot(user, USER_FIELDS))
+    return user
+
+
+def _lock_managed_user(actor: Any, target: User) -> User:
+    locked = User.objects.select_for_update(of=("self",)).select_related("org").get(pk=target.pk)
+    if locked.org is None or not can_manage_users_in(actor, locked.org):
+        raise NotAllowed("您没有权限管理该用户。")
+    return locked
+
+
+@transaction.atomic
+def do_update_user(target: User, *, actor: Any, full_name: str, phone: str, org: Org, role: str) -> User:
+    """Change a user's name, phone, org or role (assigning a role is this action)."""
+    user = _lock_managed_user(actor, target)
+    if not can_manage_users_in(actor, org):
+        raise NotAllowed("您没有权限将用户调入该组织。")
+    if not full_name.strip():
+        raise ActionError("请填写姓名。", field="full_name")
+    _check_role(role, org)
+    if user.pk == actor.pk and role != user.role:
+        raise ActionError("不能修改自己的角色。", field="role")
+    before = audit.snapshot(user, USER_FIELDS)
+    user.full_name, user.phone, user.org, user.role = full_name.strip(), phone.strip(), org, role
+    user.save(update_fields=["full_name", "phone", "org", "role"])
+    audit.record(actor, "orgs.user.update", user, before=before, after=audit.snapshot(user, USER_FIELDS))
+    return user
+
+
+@transaction.atomic
+def do_set_user_active(target: User, *, actor: Any, active: bool, reason: str = "") -> User:
+    """Disable or re-enable an account. A disabled user can neither sign in nor use a token."""
+    user = _lock_managed_user(actor, target)
+    if user.pk == actor.pk:
+        raise ActionError("不能停用自己的账号。")
+    if user.is_active == active:
+        raise ActionError("该账号已是此状态。")
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    audit.record(
+        actor,
+        "orgs.user.enable" if active else "orgs.user.disable",
+        user,
+        before={"is_active": not active},
+        after={"is_active": active},
+        reason=reason,
+    )
+    return user
+
+
+@transaction.atomic
+def do_reset_password(target: User, *, actor: Any) -> str:
+    """Give the user a one-time password to be changed at next sign-in; returns it once."""
+    user = _lock_managed_user(actor, target)
+    temporary = "Jf-" + secrets.token_urlsafe(9)
+    user.set_password(temporary)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    audit.record(actor, "orgs.user.reset_password", user)
+    return temporary
+
+
+@transaction.atomic
+def do_change_own_password(user: User, *, old_password: str, new_password: str) -> None:
+    if not user.check_password(old_password):
+        raise ActionError("原密码不正确。", field="old_password")
+    if old_password == new_password:
+        raise ActionError("新密码不能与原密码相同。", field="new_password")
+    _check_password(new_password, user)
+    user.set_password(new_password)
+    user.must_change_password = False
+    user.save(update_fields=["password", "must_change_password"])
+    audit.record(user, "orgs.user.change_password", user)
+
+
+@transaction.atomic
+def do_issue_token(user: User, *, actor: Any, name: str = "") -> str:
+    """Create an API token for ``user`` and return the raw value (shown once, stored hashed).
+
+    Operators issue tokens from the command line (actor None); a user may issue their own.
+    """
+    if actor is not None and actor.pk != user.pk and not (user.org and can_manage_users_in(actor, user.org)):
+        raise NotAllowed("您没有权限为该用户创建令牌。")
+    if not user.is_active:
+        raise ActionError("该账号已停用，不能创建令牌。")
+    raw = "jf_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name.strip()[:100], prefix=raw[:10], key_hash=hash_token(raw))
+    audit.record(actor, "orgs.token.issue", token, org=user.org, after={"user": user.pk, "prefix": token.prefix})
+    return raw
+
+
+@transaction.atomic
+def do_revoke_token(token: ApiToken, *, actor: Any) -> ApiToken:
+    if actor.pk != token.user_id and not (token.user.org and can_manage_users_in(actor, token.user.org)):
+        raise NotAllowed("您没有权限吊销该令牌。")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit.record(actor, "orgs.token.revoke", token, org=token.user.org)
+    return token
+
+
+def do_record_login(user: User) -> None:
+    """Audit a successful sign-in (Django has already stamped last_login)."""
+    audit.record(user, "auth.login", user)
+
+
+def do_record_logout(user: User) -> None:
+    audit.record(user, "auth.logout", user)

@@ -1,0 +1,73 @@
+"""Org kinds, department kinds and user roles."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class OrgKind(models.TextChoices):
+    PROVINCE = "province", "省级"
+    CITY = "city", "市级"
+    COUNTY = "county", "县/区"
+    TOWNSHIP = "township", "乡镇/街道"
+    COMMUNITY = "community", "社区居委会"
+    VILLAGE = "village", "村民委员会"
+    DEPARTMENT = "department", "职能部门"
+
+
+# Administrative divisions (as opposed to departments), top-down.
+DIVISION_KINDS = [OrgKind.PROVINCE, OrgKind.CITY, OrgKind.COUNTY, OrgKind.TOWNSHIP, OrgKind.COMMUNITY, OrgKind.VILLAGE]
+GRASSROOTS_KINDS = [OrgKind.COMMUNITY, OrgKind.VILLAGE]
+
+# GB/T 2260 (and the statistical extension to 12 digits): how many leading digits of a code
+# identify the division, so that every code below it starts with them.
+PREFIX_LENGTH = {
+    OrgKind.PROVINCE: 2,
+    OrgKind.CITY: 4,
+    OrgKind.COUNTY: 6,
+    OrgKind.TOWNSHIP: 9,
+    OrgKind.COMMUNITY: 12,
+    OrgKind.VILLAGE: 12,
+}
+CODE_LENGTH = {
+    OrgKind.PROVINCE: 6,
+    OrgKind.CITY: 6,
+    OrgKind.COUNTY: 6,
+    OrgKind.TOWNSHIP: 9,
+    OrgKind.COMMUNITY: 12,
+    OrgKind.VILLAGE: 12,
+}
+# Which kind of division may sit directly under which (a municipality's districts sit under the
+# province when the source data has no city level).
+CHILD_KINDS = {
+    OrgKind.PROVINCE: {OrgKind.CITY, OrgKind.COUNTY},
+    OrgKind.CITY: {OrgKind.COUNTY},
+    OrgKind.COUNTY: {OrgKind.TOWNSHIP},
+    OrgKind.TOWNSHIP: {OrgKind.COMMUNITY, OrgKind.VILLAGE},
+}
+
+
+class DeptKind(models.TextChoices):
+    CIVIL_AFFAIRS = "mzj", "民政局"
+    ORGANISATION = "zzb", "组织部"
+    LEADING_GROUP = "leading_group", "领导小组"
+    FUNCTIONAL = "functional", "职能部门"
+
+
+class Role(models.TextChoices):
+    LIST_OWNER = "list_owner", "县级民政/组织（清单管理、初审）"
+    APPROVER = "approver", "领导小组（审议批准）"
+    DEPT_OFFICER = "dept_officer", "部门经办人"
+    TOWNSHIP_OFFICER = "township_officer", "乡镇/街道经办人"
+    COMMUNITY_WORKER = "community_worker", "社区工作者"
+    SYSADMIN = "sysadmin", "系统管理员"
+
+
+ROLE_SHORT = {
+    Role.LIST_OWNER: "民政/组织",
+    Role.APPROVER: "领导小组",
+    Role.DEPT_OFFICER: "部门经办人",
+    Role.TOWNSHIP_OFFICER: "乡镇经办人",
+    Role.COMMUNITY_WORKER: "社区工作者",
+    Role.SYSADMIN: "系统管理员",
+}

@@ -1,0 +1,51 @@
+"""Forms for sign-in and user management. They only parse input; actions do the writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from .choices import Role
+from .models import Org
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(label="用户名", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}))
+    password = forms.CharField(label="密码", max_length=128, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class PasswordChangeForm(forms.Form):
+    old_password = forms.CharField(label="原密码", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    new_password = forms.CharField(label="新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), help_text="至少 10 位，不能全为数字，不能过于常见。")
+    new_password2 = forms.CharField(label="再次输入新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("new_password") and data.get("new_password") != data.get("new_password2"):
+            self.add_error("new_password2", "两次输入的新密码不一致。")
+        return data
+
+
+class OrgChoiceField(forms.CharField):
+    """An org picked by code, resolved against the orgs the acting user may see."""
+
+
+class UserForm(forms.Form):
+    username = forms.CharField(label="用户名", max_length=40)
+    full_name = forms.CharField(label="姓名", max_length=50)
+    phone = forms.CharField(label="电话", max_length=20, required=False)
+    org = forms.ModelChoiceField(label="所属组织", queryset=Org.objects.none())
+    role = forms.ChoiceField(label="角色", choices=[("", "请选择")] + list(Role.choices))
+    password = forms.CharField(
+        label="初始密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="用户首次登录后须修改。至少 10 位。",
+    )
+
+    def __init__(self, *args: Any, orgs: Any, editing: bool = False, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = orgs
+        self.fields["org"].label_from_instance = lambda o: f"{o.full_name}（{o.get_kind_display()}）"
+        if editing:
+            del self.fields["password"]
+            self.fields["username"].disabled = True

@@ -1,0 +1,135 @@
+"""The organisation tree (GB/T 2260 divisions plus departments), users and their API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils import timezone
+
+from .choices import DIVISION_KINDS, GRASSROOTS_KINDS, PREFIX_LENGTH, DeptKind, OrgKind, Role
+
+
+class Org(models.Model):
+    """A node of the organisation tree (组织机构).
+
+    Divisions (省/市/县区/乡镇街道/社区居委会/村委会) carry their GB/T 2260 code (12 digits for
+    communities and villages, as the statistical division codes do). A department (职能部门, and the
+    county's 民政局, 组织部 and 领导小组) hangs under the county or township it belongs to and shares
+    that division's ``region_code``. Scoping keys on ``region_code`` prefixes, so every org and every
+    fact below a division starts with the division's prefix.
+    """
+
+    code = models.CharField("编码", max_length=32, unique=True)
+    name = models.CharField("名称", max_length=100)
+    kind = models.CharField("类型", max_length=16, choices=OrgKind.choices, db_index=True)
+    dept_kind = models.CharField("部门类别", max_length=16, choices=DeptKind.choices, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="上级"
+    )
+    region_code = models.CharField("区划代码", max_length=12, db_index=True)
+    # Community/village names in the demo are generated under real township codes; say so.
+    is_generated = models.BooleanField("演示生成", default=False)
+    staff_count = models.PositiveSmallIntegerField("工作人员数", null=True, blank=True)
+    is_active = models.BooleanField("启用", default=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = "组织"
+        verbose_name_plural = "组织"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_division(self) -> bool:
+        return self.kind in DIVISION_KINDS
+
+    @property
+    def is_department(self) -> bool:
+        return self.kind == OrgKind.DEPARTMENT
+
+    @property
+    def is_grassroots(self) -> bool:
+        return self.kind in GRASSROOTS_KINDS
+
+    @property
+    def division(self) -> Org:
+        """The division this org belongs to: itself, or a department's parent."""
+        return self.parent if self.is_department and self.parent is not None else self
+
+    @property
+    def region_prefix(self) -> str:
+        """Leading digits shared by every region code in this org's jurisdiction."""
+        division = self.division
+        return division.region_code[: PREFIX_LENGTH[OrgKind(division.kind)]]
+
+    def ancestors(self) -> list[Org]:
+        chain: list[Org] = []
+        node = self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+    @property
+    def full_name(self) -> str:
+        """Name with its ancestors below province level (departments carry their full name)."""
+        if self.is_department:
+            return self.name
+        return "".join([o.name for o in self.ancestors() if o.kind != OrgKind.PROVINCE] + [self.name])
+
+
+class User(AbstractUser):
+    """A person who signs in (用户): holds one role in one org and acts within its jurisdiction."""
+
+    full_name = models.CharField("姓名", max_length=50, blank=True)
+    phone = models.CharField("电话", max_length=20, blank=True)
+    org = models.ForeignKey(Org, null=True, blank=True, on_delete=models.PROTECT, related_name="users", verbose_name="所属组织")
+    role = models.CharField("角色", max_length=20, choices=Role.choices, blank=True)
+    must_change_password = models.BooleanField("下次登录须修改密码", default=False)
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["username"]
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+
+    def __str__(self) -> str:
+        return self.get_full_name()
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def region_code(self) -> str:
+        return self.org.region_code if self.org else ""
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A personal API token (接口令牌) for connecting another system; only its hash is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, blank=True)
+    prefix = models.CharField(max_length=12)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "接口令牌"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user.username})"
+
+    @property
+    def region_code(self) -> str:
+        return self.user.region_code

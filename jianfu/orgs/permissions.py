@@ -1,0 +1,48 @@
+"""Role checks. Jurisdiction is checked separately by ``scoping``; both must pass."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .choices import GRASSROOTS_KINDS, DeptKind, OrgKind, Role
+from .models import Org
+from .scoping import in_scope
+
+
+def has_role(user: Any, *roles: str) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.role in roles)
+
+
+def is_sysadmin(user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.role == Role.SYSADMIN or (user.is_superuser and user.org_id is None)
+
+
+def can_manage_users_in(actor: Any, org: Org) -> bool:
+    """System administrators manage the accounts of every org inside their jurisdiction."""
+    return is_sysadmin(actor) and in_scope(actor, org.region_code)
+
+
+def role_fits_org(role: str, org: Org) -> str | None:
+    """Why ``role`` cannot be held in ``org`` (a Chinese message), or None if it can."""
+    if role == Role.LIST_OWNER:
+        ok = org.kind == OrgKind.DEPARTMENT and org.dept_kind in (DeptKind.CIVIL_AFFAIRS, DeptKind.ORGANISATION)
+        return None if ok else "“县级民政/组织”角色只能设在民政局或组织部。"
+    if role == Role.APPROVER:
+        ok = org.kind == OrgKind.DEPARTMENT and org.dept_kind == DeptKind.LEADING_GROUP
+        return None if ok else "“领导小组”角色只能设在领导小组。"
+    if role == Role.DEPT_OFFICER:
+        return None if org.kind == OrgKind.DEPARTMENT else "“部门经办人”只能设在职能部门。"
+    if role == Role.TOWNSHIP_OFFICER:
+        return None if org.kind == OrgKind.TOWNSHIP else "“乡镇/街道经办人”只能设在乡镇或街道。"
+    if role == Role.COMMUNITY_WORKER:
+        return None if org.kind in GRASSROOTS_KINDS else "“社区工作者”只能设在社区或村。"
+    if role == Role.SYSADMIN:
+        ok = org.kind in (OrgKind.PROVINCE, OrgKind.CITY, OrgKind.COUNTY)
+        return None if ok else "“系统管理员”只能设在县（区）及以上。"
+    return "未知角色。"
+
+
+def roles_for_org(org: Org) -> list[tuple[str, str]]:
+    return [(value, label) for value, label in Role.choices if role_fits_org(value, org) is None]

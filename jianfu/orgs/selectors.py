@@ -1,0 +1,91 @@
+"""Reads of orgs, users and audit trails, always restricted to what the user may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from jianfu.core.errors import NotFound
+from jianfu.core.models import AuditEntry
+
+from .choices import OrgKind
+from .models import Org, User
+from .permissions import is_sysadmin
+from .scoping import restrict, visible_orgs
+
+
+def get_org(user: Any, code: str) -> Org:
+    """One org by code, or NotFound (also for orgs outside the user's jurisdiction)."""
+    org = visible_orgs(user).select_related("parent").filter(code=code).first()
+    if org is None:
+        raise NotFound("未找到该组织。")
+    return org
+
+
+@dataclass
+class OrgNode:
+    org: Org
+    children: list[OrgNode] = field(default_factory=list)
+    user_count: int = 0
+
+    @property
+    def grassroots_count(self) -> int:
+        own = 1 if self.org.is_grassroots else 0
+        return own + sum(c.grassroots_count for c in self.children)
+
+
+def org_tree(user: Any) -> list[OrgNode]:
+    """The visible tree as nested nodes; its roots are the user's jurisdiction."""
+    orgs = visible_orgs(user).annotate(n_users=Count("users", filter=Q(users__is_active=True)))
+    nodes = {o.pk: OrgNode(o, user_count=o.n_users) for o in orgs}
+    roots: list[OrgNode] = []
+    for node in nodes.values():
+        parent = nodes.get(node.org.parent_id) if node.org.parent_id else None
+        (parent.children if parent is not None else roots).append(node)
+    for node in nodes.values():
+        # Departments first, then divisions by code.
+        node.children.sort(key=lambda n: (n.org.kind != OrgKind.DEPARTMENT, n.org.sort_order, n.org.code))
+    return sorted(roots, key=lambda n: n.org.code)
+
+
+def org_children(user: Any, org: Org) -> QuerySet[Org]:
+    return visible_orgs(user).filter(parent=org).order_by("kind", "sort_order", "code")
+
+
+def users_for_admin(
+    user: Any, *, q: str = "", org_code: str = "", role: str = "", active: str = ""
+) -> QuerySet[User]:
+    """Accounts a system administrator manages; nothing for anybody else."""
+    if not is_sysadmin(user):
+        return User.objects.none()
+    users = restrict(User.objects.select_related("org", "org__parent"), user, "org__region_code")
+    if q:
+        users = users.filter(Q(username__icontains=q) | Q(full_name__icontains=q) | Q(phone__icontains=q))
+    if org_code:
+        users = users.filter(org__code=org_code)
+    if role:
+        users = users.filter(role=role)
+    if active in ("1", "0"):
+        users = users.filter(is_active=active == "1")
+    return users.order_by("org__code", "username")
+
+
+def get_user_for_admin(user: Any, pk: int) -> User:
+    target = users_for_admin(user).filter(pk=pk).first()
+    if target is None:
+        raise NotFound("未找到该用户。")
+    return target
+
+
+def audit_trail_of(user: Any) -> QuerySet[AuditEntry]:
+    """What this user did: their own audit entries, newest first."""
+    if not getattr(user, "is_authenticated", False):
+        return AuditEntry.objects.none()
+    return AuditEntry.objects.filter(actor=user).select_related("org")
+
+
+def counts_by_kind(user: Any) -> dict[str, int]:
+    rows = visible_orgs(user).filter(is_active=True).values("kind").annotate(n=Count("id"))
+    return {r["kind"]: r["n"] for r in rows}

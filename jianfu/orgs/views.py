@@ -1,0 +1,210 @@
+"""Pages for signing in, the org tree and user management."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jianfu.core.errors import ActionError, NotAllowed, NotFound
+from jianfu.core.forms import apply_error
+
+from . import actions, login_guard, selectors
+from .choices import ROLE_SHORT, OrgKind, Role
+from .forms import LoginForm, PasswordChangeForm, UserForm
+from .passwords import is_demo_password
+from .permissions import is_sysadmin
+from .scoping import visible_orgs
+
+LOGIN_FAILED = "用户名或密码错误。"
+LOCKED = "登录失败次数过多，请 15 分钟后再试。"
+
+
+def _client_ip(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = LoginForm(request.POST or None)
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        username, password = form.cleaned_data["username"], form.cleaned_data["password"]
+        ip = _client_ip(request)
+        if login_guard.is_locked(username, ip):
+            error = LOCKED
+        else:
+            user = authenticate(request, username=username, password=password)
+            if user is None:
+                login_guard.note_failure(username, ip)
+                error = LOGIN_FAILED
+            elif is_demo_password(password) and not settings.DEMO_MODE:
+                error = "演示密码仅可在演示模式下使用，请联系系统管理员重置密码。"
+            elif user.org is not None and not user.org.is_active:
+                error = LOGIN_FAILED
+            else:
+                login_guard.clear(username)
+                login(request, user)
+                actions.do_record_login(user)
+                if user.must_change_password:
+                    messages.warning(request, "请先修改初始密码。")
+                    return redirect("password_change")
+                target = request.GET.get("next", "")
+                if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+                    return redirect(target)
+                return redirect("home")
+    return render(request, "orgs/login.html", {"form": form, "error": error}, status=200 if not error else 401)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        actions.do_record_logout(request.user)
+    logout(request)
+    return redirect("login")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def password_change(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_change_own_password(
+                request.user, old_password=form.cleaned_data["old_password"], new_password=form.cleaned_data["new_password"]
+            )
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, "密码已修改。")
+            return redirect("home")
+    return render(request, "orgs/password_change.html", {"form": form})
+
+
+@login_required
+def org_tree(request: HttpRequest) -> HttpResponse:
+    tree = selectors.org_tree(request.user)
+    return render(
+        request,
+        "orgs/tree.html",
+        {"tree": tree, "counts": selectors.counts_by_kind(request.user), "kinds": OrgKind},
+    )
+
+
+@login_required
+def org_detail(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        org = selectors.get_org(request.user, code)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    children = selectors.org_children(request.user, org)
+    users = selectors.users_for_admin(request.user, org_code=org.code) if is_sysadmin(request.user) else None
+    return render(request, "orgs/detail.html", {"org": org, "children": children, "users": users})
+
+
+def _require_sysadmin(request: HttpRequest) -> None:
+    if not is_sysadmin(request.user):
+        raise PermissionDenied("仅系统管理员可管理用户。")
+
+
+@login_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    _require_sysadmin(request)
+    filters = {k: request.GET.get(k, "").strip() for k in ("q", "org_code", "role", "active")}
+    users = selectors.users_for_admin(request.user, **filters)
+    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "orgs/user_list.html", {"page": page, "filters": filters, "roles": Role.choices, "role_short": ROLE_SHORT}
+    )
+
+
+def _assignable_orgs(request: HttpRequest) -> Any:
+    return visible_orgs(request.user).filter(is_active=True).select_related("parent").order_by("code")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def user_create(request: HttpRequest) -> HttpResponse:
+    _require_sysadmin(request)
+    form = UserForm(request.POST or None, orgs=_assignable_orgs(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = actions.do_create_user(
+                actor=request.user, username=data["username"], full_name=data["full_name"], org=data["org"],
+                role=data["role"], password=data["password"], phone=data["phone"],
+            )
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, f"已创建用户 {user.username}。")
+            return redirect("user_edit", pk=user.pk)
+    return render(request, "orgs/user_form.html", {"form": form, "creating": True})
+
+
+def _managed_user(request: HttpRequest, pk: int) -> Any:
+    _require_sysadmin(request)
+    try:
+        return selectors.get_user_for_admin(request.user, pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _managed_user(request, pk)
+    initial = {"username": target.username, "full_name": target.full_name, "phone": target.phone, "org": target.org, "role": target.role}
+    form = UserForm(request.POST or None, initial=initial, orgs=_assignable_orgs(request), editing=True)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.do_update_user(
+                target, actor=request.user, full_name=data["full_name"], phone=data["phone"], org=data["org"], role=data["role"]
+            )
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, "已保存。")
+            return redirect("user_edit", pk=target.pk)
+    return render(request, "orgs/user_form.html", {"form": form, "target": target, "creating": False})
+
+
+@login_required
+@require_POST
+def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _managed_user(request, pk)
+    active = request.POST.get("active") == "1"
+    try:
+        actions.do_set_user_active(target, actor=request.user, active=active, reason=request.POST.get("reason", ""))
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已{'启用' if active else '停用'}账号 {target.username}。")
+    return redirect("user_edit", pk=target.pk)
+
+
+@login_required
+@require_POST
+def user_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _managed_user(request, pk)
+    try:
+        temporary = actions.do_reset_password(target, actor=request.user)
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
+    messages.success(request, f"已重置 {target.username} 的密码。临时密码：{temporary}（仅显示一次，用户登录后须修改）")
+    return redirect("user_edit", pk=target.pk)

@@ -1,0 +1,207 @@
+"""Django settings for Jianfu, read from environment variables.
+
+Every knob an operator may turn is a ``JIANFU_*`` variable (see docs/configuration.md); nothing
+here needs editing for a deployment. The demo (``jianfu demo``) sets ``JIANFU_DEMO=1``, which
+allows a generated secret key kept in the data directory and the demo accounts' shared password.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+REPO_DIR = BASE_DIR.parent
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+DEMO_MODE = env_bool("JIANFU_DEMO")
+DEBUG = env_bool("JIANFU_DEBUG")
+TESTING = env_bool("JIANFU_TESTING")
+DATA_DIR = Path(os.environ.get("JIANFU_DATA_DIR") or REPO_DIR / "var").resolve()
+
+
+def _secret_key() -> str:
+    key = os.environ.get("JIANFU_SECRET_KEY", "")
+    if key:
+        return key
+    if not (DEMO_MODE or DEBUG or TESTING):
+        raise ImproperlyConfigured(
+            "JIANFU_SECRET_KEY must be set in production (a random string of 50+ characters)."
+        )
+    # Demo/development: a key generated once and kept in the data directory, so sessions
+    # survive restarts but no key is ever committed.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    key_file = DATA_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(64))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = env_list("JIANFU_ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEMO_MODE or DEBUG) else "")
+if TESTING:
+    ALLOWED_HOSTS += ["testserver", "127.0.0.1", "localhost"]
+CSRF_TRUSTED_ORIGINS = env_list("JIANFU_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "ninja",
+    "jianfu.core",
+    "jianfu.orgs",
+    "jianfu.api",
+]
+if TESTING:
+    INSTALLED_APPS.append("jianfu.core.tests.workflow_app")
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "jianfu.core.middleware.RequestIdMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "jianfu.orgs.middleware.ActiveUserMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "jianfu.urls"
+WSGI_APPLICATION = "jianfu.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "jianfu.core.context_processors.jianfu",
+            ],
+        },
+    },
+]
+
+# Database: JIANFU_DATABASE_URL, e.g. postgres://user@127.0.0.1:5432/jianfu; default SQLite file.
+DATABASE_URL = os.environ.get("JIANFU_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'jianfu.sqlite3'}"
+if DATABASE_URL.startswith("sqlite"):
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets readers and one writer work at once; IMMEDIATE makes a writing transaction
+        # take the write lock at BEGIN, which is what select_for_update means on SQLite.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
+        "transaction_mode": "IMMEDIATE",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "jianfu_cache",
+    }
+}
+
+AUTH_USER_MODEL = "orgs.User"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "jianfu.orgs.passwords.DemoPasswordValidator"},
+]
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# The shared password of the demo accounts; refused for login and as a new password unless
+# JIANFU_DEMO is on.
+DEMO_PASSWORD = "jianfu-demo-2026"
+# Failed logins allowed per account name and per client address within the window.
+LOGIN_MAX_FAILURES = int(os.environ.get("JIANFU_LOGIN_MAX_FAILURES", "5"))
+LOGIN_LOCKOUT_SECONDS = int(os.environ.get("JIANFU_LOGIN_LOCKOUT_SECONDS", "900"))
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
+TIME_ZONE = os.environ.get("JIANFU_TIME_ZONE", "Asia/Shanghai")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_ROOT = Path(os.environ.get("JIANFU_MEDIA_DIR") or DATA_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if (DEBUG or TESTING)
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Security. Behind HTTPS (the production default) cookies are secure and HSTS is on; the demo
+# serves plain HTTP on 127.0.0.1 and turns these off. JIANFU_HTTPS=0 for an HTTP-only intranet.
+HTTPS = env_bool("JIANFU_HTTPS", default=not (DEMO_MODE or DEBUG or TESTING))
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS and env_bool("JIANFU_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = int(os.environ.get("JIANFU_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = False
+if env_bool("JIANFU_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 3600
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is a public-internet registry; it does not apply to a government intranet.
+    "security.W021",
+]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("JIANFU_LOG_LEVEL", "INFO")},
+    "loggers": {"django.request": {"level": "ERROR"}},
+}

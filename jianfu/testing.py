@@ -1,0 +1,96 @@
+"""Test helpers shared by every app: a small two-county world with one persona per role.
+
+Built through the real actions (so audit entries exist as in production). Personas::
+
+    county_mzj, county_zzb     县级民政/组织 (list owners, reviewers) of 汉阴县
+    leading_group              领导小组 (approver)
+    dept_officer, dept_officer2  部门经办人 of two county departments
+    township_officer           乡镇经办人 of 城关镇; township2_officer of 涧池镇
+    community_worker           社区工作者 of 东关社区 (城关镇); village_worker of a 涧池镇 village
+    sysadmin                   系统管理员 of 汉阴县
+    other_county_officer       县级民政 of 石泉县 (another jurisdiction: must see nothing of 汉阴县)
+    other_sysadmin             系统管理员 of 石泉县
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+from jianfu.orgs.actions import do_create_org, do_create_user
+from jianfu.orgs.choices import DeptKind, OrgKind, Role
+from jianfu.orgs.models import Org, User
+
+PASSWORD = "Test-password-2026"
+
+
+@dataclass
+class World:
+    orgs: dict[str, Org] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self.users:
+            return self.users[name]
+        if name in self.orgs:
+            return self.orgs[name]
+        raise AttributeError(name)
+
+
+def _org(world: World, key: str, code: str, name: str, kind: str, parent: str | None, **kw: Any) -> Org:
+    org = do_create_org(actor=None, code=code, name=name, kind=kind, parent=world.orgs.get(parent or ""), **kw)
+    world.orgs[key] = org
+    return org
+
+
+def _user(world: World, key: str, org: str, role: str, full_name: str) -> User:
+    user = do_create_user(
+        actor=None, username=key, full_name=full_name, org=world.orgs[org], role=role,
+        password=PASSWORD, _skip_password_validation=True,
+    )
+    world.users[key] = user
+    return user
+
+
+def build_world() -> World:
+    w = World()
+    _org(w, "province", "610000", "陕西省", OrgKind.PROVINCE, None)
+    _org(w, "city", "610900", "安康市", OrgKind.CITY, "province")
+    _org(w, "county", "610921", "汉阴县", OrgKind.COUNTY, "city")
+    _org(w, "zzb", "610921D01", "中共汉阴县委组织部", OrgKind.DEPARTMENT, "county", dept_kind=DeptKind.ORGANISATION)
+    _org(w, "mzj", "610921D02", "汉阴县民政局", OrgKind.DEPARTMENT, "county", dept_kind=DeptKind.CIVIL_AFFAIRS)
+    _org(w, "ldxz", "610921D03", "汉阴县城乡社区减负工作领导小组", OrgKind.DEPARTMENT, "county", dept_kind=DeptKind.LEADING_GROUP)
+    _org(w, "wjj", "610921D04", "汉阴县卫生健康局", OrgKind.DEPARTMENT, "county")
+    _org(w, "rsj", "610921D05", "汉阴县人力资源和社会保障局", OrgKind.DEPARTMENT, "county")
+    _org(w, "chengguan", "610921100", "城关镇", OrgKind.TOWNSHIP, "county")
+    _org(w, "jianchi", "610921101", "涧池镇", OrgKind.TOWNSHIP, "county")
+    _org(w, "chengguan_office", "610921100T01", "城关镇党政综合办公室", OrgKind.DEPARTMENT, "chengguan")
+    _org(w, "dongguan", "610921100001", "东关社区", OrgKind.COMMUNITY, "chengguan", staff_count=6)
+    _org(w, "xiguan", "610921100002", "西关社区", OrgKind.COMMUNITY, "chengguan", staff_count=5)
+    _org(w, "qiaoshang", "610921100201", "桥上村", OrgKind.VILLAGE, "chengguan", staff_count=4)
+    _org(w, "jianchi_sq", "610921101001", "涧池社区", OrgKind.COMMUNITY, "jianchi", staff_count=5)
+    _org(w, "heqiao", "610921101201", "河桥村", OrgKind.VILLAGE, "jianchi", staff_count=4)
+    # Another county: must see nothing of 汉阴县, and be seen by nobody there.
+    _org(w, "other_county", "610922", "石泉县", OrgKind.COUNTY, "city")
+    _org(w, "other_mzj", "610922D02", "石泉县民政局", OrgKind.DEPARTMENT, "other_county", dept_kind=DeptKind.CIVIL_AFFAIRS)
+    _org(w, "other_dept", "610922D04", "石泉县卫生健康局", OrgKind.DEPARTMENT, "other_county")
+    _org(w, "other_township", "610922100", "城关镇", OrgKind.TOWNSHIP, "other_county")
+    _org(w, "other_community", "610922100001", "江南社区", OrgKind.COMMUNITY, "other_township")
+
+    _user(w, "county_mzj", "mzj", Role.LIST_OWNER, "李秀英")
+    _user(w, "county_zzb", "zzb", Role.LIST_OWNER, "王志强")
+    _user(w, "leading_group", "ldxz", Role.APPROVER, "陈明")
+    _user(w, "dept_officer", "wjj", Role.DEPT_OFFICER, "刘洋")
+    _user(w, "dept_officer2", "rsj", Role.DEPT_OFFICER, "周婷")
+    _user(w, "township_officer", "chengguan", Role.TOWNSHIP_OFFICER, "赵敏")
+    _user(w, "township2_officer", "jianchi", Role.TOWNSHIP_OFFICER, "吴刚")
+    _user(w, "community_worker", "dongguan", Role.COMMUNITY_WORKER, "孙丽")
+    _user(w, "village_worker", "heqiao", Role.COMMUNITY_WORKER, "郑海")
+    _user(w, "sysadmin", "county", Role.SYSADMIN, "张建国")
+    _user(w, "other_county_officer", "other_mzj", Role.LIST_OWNER, "黄芳")
+    _user(w, "other_sysadmin", "other_county", Role.SYSADMIN, "何平")
+    _user(w, "other_dept_officer", "other_dept", Role.DEPT_OFFICER, "钱军")
+    return w
+
+
