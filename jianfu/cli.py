@@ -1,12 +1,12 @@
 """The ``jianfu`` command: demo, serve, migrate, manage, token, assets, test.
 
-    jianfu demo [--host H] [--port P]   migrate, load the demo jurisdiction, serve on 127.0.0.1:8000
-    jianfu serve [--host H] [--port P]  serve the platform (production; waitress)
-    jianfu migrate                      create or upgrade the database
-    jianfu manage <command> [...]       any Django management command
-    jianfu token USERNAME [--name N]    print a new API token for USERNAME
-    jianfu assets                       copy front-end assets from node_modules into static/vendor
-    jianfu test [pytest args]           run the test suite
+jianfu demo [--host H] [--port P]   migrate, load the demo jurisdiction, serve on 127.0.0.1:8000
+jianfu serve [--host H] [--port P]  serve the platform (production; waitress)
+jianfu migrate                      create or upgrade the database
+jianfu manage <command> [...]       any Django management command
+jianfu token USERNAME [--name N]    print a new API token for USERNAME
+jianfu assets                       copy front-end assets from node_modules into static/vendor
+jianfu test [pytest args]           run the test suite
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _manage("createcachetable", verbosity=0)
     accounts = load_all()
     _collectstatic()
-    print("\n演示账号（密码均为 %s，仅限演示模式）：" % settings.DEMO_PASSWORD)
+    print(f"\n演示账号（密码均为 {settings.DEMO_PASSWORD}，仅限演示模式）：")
     for account in accounts:
         print(f"  {account.username:<12} {account.full_name:<6} {account.description}")
     print(f"\n数据目录：{settings.DATA_DIR}")

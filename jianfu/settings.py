@@ -40,9 +40,7 @@ def _secret_key() -> str:
     if key:
         return key
     if not (DEMO_MODE or DEBUG or TESTING):
-        raise ImproperlyConfigured(
-            "JIANFU_SECRET_KEY must be set in production (a random string of 50+ characters)."
-        )
+        raise ImproperlyConfigured("JIANFU_SECRET_KEY must be set in production (a random string of 50+ characters).")
     # Demo/development: a key generated once and kept in the data directory, so sessions
     # survive restarts but no key is ever committed.
     DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -70,6 +68,12 @@ INSTALLED_APPS = [
     "ninja",
     "jianfu.core",
     "jianfu.orgs",
+    "jianfu.notify",
+    "jianfu.catalog",
+    "jianfu.admission",
+    "jianfu.dispatch",
+    "jianfu.burden",
+    "jianfu.supervision",
     "jianfu.api",
 ]
 if TESTING:

@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from jianfu.orgs.actions import do_create_org, do_create_user
 from jianfu.orgs.choices import DeptKind, OrgKind, Role
 from jianfu.orgs.models import Org, User
@@ -46,8 +45,13 @@ def _org(world: World, key: str, code: str, name: str, kind: str, parent: str | 
 
 def _user(world: World, key: str, org: str, role: str, full_name: str) -> User:
     user = do_create_user(
-        actor=None, username=key, full_name=full_name, org=world.orgs[org], role=role,
-        password=PASSWORD, _skip_password_validation=True,
+        actor=None,
+        username=key,
+        full_name=full_name,
+        org=world.orgs[org],
+        role=role,
+        password=PASSWORD,
+        _skip_password_validation=True,
     )
     world.users[key] = user
     return user
@@ -60,7 +64,15 @@ def build_world() -> World:
     _org(w, "county", "610921", "汉阴县", OrgKind.COUNTY, "city")
     _org(w, "zzb", "610921D01", "中共汉阴县委组织部", OrgKind.DEPARTMENT, "county", dept_kind=DeptKind.ORGANISATION)
     _org(w, "mzj", "610921D02", "汉阴县民政局", OrgKind.DEPARTMENT, "county", dept_kind=DeptKind.CIVIL_AFFAIRS)
-    _org(w, "ldxz", "610921D03", "汉阴县城乡社区减负工作领导小组", OrgKind.DEPARTMENT, "county", dept_kind=DeptKind.LEADING_GROUP)
+    _org(
+        w,
+        "ldxz",
+        "610921D03",
+        "汉阴县城乡社区减负工作领导小组",
+        OrgKind.DEPARTMENT,
+        "county",
+        dept_kind=DeptKind.LEADING_GROUP,
+    )
     _org(w, "wjj", "610921D04", "汉阴县卫生健康局", OrgKind.DEPARTMENT, "county")
     _org(w, "rsj", "610921D05", "汉阴县人力资源和社会保障局", OrgKind.DEPARTMENT, "county")
     _org(w, "chengguan", "610921100", "城关镇", OrgKind.TOWNSHIP, "county")
@@ -73,7 +85,15 @@ def build_world() -> World:
     _org(w, "heqiao", "610921101201", "河桥村", OrgKind.VILLAGE, "jianchi", staff_count=4)
     # Another county: must see nothing of 汉阴县, and be seen by nobody there.
     _org(w, "other_county", "610922", "石泉县", OrgKind.COUNTY, "city")
-    _org(w, "other_mzj", "610922D02", "石泉县民政局", OrgKind.DEPARTMENT, "other_county", dept_kind=DeptKind.CIVIL_AFFAIRS)
+    _org(
+        w,
+        "other_mzj",
+        "610922D02",
+        "石泉县民政局",
+        OrgKind.DEPARTMENT,
+        "other_county",
+        dept_kind=DeptKind.CIVIL_AFFAIRS,
+    )
     _org(w, "other_dept", "610922D04", "石泉县卫生健康局", OrgKind.DEPARTMENT, "other_county")
     _org(w, "other_township", "610922100", "城关镇", OrgKind.TOWNSHIP, "other_county")
     _org(w, "other_community", "610922100001", "江南社区", OrgKind.COMMUNITY, "other_township")
@@ -92,5 +112,3 @@ def build_world() -> World:
     _user(w, "other_sysadmin", "other_county", Role.SYSADMIN, "何平")
     _user(w, "other_dept_officer", "other_dept", Role.DEPT_OFFICER, "钱军")
     return w
-
-

@@ -16,7 +16,10 @@ from .auth import AUTH
 api = NinjaAPI(
     title="简负 Jianfu API",
     version="1",
-    description="城乡社区减负增效平台接口。认证：个人令牌（Authorization: Bearer <令牌>，由 `jianfu token 用户名` 生成）或浏览器会话。",
+    description=(
+        "城乡社区减负增效平台接口。认证：个人令牌（Authorization: Bearer <令牌>，"
+        "由 `jianfu token 用户名` 生成）或浏览器会话。"
+    ),
     auth=AUTH,
     urls_namespace="api",
 )

@@ -18,7 +18,9 @@ def user_for_token(raw: str) -> Any:
     """The active user a token belongs to, or None (unknown, revoked, disabled user or org)."""
     if not raw or len(raw) > 200:
         return None
-    token = ApiToken.objects.select_related("user", "user__org").filter(key_hash=hash_token(raw), revoked_at=None).first()
+    token = (
+        ApiToken.objects.select_related("user", "user__org").filter(key_hash=hash_token(raw), revoked_at=None).first()
+    )
     if token is None:
         return None
     user = token.user

@@ -19,7 +19,9 @@ def _respond(request: HttpRequest, status: int, detail: str = "") -> HttpRespons
     message = detail or MESSAGES[status]
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=status)
-    html = render_to_string("error.html", {"status": status, "message": message}, request=request if status != 500 else None)
+    html = render_to_string(
+        "error.html", {"status": status, "message": message}, request=request if status != 500 else None
+    )
     return HttpResponse(html, status=status)
 
 

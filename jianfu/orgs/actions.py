@@ -76,7 +76,9 @@ def do_create_org(
         staff_count=staff_count,
         sort_order=sort_order,
     )
-    audit.record(actor, "orgs.org.create", org, after=audit.snapshot(org, ["code", "name", "kind", "dept_kind", "parent"]))
+    audit.record(
+        actor, "orgs.org.create", org, after=audit.snapshot(org, ["code", "name", "kind", "dept_kind", "parent"])
+    )
     return org
 
 
@@ -124,7 +126,9 @@ def do_create_user(
     user.set_password(password)
     user.must_change_password = actor is not None
     user.save()
-    audit.record(actor, "orgs.user.create", user, org=getattr(actor, "org", None), after=audit.snapshot(user, USER_FIELDS))
+    audit.record(
+        actor, "orgs.user.create", user, org=getattr(actor, "org", None), after=audit.snapshot(user, USER_FIELDS)
+    )
     return user
 
 

@@ -68,6 +68,10 @@ def orgs(request: HttpRequest, kind: str = "") -> list[dict]:
     rows = list(qs.values("code", "name", "kind", "dept_kind", "region_code", "is_generated", "parent__code"))
     labels = dict(OrgKind.choices)
     return [
-        {**{k: v for k, v in r.items() if k != "parent__code"}, "parent_code": r["parent__code"], "kind_label": labels[r["kind"]]}
+        {
+            **{k: v for k, v in r.items() if k != "parent__code"},
+            "parent_code": r["parent__code"],
+            "kind_label": labels[r["kind"]],
+        }
         for r in rows
     ]

@@ -103,8 +103,13 @@ def _grassroots(township: Org, index: int, rng: random.Random, used: set[str]) -
 def _departments(county: Org) -> None:
     for i, (suffix, name, kind) in enumerate(COUNTY_DEPARTMENTS):
         do_create_org(
-            actor=None, code=f"{county.code}{suffix}", name=name.format(c=county.name), kind=OrgKind.DEPARTMENT,
-            parent=county, dept_kind=kind, sort_order=i,
+            actor=None,
+            code=f"{county.code}{suffix}",
+            name=name.format(c=county.name),
+            kind=OrgKind.DEPARTMENT,
+            parent=county,
+            dept_kind=kind,
+            sort_order=i,
         )
 
 
@@ -119,8 +124,12 @@ def load_county_tree(county_code: str, *, seed: int, max_townships: int | None =
     for index, township in enumerate(townships[:max_townships]):
         for k, (suffix, name) in enumerate(TOWNSHIP_DEPARTMENTS):
             do_create_org(
-                actor=None, code=f"{township.code}{suffix}", name=f"{township.name}{name}",
-                kind=OrgKind.DEPARTMENT, parent=township, sort_order=k,
+                actor=None,
+                code=f"{township.code}{suffix}",
+                name=f"{township.name}{name}",
+                kind=OrgKind.DEPARTMENT,
+                parent=township,
+                sort_order=k,
             )
         _grassroots(township, index, rng, used)
     return county

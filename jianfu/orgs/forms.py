@@ -11,14 +11,26 @@ from .models import Org
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(label="用户名", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}))
-    password = forms.CharField(label="密码", max_length=128, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    username = forms.CharField(
+        label="用户名", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True})
+    )
+    password = forms.CharField(
+        label="密码", max_length=128, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
 
 
 class PasswordChangeForm(forms.Form):
-    old_password = forms.CharField(label="原密码", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
-    new_password = forms.CharField(label="新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), help_text="至少 10 位，不能全为数字，不能过于常见。")
-    new_password2 = forms.CharField(label="再次输入新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    old_password = forms.CharField(
+        label="原密码", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    new_password = forms.CharField(
+        label="新密码",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="至少 10 位，不能全为数字，不能过于常见。",
+    )
+    new_password2 = forms.CharField(
+        label="再次输入新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -36,9 +48,10 @@ class UserForm(forms.Form):
     full_name = forms.CharField(label="姓名", max_length=50)
     phone = forms.CharField(label="电话", max_length=20, required=False)
     org = forms.ModelChoiceField(label="所属组织", queryset=Org.objects.none())
-    role = forms.ChoiceField(label="角色", choices=[("", "请选择")] + list(Role.choices))
+    role = forms.ChoiceField(label="角色", choices=[("", "请选择"), *Role.choices])
     password = forms.CharField(
-        label="初始密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label="初始密码",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="用户首次登录后须修改。至少 10 位。",
     )
 

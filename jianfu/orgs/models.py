@@ -87,7 +87,9 @@ class User(AbstractUser):
 
     full_name = models.CharField("姓名", max_length=50, blank=True)
     phone = models.CharField("电话", max_length=20, blank=True)
-    org = models.ForeignKey(Org, null=True, blank=True, on_delete=models.PROTECT, related_name="users", verbose_name="所属组织")
+    org = models.ForeignKey(
+        Org, null=True, blank=True, on_delete=models.PROTECT, related_name="users", verbose_name="所属组织"
+    )
     role = models.CharField("角色", max_length=20, choices=Role.choices, blank=True)
     must_change_password = models.BooleanField("下次登录须修改密码", default=False)
 

@@ -39,7 +39,9 @@ def accounts_to_look_at(user: Any) -> Panel | None:
     users = users_for_admin(user)
     pending = users.filter(is_active=True, must_change_password=True)
     disabled = users.filter(is_active=False).count()
-    lines = [(f"{u.get_full_name()}（{u.username}）尚未修改初始密码", reverse("user_edit", args=[u.pk])) for u in pending[:5]]
+    lines = [
+        (f"{u.get_full_name()}（{u.username}）尚未修改初始密码", reverse("user_edit", args=[u.pk])) for u in pending[:5]
+    ]
     if disabled:
         lines.append((f"已停用账号 {disabled} 个", reverse("user_list") + "?active=0"))
     return Panel(
@@ -64,4 +66,3 @@ def recent_actions(user: Any) -> Panel | None:
         empty_text="暂无操作记录。",
         order=900,
     )
-

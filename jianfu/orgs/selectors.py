@@ -54,9 +54,7 @@ def org_children(user: Any, org: Org) -> QuerySet[Org]:
     return visible_orgs(user).filter(parent=org).order_by("kind", "sort_order", "code")
 
 
-def users_for_admin(
-    user: Any, *, q: str = "", org_code: str = "", role: str = "", active: str = ""
-) -> QuerySet[User]:
+def users_for_admin(user: Any, *, q: str = "", org_code: str = "", role: str = "", active: str = "") -> QuerySet[User]:
     """Accounts a system administrator manages; nothing for anybody else."""
     if not is_sysadmin(user):
         return User.objects.none()

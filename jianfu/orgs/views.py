@@ -82,7 +82,9 @@ def password_change(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.do_change_own_password(
-                request.user, old_password=form.cleaned_data["old_password"], new_password=form.cleaned_data["new_password"]
+                request.user,
+                old_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["new_password"],
             )
         except ActionError as exc:
             apply_error(form, exc)
@@ -126,7 +128,9 @@ def user_list(request: HttpRequest) -> HttpResponse:
     users = selectors.users_for_admin(request.user, **filters)
     page = Paginator(users, 50).get_page(request.GET.get("page"))
     return render(
-        request, "orgs/user_list.html", {"page": page, "filters": filters, "roles": Role.choices, "role_short": ROLE_SHORT}
+        request,
+        "orgs/user_list.html",
+        {"page": page, "filters": filters, "roles": Role.choices, "role_short": ROLE_SHORT},
     )
 
 
@@ -143,8 +147,13 @@ def user_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             user = actions.do_create_user(
-                actor=request.user, username=data["username"], full_name=data["full_name"], org=data["org"],
-                role=data["role"], password=data["password"], phone=data["phone"],
+                actor=request.user,
+                username=data["username"],
+                full_name=data["full_name"],
+                org=data["org"],
+                role=data["role"],
+                password=data["password"],
+                phone=data["phone"],
             )
         except ActionError as exc:
             apply_error(form, exc)
@@ -166,13 +175,24 @@ def _managed_user(request: HttpRequest, pk: int) -> Any:
 @require_http_methods(["GET", "POST"])
 def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     target = _managed_user(request, pk)
-    initial = {"username": target.username, "full_name": target.full_name, "phone": target.phone, "org": target.org, "role": target.role}
+    initial = {
+        "username": target.username,
+        "full_name": target.full_name,
+        "phone": target.phone,
+        "org": target.org,
+        "role": target.role,
+    }
     form = UserForm(request.POST or None, initial=initial, orgs=_assignable_orgs(request), editing=True)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             actions.do_update_user(
-                target, actor=request.user, full_name=data["full_name"], phone=data["phone"], org=data["org"], role=data["role"]
+                target,
+                actor=request.user,
+                full_name=data["full_name"],
+                phone=data["phone"],
+                org=data["org"],
+                role=data["role"],
             )
         except ActionError as exc:
             apply_error(form, exc)

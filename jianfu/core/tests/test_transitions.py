@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.db import close_old_connections, connection
+from django.db import close_old_connections
 
 from jianfu.core.errors import ActionError, Conflict, NotAllowed
 from jianfu.core.models import AuditEntry

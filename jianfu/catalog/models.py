@@ -1,0 +1,136 @@
+"""The lists (清单): numbered, immutable published versions of a jurisdiction's items, and a draft."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from .choices import PER_YEAR, AppliesTo, Category, CertKind, FrequencyUnit, VersionStatus
+
+
+class PublishedVersionError(PermissionError):
+    """Raised when code tries to change a published (immutable) version or its items."""
+
+
+class ListVersion(models.Model):
+    """One version of a jurisdiction's lists (清单版本).
+
+    A jurisdiction (usually a county; a township or city may keep its own) edits one draft at a
+    time; publishing gives the draft the next number and an effective date and freezes it. Earlier
+    versions stay readable, so any two can be compared.
+    """
+
+    org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="list_versions", verbose_name="辖区")
+    region_code = models.CharField(max_length=12, db_index=True)
+    number = models.PositiveIntegerField("版本号", null=True, blank=True)
+    status = models.CharField("状态", max_length=16, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
+    title = models.CharField("标题", max_length=200)
+    note = models.TextField("说明", blank=True)
+    effective_date = models.DateField("生效日期", null=True, blank=True)
+    based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["org", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["org", "number"], name="catalog_version_number_unique"),
+            models.UniqueConstraint(
+                fields=["org"], condition=Q(status=VersionStatus.DRAFT), name="catalog_one_draft_per_org"
+            ),
+        ]
+        verbose_name = "清单版本"
+
+    def __str__(self) -> str:
+        return f"{self.title}（{f'第 {self.number} 版' if self.number else '草稿'}）"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == VersionStatus.PUBLISHED
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding and self.pk:
+            stored = ListVersion.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored == VersionStatus.PUBLISHED:
+                raise PublishedVersionError("a published list version cannot change")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        if self.is_published:
+            raise PublishedVersionError("a published list version cannot be deleted")
+        return super().delete(*args, **kwargs)
+
+
+class ListItem(models.Model):
+    """One item of a list (清单事项), as it stands in one version.
+
+    Items are identified across versions by ``code``; a diff pairs items by code. Every item carries
+    its Standard Cost Model estimate: minutes per occurrence × occurrences per year.
+    """
+
+    version = models.ForeignKey(ListVersion, on_delete=models.CASCADE, related_name="items")
+    region_code = models.CharField(max_length=12, db_index=True)
+    code = models.CharField("编号", max_length=32)
+    title = models.CharField("事项名称", max_length=200)
+    category = models.CharField("类别", max_length=16, choices=Category.choices, db_index=True)
+    cert_kind = models.CharField("证明类型", max_length=16, choices=CertKind.choices, blank=True)
+    basis = models.TextField("制度依据", blank=True)
+    department = models.ForeignKey(
+        "orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="责任部门"
+    )
+    scope = models.TextField("职责范围", blank=True)
+    process = models.TextField("运行流程", blank=True)
+    # For 协助 items: which of the six non-professional parts the community does (CommunityRole).
+    community_roles = models.JSONField("社区职责", default=list, blank=True)
+    funding_amount = models.DecimalField("经费（元/年）", max_digits=12, decimal_places=2, null=True, blank=True)
+    funding_source = models.CharField("经费来源", max_length=200, blank=True)
+    frequency_count = models.DecimalField("频次", max_digits=7, decimal_places=2, default=Decimal(1))
+    frequency_unit = models.CharField(
+        "频次单位", max_length=8, choices=FrequencyUnit.choices, default=FrequencyUnit.YEAR
+    )
+    minutes_per_occurrence = models.PositiveIntegerField("每次用时（分钟）", default=0)
+    applies_to = models.CharField("适用范围", max_length=8, choices=AppliesTo.choices, default=AppliesTo.BOTH)
+    review_date = models.DateField("复核日期", null=True, blank=True)
+    # Where the item came from, e.g. "admission:12" for an approved admission application.
+    source_ref = models.CharField("来源", max_length=64, blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="catalog_item_code_unique")]
+        indexes = [models.Index(fields=["version", "category"])]
+        verbose_name = "清单事项"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def occurrences_per_year(self) -> Decimal:
+        return self.frequency_count * PER_YEAR[FrequencyUnit(self.frequency_unit)]
+
+    @property
+    def hours_per_community(self) -> Decimal:
+        """Annual hours per community (minutes × occurrences per year / 60), to 0.1 h."""
+        hours = Decimal(self.minutes_per_occurrence) * self.occurrences_per_year / Decimal(60)
+        return hours.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if ListVersion.objects.filter(pk=self.version_id, status=VersionStatus.PUBLISHED).exists():
+            raise PublishedVersionError("items of a published list version cannot change")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        if ListVersion.objects.filter(pk=self.version_id, status=VersionStatus.PUBLISHED).exists():
+            raise PublishedVersionError("items of a published list version cannot be deleted")
+        return super().delete(*args, **kwargs)
