@@ -99,3 +99,15 @@ def page_for(browser: Any, live_server: Any, world: World) -> Iterator[Callable[
 
 
 __all__ = ["PASSWORD"]
+
+
+@pytest.fixture
+def cjk_font() -> None:
+    """PDF tests need a CJK font (fonts-noto-cjk). Skip locally without it; fail in CI."""
+    from jianfu.core.pdf import cjk_font_available
+
+    if not cjk_font_available():
+        message = "no CJK font installed: apt-get install -y fonts-noto-cjk"
+        if REQUIRE_BROWSER:
+            pytest.fail(message)
+        pytest.skip(message)

@@ -135,6 +135,20 @@ def cmd_test(args: argparse.Namespace) -> int:
     return int(pytest.main(["-q", *args.rest]))
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Run bench/<name>.py (benchmarks are never run by the test command)."""
+    import runpy
+
+    script = REPO_DIR / "bench" / f"{args.name}.py"
+    if not script.exists():
+        names = sorted(p.stem for p in (REPO_DIR / "bench").glob("*.py") if not p.stem.startswith("_"))
+        print(f"没有这个基准测试：{args.name}。可用：{', '.join(names)}", file=sys.stderr)
+        return 2
+    sys.argv = [str(script), *args.rest]
+    runpy.run_path(str(script), run_name="__main__")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="jianfu", description="简负：城乡社区减负增效平台")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -162,6 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_token)
 
     sub.add_parser("assets", help="复制前端依赖到静态目录").set_defaults(func=cmd_assets)
+
+    p = sub.add_parser("bench", help="运行 bench/ 下的基准测试", add_help=False)
+    p.add_argument("name")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("test", help="运行测试", add_help=False)
     p.add_argument("rest", nargs=argparse.REMAINDER)

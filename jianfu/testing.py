@@ -112,3 +112,27 @@ def build_world() -> World:
     _user(w, "other_sysadmin", "other_county", Role.SYSADMIN, "何平")
     _user(w, "other_dept_officer", "other_dept", Role.DEPT_OFFICER, "钱军")
     return w
+
+
+def pdf_facts(data: bytes) -> tuple[str, list[str]]:
+    """(all text, names of embedded fonts) of a PDF, read back with pypdf."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    fonts: set[str] = set()
+    for page in reader.pages:
+        resources = page.get("/Resources")
+        font_dict = resources.get_object().get("/Font") if resources is not None else None
+        for font in font_dict.get_object().values() if font_dict is not None else []:
+            font = font.get_object()
+            for desc in font.get("/DescendantFonts", []) or [font]:
+                descriptor = desc.get_object().get("/FontDescriptor")
+                if descriptor is None:
+                    continue
+                descriptor = descriptor.get_object()
+                if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                    fonts.add(str(desc.get_object()["/BaseFont"]))
+    return text, sorted(fonts)

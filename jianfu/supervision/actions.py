@@ -38,9 +38,7 @@ def do_open_case(
     if source not in CaseSource.values:
         raise ValueError(f"unknown case source {source}")
     if source_obj is not None:
-        existing = Case.objects.filter(
-            source_type=source_obj._meta.label_lower, source_id=str(source_obj.pk)
-        ).first()
+        existing = Case.objects.filter(source_type=source_obj._meta.label_lower, source_id=str(source_obj.pk)).first()
         if existing is not None:
             return existing
     case = Case.objects.create(
