@@ -1,0 +1,54 @@
+"""Production settings come from the environment and pass Django's deployment checks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+PRODUCTION_ENV = {
+    "JIANFU_SECRET_KEY": "k" * 20 + "-production-secret-key-for-the-check-0123456789abcdef",
+    "JIANFU_ALLOWED_HOSTS": "jianfu.hanyin.gov.cn",
+    "JIANFU_DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def run_django(args: list[str], extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JIANFU_")}
+    env.update({"DJANGO_SETTINGS_MODULE": "jianfu.settings", **extra_env})
+    return subprocess.run(
+        [sys.executable, "-m", "django", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path):
+    result = run_django(
+        ["check", "--deploy", "--fail-level", "WARNING"], {**PRODUCTION_ENV, "JIANFU_DATA_DIR": str(tmp_path)}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "JIANFU_SECRET_KEY"}
+    result = run_django(["check"], {**env, "JIANFU_DATA_DIR": str(tmp_path)})
+    assert result.returncode != 0 and "JIANFU_SECRET_KEY must be set" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for(tmp_path):
+    code = "from django.conf import settings; print(settings.DEBUG, settings.SESSION_COOKIE_SECURE)"
+    env = {**PRODUCTION_ENV, "JIANFU_DATA_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("JIANFU_")}, "DJANGO_SETTINGS_MODULE": "jianfu.settings", **env},
+        capture_output=True, text=True, timeout=60,
+    ).stdout.strip()
+    assert out == "False True"
+
+
+def test_the_demo_keeps_a_generated_secret_key_in_its_data_directory(tmp_path):
+    env = {"JIANFU_DEMO": "1", "JIANFU_DATA_DIR": str(tmp_path)}
+    first = run_django(["shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"], env).stdout
+    second = run_django(["shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"], env).stdout
+    assert first == second and len(first.strip()) > 50
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0

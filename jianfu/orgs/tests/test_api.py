@@ -1,0 +1,59 @@
+"""API: /me, /orgs, token and session auth, OpenAPI schema, health check."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from jianfu.orgs.actions import do_issue_token, do_revoke_token, do_set_user_active
+
+
+def test_me_with_a_token(api_client_for):
+    data = api_client_for("township_officer").get("/api/v1/me").json()
+    assert data["username"] == "township_officer" and data["role"] == "township_officer"
+    assert data["org"]["code"] == "610921100" and data["jurisdiction"]["code"] == "610921100"
+
+
+def test_orgs_lists_the_visible_tree_with_parents(api_client_for):
+    rows = api_client_for("township_officer").get("/api/v1/orgs").json()
+    by_code = {r["code"]: r for r in rows}
+    assert set(by_code) == {"610921100", "610921100T01", "610921100001", "610921100002", "610921100201"}
+    assert by_code["610921100001"]["parent_code"] == "610921100"
+    assert by_code["610921100001"]["kind_label"] == "社区居委会"
+
+
+def test_another_county_sees_nothing_of_this_one(api_client_for):
+    rows = api_client_for("other_county_officer").get("/api/v1/orgs").json()
+    assert rows and all(r["region_code"].startswith("610922") for r in rows)
+
+
+def test_session_auth_works_for_the_browser(client_for):
+    assert client_for("county_mzj").get("/api/v1/me").json()["username"] == "county_mzj"
+
+
+def test_no_token_bad_token_revoked_token_and_disabled_user_get_401(world):
+    assert Client().get("/api/v1/me").status_code == 401
+    assert Client(HTTP_AUTHORIZATION="Bearer jf_forged").get("/api/v1/me").status_code == 401
+    raw = do_issue_token(world.dept_officer, actor=None)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert client.get("/api/v1/me").status_code == 200
+    do_revoke_token(world.dept_officer.api_tokens.get(), actor=world.dept_officer)
+    assert client.get("/api/v1/me").status_code == 401
+    raw2 = do_issue_token(world.dept_officer, actor=None)
+    do_set_user_active(world.dept_officer, actor=world.sysadmin, active=False)
+    response = Client(HTTP_AUTHORIZATION=f"Bearer {raw2}").get("/api/v1/me")
+    assert response.status_code == 401 and response.json()["detail"] == "未登录或令牌无效。"
+
+
+def test_the_openapi_schema_is_served(db):
+    schema = Client().get("/api/v1/openapi.json").json()
+    assert "/api/v1/me" in schema["paths"] and "/api/v1/orgs" in schema["paths"]
+
+
+def test_an_unknown_api_path_is_a_json_404(client_for):
+    response = client_for("county_mzj").get("/api/v1/nope")
+    assert response.status_code == 404 and response.json()["detail"]
+
+
+def test_healthz_reports_the_database(db):
+    data = Client().get("/healthz").json()
+    assert data["status"] == "ok" and data["database"]["status"] == "ok"
