@@ -11,7 +11,7 @@ from jianfu.core.errors import NotFound
 from jianfu.core.models import AuditEntry
 
 from .choices import OrgKind
-from .models import Org, User
+from .models import ApiToken, Org, User
 from .permissions import is_sysadmin
 from .scoping import restrict, visible_orgs
 
@@ -87,3 +87,10 @@ def audit_trail_of(user: Any) -> QuerySet[AuditEntry]:
 def counts_by_kind(user: Any) -> dict[str, int]:
     rows = visible_orgs(user).filter(is_active=True).values("kind").annotate(n=Count("id"))
     return {r["kind"]: r["n"] for r in rows}
+
+
+def tokens_of(user: Any) -> QuerySet[ApiToken]:
+    """A user's own API tokens, newest first."""
+    if not getattr(user, "is_authenticated", False):
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(user=user).order_by("-created_at")

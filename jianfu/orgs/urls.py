@@ -6,6 +6,7 @@ urlpatterns = [
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("account/password/", views.password_change, name="password_change"),
+    path("account/tokens/", views.my_tokens, name="my_tokens"),
     path("orgs/", views.org_tree, name="org_tree"),
     path("orgs/<str:code>/", views.org_detail, name="org_detail"),
     path("users/", views.user_list, name="user_list"),

@@ -228,3 +228,24 @@ def user_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(exc.message) from exc
     messages.success(request, f"已重置 {target.username} 的密码。临时密码：{temporary}（仅显示一次，用户登录后须修改）")
     return redirect("user_edit", pk=target.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_tokens(request: HttpRequest) -> HttpResponse:
+    """Personal API tokens: create one (shown once) or revoke one."""
+    new_token = ""
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            raw_id = request.POST["revoke"]
+            token = selectors.tokens_of(request.user).filter(pk=int(raw_id)).first() if raw_id.isdigit() else None
+            if token is None:
+                raise Http404("未找到该令牌。")
+            actions.do_revoke_token(token, actor=request.user)
+            messages.success(request, f"已吊销令牌 {token.prefix}…。")
+            return redirect("my_tokens")
+        try:
+            new_token = actions.do_issue_token(request.user, actor=request.user, name=request.POST.get("name", ""))
+        except ActionError as exc:
+            messages.error(request, exc.message)
+    return render(request, "orgs/tokens.html", {"tokens": selectors.tokens_of(request.user), "new_token": new_token})

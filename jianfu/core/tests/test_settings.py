@@ -16,9 +16,7 @@ PRODUCTION_ENV = {
 def run_django(args: list[str], extra_env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JIANFU_", "DJANGO_"))}
     env.update({"DJANGO_SETTINGS_MODULE": "jianfu.settings", **extra_env})
-    return subprocess.run(
-        [sys.executable, "-m", "django", *args], env=env, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run([sys.executable, "-m", "django", *args], env=env, capture_output=True, text=True, timeout=120)
 
 
 def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path):
@@ -40,8 +38,14 @@ def test_debug_is_off_unless_asked_for(tmp_path):
     env = {**PRODUCTION_ENV, "JIANFU_DATA_DIR": str(tmp_path)}
     out = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env={**{k: v for k, v in os.environ.items() if not k.startswith(("JIANFU_", "DJANGO_"))}, "DJANGO_SETTINGS_MODULE": "jianfu.settings", **env},
-        capture_output=True, text=True, timeout=60,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith(("JIANFU_", "DJANGO_"))},
+            "DJANGO_SETTINGS_MODULE": "jianfu.settings",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
     ).stdout.strip()
     assert out == "False True"
 

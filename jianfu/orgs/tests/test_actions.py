@@ -38,7 +38,12 @@ def test_a_sysadmin_of_another_county_cannot_create_users_here(world):
 
 @pytest.mark.parametrize(
     "org_key, role",
-    [("xiguan", Role.TOWNSHIP_OFFICER), ("wjj", Role.LIST_OWNER), ("chengguan", Role.COMMUNITY_WORKER), ("mzj", Role.APPROVER)],
+    [
+        ("xiguan", Role.TOWNSHIP_OFFICER),
+        ("wjj", Role.LIST_OWNER),
+        ("chengguan", Role.COMMUNITY_WORKER),
+        ("mzj", Role.APPROVER),
+    ],
 )
 def test_a_role_must_fit_the_org(world, org_key, role):
     with pytest.raises(ActionError) as exc:
@@ -77,12 +82,20 @@ def test_reset_password_gives_a_one_time_password(world):
 
 def test_division_codes_must_follow_gbt2260(world):
     with pytest.raises(ActionError, match="开头"):
-        actions.do_create_org(actor=None, code="610922100009", name="错位社区", kind=OrgKind.COMMUNITY, parent=world.chengguan)
+        actions.do_create_org(
+            actor=None, code="610922100009", name="错位社区", kind=OrgKind.COMMUNITY, parent=world.chengguan
+        )
     with pytest.raises(ActionError, match="12 位"):
-        actions.do_create_org(actor=None, code="61092110001", name="短码社区", kind=OrgKind.COMMUNITY, parent=world.chengguan)
-    org = actions.do_create_org(actor=None, code="610921100003", name="新建社区", kind=OrgKind.COMMUNITY, parent=world.chengguan)
+        actions.do_create_org(
+            actor=None, code="61092110001", name="短码社区", kind=OrgKind.COMMUNITY, parent=world.chengguan
+        )
+    org = actions.do_create_org(
+        actor=None, code="610921100003", name="新建社区", kind=OrgKind.COMMUNITY, parent=world.chengguan
+    )
     assert org.region_prefix == "610921100003"
-    dept = actions.do_create_org(actor=None, code="610921D99", name="汉阴县新部门", kind=OrgKind.DEPARTMENT, parent=world.county)
+    dept = actions.do_create_org(
+        actor=None, code="610921D99", name="汉阴县新部门", kind=OrgKind.DEPARTMENT, parent=world.county
+    )
     assert dept.region_code == "610921" and dept.region_prefix == "610921"
     assert not Org.objects.filter(name__in=["错位社区", "短码社区"]).exists()
 

@@ -127,8 +127,14 @@ def test_a_sysadmin_creates_edits_disables_and_resets_through_the_pages(client_f
     client = client_for("sysadmin")
     response = client.post(
         "/users/new/",
-        {"username": "xg_worker", "full_name": "钱多多", "phone": "", "org": world.xiguan.pk,
-         "role": "community_worker", "password": "Xiguan-Strong-2026"},
+        {
+            "username": "xg_worker",
+            "full_name": "钱多多",
+            "phone": "",
+            "org": world.xiguan.pk,
+            "role": "community_worker",
+            "password": "Xiguan-Strong-2026",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(username="xg_worker")
@@ -148,8 +154,13 @@ def test_a_sysadmin_creates_edits_disables_and_resets_through_the_pages(client_f
 def test_a_sysadmin_cannot_assign_an_org_of_another_county(client_for, world):
     response = client_for("sysadmin").post(
         "/users/new/",
-        {"username": "spy", "full_name": "间谍", "org": world.other_community.pk, "role": "community_worker",
-         "password": "Xiguan-Strong-2026"},
+        {
+            "username": "spy",
+            "full_name": "间谍",
+            "org": world.other_community.pk,
+            "role": "community_worker",
+            "password": "Xiguan-Strong-2026",
+        },
     )
     assert response.status_code == 200 and not User.objects.filter(username="spy").exists()
 
@@ -158,8 +169,13 @@ def test_a_script_tag_in_a_name_is_escaped(client_for, world):
     client = client_for("sysadmin")
     client.post(
         "/users/new/",
-        {"username": "xss_user", "full_name": "<script>alert(1)</script>", "org": world.xiguan.pk,
-         "role": "community_worker", "password": "Xiguan-Strong-2026"},
+        {
+            "username": "xss_user",
+            "full_name": "<script>alert(1)</script>",
+            "org": world.xiguan.pk,
+            "role": "community_worker",
+            "password": "Xiguan-Strong-2026",
+        },
     )
     page = client.get("/users/").content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
@@ -185,3 +201,29 @@ def test_pages_need_a_login(db):
 def test_an_unknown_page_is_a_chinese_404(db):
     response = Client().get("/no-such-page/")
     assert response.status_code == 404 and "页面不存在" in response.content.decode()
+
+
+def test_a_user_creates_and_revokes_their_own_token(client_for, world):
+    client = client_for("dept_officer")
+    page = client.post("/account/tokens/", {"name": "12345 热线对接"}).content.decode()
+    assert "只显示这一次" in page
+    token = world.dept_officer.api_tokens.get()
+    assert token.name == "12345 热线对接"
+    client.post("/account/tokens/", {"revoke": token.pk})
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+
+
+def test_a_user_cannot_revoke_someone_elses_token(client_for, world):
+    from jianfu.orgs.actions import do_issue_token
+
+    do_issue_token(world.county_mzj, actor=None)
+    token = world.county_mzj.api_tokens.get()
+    assert client_for("other_county_officer").post("/account/tokens/", {"revoke": token.pk}).status_code == 404
+    assert client_for("dept_officer").post("/account/tokens/", {"revoke": token.pk}).status_code == 404
+    token.refresh_from_db()
+    assert token.revoked_at is None
+
+
+def test_a_malformed_token_id_is_a_404_not_a_500(client_for):
+    assert client_for("dept_officer").post("/account/tokens/", {"revoke": "1 OR 1=1"}).status_code == 404
