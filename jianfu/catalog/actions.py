@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from jianfu.core import audit
-from jianfu.core.errors import ActionError, NotAllowed
+from jianfu.core.errors import ActionError, Conflict, NotAllowed
 from jianfu.orgs.models import Org
 
 from .choices import VersionStatus
 from .models import ListItem, ListVersion
 from .permissions import can_edit_lists
 from .selectors import current_version, draft_version
-from .validation import clean_item
+from .validation import TAG_RE, clean_item
 
 ITEM_FIELDS = [
     "code",
@@ -109,3 +111,166 @@ def do_add_item(owner: Org, *, actor: Any, data: dict[str, Any], source_ref: str
         after=audit.snapshot(item, [f for f in ITEM_FIELDS if f != "source_ref"]),
     )
     return item
+
+
+def _check_draft_item(actor: Any, item: ListItem) -> ListVersion:
+    version = item.version
+    if version.status != VersionStatus.DRAFT:
+        raise ActionError("已发布的清单版本不能修改，请在草稿中编辑。")
+    _check_owner(actor, version.org)
+    return version
+
+
+def _raise_field_errors(errors: list[Any]) -> None:
+    raise ActionError(
+        "；".join(f"{e.label}：{e.message}" for e in errors),
+        field=errors[0].field,
+        errors=[{"field": e.field, "label": e.label, "message": e.message} for e in errors],
+    )
+
+
+@transaction.atomic
+def do_update_item(item: ListItem, *, actor: Any, data: dict[str, Any]) -> ListItem:
+    """Change one item of the draft; every field is checked again by ``clean_item``."""
+    version = _check_draft_item(actor, item)
+    values, errors = clean_item(data, owner=version.org)
+    if not errors and version.items.filter(code=values["code"]).exclude(pk=item.pk).exists():
+        raise ActionError(f"编号 {values['code']} 在草稿中已存在。", field="code")
+    if errors:
+        _raise_field_errors(errors)
+    fields = [f for f in ITEM_FIELDS if f != "source_ref"]
+    before = audit.snapshot(item, fields)
+    for name, value in values.items():
+        setattr(item, name, value)
+    item.save()
+    audit.record(
+        actor,
+        "catalog.item.update",
+        item,
+        org=getattr(actor, "org", None) or version.org,
+        before=before,
+        after=audit.snapshot(item, fields),
+    )
+    return item
+
+
+@transaction.atomic
+def do_delete_item(item: ListItem, *, actor: Any) -> None:
+    """Take one item out of the draft (it stays in every published version that has it)."""
+    version = _check_draft_item(actor, item)
+    before = audit.snapshot(item, [f for f in ITEM_FIELDS if f != "source_ref"])
+    audit.record(actor, "catalog.item.delete", item, org=getattr(actor, "org", None) or version.org, before=before)
+    item.delete()
+
+
+@transaction.atomic
+def do_discard_draft(draft: ListVersion, *, actor: Any) -> None:
+    """Throw the draft away; the published versions are untouched."""
+    if draft.status != VersionStatus.DRAFT:
+        raise ActionError("只能放弃草稿。")
+    _check_owner(actor, draft.org)
+    audit.record(
+        actor,
+        "catalog.draft.discard",
+        draft,
+        org=getattr(actor, "org", None) or draft.org,
+        before={"items": draft.items.count()},
+    )
+    draft.items.all().delete()
+    draft.delete()
+
+
+@transaction.atomic
+def do_publish_version(
+    draft: ListVersion,
+    *,
+    actor: Any,
+    effective_date: dt.date | None,
+    note: str = "",
+    title: str = "",
+    full_review: bool = False,
+) -> ListVersion:
+    """Publish the draft as the next numbered, immutable version (清单发布), effective from
+    ``effective_date``. Only the jurisdiction's list owners may; the previous version stays readable."""
+    _check_owner(actor, draft.org)
+    locked = ListVersion.objects.select_for_update().filter(pk=draft.pk).first()
+    if locked is None or locked.status != VersionStatus.DRAFT:
+        raise Conflict("该草稿已发布或已被放弃，请刷新后重试。")
+    if effective_date is None:
+        raise ActionError("请填写生效日期。", field="effective_date")
+    if not (dt.date(2000, 1, 1) <= effective_date <= dt.date(2100, 12, 31)):
+        raise ActionError("生效日期不在合理范围内。", field="effective_date")
+    note, title = (note or "").strip(), (title or "").strip() or locked.title
+    if len(note) > 2000:
+        raise ActionError("说明不能超过 2000 字。", field="note")
+    if len(title) > 200 or TAG_RE.search(title) or TAG_RE.search(note):
+        raise ActionError("标题或说明不能包含 HTML 标签，标题不超过 200 字。", field="title")
+    count = locked.items.count()
+    if count == 0:
+        raise ActionError("草稿中没有任何事项，不能发布。")
+    latest = current_version(locked.org)
+    if latest is not None and latest.effective_date and effective_date < latest.effective_date:
+        raise ActionError(
+            f"生效日期不能早于上一版（第 {latest.number} 版，{latest.effective_date:%Y-%m-%d}）。",
+            field="effective_date",
+        )
+    number = (ListVersion.objects.filter(org=locked.org).aggregate(m=Max("number"))["m"] or 0) + 1
+    locked.number = number
+    locked.status = VersionStatus.PUBLISHED
+    locked.effective_date = effective_date
+    locked.note = note
+    locked.title = title
+    locked.full_review = full_review
+    locked.published_at = timezone.now()
+    locked.published_by = actor if getattr(actor, "is_authenticated", False) else None
+    locked.save()
+    audit.record(
+        actor,
+        "catalog.version.publish",
+        locked,
+        org=getattr(actor, "org", None) or locked.org,
+        before={"status": VersionStatus.DRAFT},
+        after={
+            "status": VersionStatus.PUBLISHED,
+            "number": number,
+            "effective_date": effective_date,
+            "items": count,
+            "full_review": full_review,
+            "based_on": latest.number if latest else None,
+        },
+        reason=note,
+    )
+    draft.refresh_from_db()
+    return locked
+
+
+@transaction.atomic
+def do_import_items(owner: Org, *, actor: Any, upload: Any) -> ListVersion:
+    """Replace the draft's items with the rows of an uploaded workbook in the template's format.
+
+    All or nothing: every row is checked first; any problem raises ActionError whose ``errors``
+    name each row and column, and nothing is saved (the draft is not even opened)."""
+    from .exports import read_workbook
+
+    _check_owner(actor, owner)
+    rows = read_workbook(upload, owner=owner)  # raises ActionError listing every problem
+    draft = do_open_draft(owner, actor=actor)
+    before = draft.items.count()
+    draft.items.all().delete()
+    ListItem.objects.bulk_create(
+        (
+            ListItem(version=draft, region_code=owner.region_code, sort_order=i, **values)
+            for i, values in enumerate(rows, start=1)
+        ),
+        batch_size=500,
+    )
+    ListVersion.objects.filter(pk=draft.pk).update(updated_at=timezone.now())
+    audit.record(
+        actor,
+        "catalog.draft.import",
+        draft,
+        org=getattr(actor, "org", None) or owner,
+        before={"items": before},
+        after={"items": len(rows)},
+    )
+    return draft

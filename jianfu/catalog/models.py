@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .choices import PER_YEAR, AppliesTo, Category, CertKind, FrequencyUnit, VersionStatus
+from .choices import PER_YEAR, AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit, VersionStatus
 
 
 class PublishedVersionError(PermissionError):
@@ -41,6 +41,9 @@ class ListVersion(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The 2–3-year full re-examination of the lists (全面复核, seed 002): a version published as
+    # the outcome of one restarts the review clock.
+    full_review = models.BooleanField("全面复核", default=False)
 
     class Meta:
         ordering = ["org", "-number"]
@@ -70,6 +73,22 @@ class ListVersion(models.Model):
         if self.is_published:
             raise PublishedVersionError("a published list version cannot be deleted")
         return super().delete(*args, **kwargs)
+
+
+class ListItemQuerySet(models.QuerySet):
+    """Bulk writes refuse to touch items of a published version, as ``save``/``delete`` do."""
+
+    def _guard(self) -> None:
+        if self.filter(version__status=VersionStatus.PUBLISHED).exists():
+            raise PublishedVersionError("items of a published list version cannot change")
+
+    def update(self, **kwargs: Any) -> int:
+        self._guard()
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        self._guard()
+        return super().delete()
 
 
 class ListItem(models.Model):
@@ -106,6 +125,8 @@ class ListItem(models.Model):
     source_ref = models.CharField("来源", max_length=64, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
 
+    objects = ListItemQuerySet.as_manager()
+
     class Meta:
         ordering = ["sort_order", "code"]
         constraints = [models.UniqueConstraint(fields=["version", "code"], name="catalog_item_code_unique")]
@@ -114,6 +135,18 @@ class ListItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    @property
+    def community_roles_display(self) -> str:
+        labels = dict(CommunityRole.choices)
+        return "、".join(str(labels.get(r, r)) for r in self.community_roles or [])
+
+    @property
+    def carries_burden(self) -> bool:
+        """Work the community actually does (not the negative list, not a refused certificate)."""
+        return self.category != Category.NEGATIVE and not (
+            self.category == Category.CERTIFICATE and self.cert_kind == CertKind.FORBIDDEN
+        )
 
     @property
     def occurrences_per_year(self) -> Decimal:

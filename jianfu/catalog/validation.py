@@ -17,6 +17,8 @@ from jianfu.orgs.models import Org
 
 from .choices import AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit
 
+# Markup has no place in a list item; refusing it keeps every page, export and PDF plain text.
+TAG_RE = re.compile(r"<\s*/?\s*[A-Za-z!]")
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 MAX_MINUTES = 10_000
 MAX_FREQUENCY = Decimal(10_000)
@@ -158,6 +160,8 @@ def clean_item(raw: dict[str, Any], *, owner: Org) -> tuple[dict[str, Any], list
         err("title", "事项名称不能为空。")
     elif len(title) > 200:
         err("title", "事项名称不能超过 200 字。")
+    elif TAG_RE.search(title):
+        err("title", "事项名称不能包含 HTML 标签（如 <script>）。")
     out["title"] = title
 
     category = _choice(raw.get("category"), Category)
@@ -179,6 +183,8 @@ def clean_item(raw: dict[str, Any], *, owner: Org) -> tuple[dict[str, Any], list
         value = _text(raw.get(name))
         if len(value) > limit:
             err(name, f"{FIELD_LABELS[name]}不能超过 {limit} 字。")
+        elif TAG_RE.search(value):
+            err(name, f"{FIELD_LABELS[name]}不能包含 HTML 标签。")
         out[name] = value
     if not out["basis"] and category and category != Category.NEGATIVE:
         err("basis", "制度依据不能为空（负面清单除外）。")

@@ -1,0 +1,396 @@
+"""Pages of the lists: the jurisdiction's versions and draft (internal), and public pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.forms import apply_error
+from jianfu.core.pdf import PdfUnavailable, pdf_response
+from jianfu.core.xlsx import xlsx_response
+from jianfu.orgs.models import Org
+
+from . import actions, exports, selectors
+from .choices import Category
+from .forms import ImportForm, ItemForm, PublishForm
+from .models import ListVersion
+from .permissions import can_edit_lists
+
+PAGE_SIZE = 50
+
+
+def _owner(request: HttpRequest) -> Org:
+    owner = selectors.owner_for_user(request.user)
+    if owner is None:
+        raise Http404("您所在的组织没有对应的县级清单。")
+    return owner
+
+
+def _require_editor(request: HttpRequest, owner: Org) -> None:
+    # Editing pages of the lists do not exist for anybody but the jurisdiction's list owners.
+    if not can_edit_lists(request.user, owner):
+        raise Http404("未找到该页面。")
+
+
+def _filters(request: HttpRequest) -> dict[str, str]:
+    category = request.GET.get("category", "")
+    return {
+        "q": request.GET.get("q", "").strip()[:100],
+        "category": category if category in Category.values else "",
+        "department": request.GET.get("department", "").strip()[:32],
+    }
+
+
+def _items_page(request: HttpRequest, version: ListVersion, *, show_all: bool = False) -> dict[str, Any]:
+    filters = _filters(request)
+    items = selectors.search_items(selectors.items_of(version), **filters)
+    per_page = 10_000 if show_all else PAGE_SIZE
+    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    return {
+        "page": page,
+        "filters": filters,
+        "categories": Category.choices,
+        "departments": selectors.departments_in(version),
+        "filtered": any(filters.values()),
+        "today": timezone.localdate(),
+    }
+
+
+# --- Internal pages -----------------------------------------------------------------------------
+
+
+@login_required
+def lists_index(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    versions = list(selectors.visible_versions(request.user, owner))
+    published = [v for v in versions if v.is_published]
+    current = published[0] if published else None
+    editor = can_edit_lists(request.user, owner)
+    ctx: dict[str, Any] = {
+        "owner": owner,
+        "versions": versions,
+        "current": current,
+        "draft": next((v for v in versions if not v.is_published), None) if editor else None,
+        "editor": editor,
+        "totals": selectors.totals_of(current) if current else None,
+        "review": selectors.review_status(owner),
+        "reduction": selectors.reduction(published[-1], current) if len(published) > 1 else None,
+        "first": published[-1] if len(published) > 1 else None,
+        "public_url": f"/public/lists/{owner.region_code}/",
+    }
+    return render(request, "catalog/index.html", ctx)
+
+
+@login_required
+def version_detail(request: HttpRequest, number: int) -> HttpResponse:
+    owner = _owner(request)
+    try:
+        version = selectors.get_version(request.user, owner, number)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    ctx = {"owner": owner, "version": version, "totals": selectors.totals_of(version), **_items_page(request, version)}
+    return render(request, "catalog/version.html", ctx)
+
+
+@login_required
+def draft_detail(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    _require_editor(request, owner)
+    try:
+        draft = selectors.get_draft(request.user, owner)
+    except NotFound:
+        return redirect("catalog:index")
+    ctx = {
+        "owner": owner,
+        "version": draft,
+        "is_draft": True,
+        "totals": selectors.totals_of(draft),
+        "changes": selectors.diff_versions(draft.based_on, draft) if draft.based_on_id else None,
+        **_items_page(request, draft),
+    }
+    return render(request, "catalog/version.html", ctx)
+
+
+@login_required
+@require_POST
+def draft_open(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    _require_editor(request, owner)
+    actions.do_open_draft(owner, actor=request.user)
+    messages.success(request, "草稿已就绪：在草稿中修改后发布为新版本。")
+    return redirect("catalog:draft")
+
+
+@login_required
+@require_POST
+def draft_discard(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    _require_editor(request, owner)
+    try:
+        actions.do_discard_draft(selectors.get_draft(request.user, owner), actor=request.user)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    except ActionError as exc:
+        messages.error(request, exc.message)
+        return redirect("catalog:draft")
+    messages.success(request, "草稿已放弃，已发布的版本不受影响。")
+    return redirect("catalog:index")
+
+
+def _apply_item_errors(form: ItemForm, exc: ActionError) -> None:
+    if exc.errors:
+        for e in exc.errors:
+            form.add_error(e["field"] if e["field"] in form.fields else None, e["message"])
+    else:
+        apply_error(form, exc)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_new(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    _require_editor(request, owner)
+    form = ItemForm(request.POST or None, owner=owner)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = actions.do_add_item(owner, actor=request.user, data=form.cleaned_data)
+        except ActionError as exc:
+            _apply_item_errors(form, exc)
+        else:
+            messages.success(request, f"已添加事项：{item.code} {item.title}")
+            return redirect("catalog:draft")
+    return render(request, "catalog/item_form.html", {"form": form, "owner": owner, "item": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    owner = _owner(request)
+    _require_editor(request, owner)
+    try:
+        item = selectors.get_draft_item(request.user, owner, pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    form = ItemForm(request.POST or None, owner=owner, initial=ItemForm.initial_for(item))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_update_item(item, actor=request.user, data=form.cleaned_data)
+        except ActionError as exc:
+            _apply_item_errors(form, exc)
+        else:
+            messages.success(request, f"已保存事项：{item.code} {item.title}")
+            return redirect("catalog:draft")
+    return render(request, "catalog/item_form.html", {"form": form, "owner": owner, "item": item})
+
+
+@login_required
+@require_POST
+def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    owner = _owner(request)
+    _require_editor(request, owner)
+    try:
+        item = selectors.get_draft_item(request.user, owner, pk)
+        actions.do_delete_item(item, actor=request.user)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已从草稿中删除：{item.code} {item.title}")
+    return redirect("catalog:draft")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publish(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    _require_editor(request, owner)
+    try:
+        draft = selectors.get_draft(request.user, owner)
+    except NotFound:
+        messages.warning(request, "当前没有草稿可发布。")
+        return redirect("catalog:index")
+    form = PublishForm(request.POST or None, initial={"title": draft.title, "note": ""})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            version = actions.do_publish_version(
+                draft,
+                actor=request.user,
+                effective_date=data["effective_date"],
+                note=data["note"],
+                title=data["title"],
+                full_review=data["full_review"],
+            )
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, f"已发布第 {version.number} 版，自 {version.effective_date:%Y-%m-%d} 起生效。")
+            return redirect("catalog:version", number=version.number)
+    ctx = {
+        "form": form,
+        "owner": owner,
+        "draft": draft,
+        "totals": selectors.totals_of(draft),
+        "changes": selectors.diff_versions(draft.based_on, draft) if draft.based_on_id else None,
+    }
+    return render(request, "catalog/publish.html", ctx)
+
+
+def _version_by_param(request: HttpRequest, owner: Org, value: str | None) -> ListVersion | None:
+    if value == "draft":
+        return selectors.draft_version(owner) if can_edit_lists(request.user, owner) else None
+    if value and value.isdigit() and len(value) < 8:
+        try:
+            return selectors.get_version(request.user, owner, int(value))
+        except NotFound:
+            return None
+    return None
+
+
+@login_required
+def diff(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    versions = list(selectors.visible_versions(request.user, owner))
+    published = [v for v in versions if v.is_published]
+    old = _version_by_param(request, owner, request.GET.get("from"))
+    new = _version_by_param(request, owner, request.GET.get("to"))
+    if old is None and new is None and len(published) >= 2:
+        old, new = published[1], published[0]
+    if ("from" in request.GET or "to" in request.GET) and (old is None or new is None):
+        messages.warning(request, "请选择两个存在的版本进行比较。")
+    result = selectors.diff_versions(old, new) if old is not None and new is not None else None
+    red = selectors.reduction(old, new) if result is not None else None
+    return render(
+        request,
+        "catalog/diff.html",
+        {"owner": owner, "versions": versions, "old": old, "new": new, "diff": result, "reduction": red},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_items(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    _require_editor(request, owner)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[dict[str, Any]] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = actions.do_import_items(owner, actor=request.user, upload=form.cleaned_data["file"])
+        except ActionError as exc:
+            form.add_error(None, exc.message)
+            errors = exc.errors
+        else:
+            messages.success(request, f"导入成功：草稿现有 {draft.items.count()} 项。请核对后发布。")
+            return redirect("catalog:draft")
+    return render(
+        request,
+        "catalog/import.html",
+        {"form": form, "owner": owner, "errors": errors, "draft": selectors.draft_version(owner)},
+        status=400 if errors or form.errors else 200,
+    )
+
+
+@login_required
+def template_xlsx(request: HttpRequest) -> HttpResponse:
+    owner = _owner(request)
+    return xlsx_response(exports.template_workbook(owner), f"{owner.name}社区工作事项清单导入模板.xlsx")
+
+
+def _export_version(request: HttpRequest, number: str) -> tuple[Org, ListVersion]:
+    owner = _owner(request)
+    version = _version_by_param(request, owner, number)
+    if version is None:
+        raise Http404("未找到该版本。")
+    return owner, version
+
+
+def _export_name(owner: Org, version: ListVersion, ext: str) -> str:
+    label = f"第{version.number}版" if version.number else "草稿"
+    return f"{owner.name}社区工作事项清单（{label}）.{ext}"
+
+
+@login_required
+def export_xlsx(request: HttpRequest, number: str) -> HttpResponse:
+    owner, version = _export_version(request, number)
+    return xlsx_response(exports.version_workbook(version), _export_name(owner, version, "xlsx"))
+
+
+@login_required
+def export_pdf(request: HttpRequest, number: str) -> HttpResponse:
+    owner, version = _export_version(request, number)
+    try:
+        data = exports.version_pdf(version)
+    except PdfUnavailable as exc:
+        messages.error(request, str(exc))
+        return redirect("catalog:index")
+    return pdf_response(data, _export_name(owner, version, "pdf"))
+
+
+# --- Public pages (no login): only published versions -------------------------------------------
+
+
+def _public_owner(region_code: str) -> Org:
+    try:
+        return selectors.public_owner(region_code)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
+def _public_page(request: HttpRequest, owner: Org, version: ListVersion | None, *, archived: bool) -> HttpResponse:
+    ctx: dict[str, Any] = {
+        "owner": owner,
+        "version": version,
+        "archived": archived,
+        "versions": list(selectors.published_versions(owner)),
+        "print_all": request.GET.get("all") == "1",
+    }
+    if version is not None:
+        ctx.update(_items_page(request, version, show_all=ctx["print_all"]))
+        ctx["totals"] = selectors.totals_of(version)
+        ctx["query_string"] = urlencode({k: v for k, v in ctx["filters"].items() if v})
+    return render(request, "catalog/public.html", ctx)
+
+
+def public_lists(request: HttpRequest, region_code: str) -> HttpResponse:
+    owner = _public_owner(region_code)
+    return _public_page(request, owner, selectors.current_version(owner), archived=False)
+
+
+def public_version(request: HttpRequest, region_code: str, number: int) -> HttpResponse:
+    owner = _public_owner(region_code)
+    try:
+        version = selectors.get_public_version(owner, number)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    current = selectors.current_version(owner)
+    return _public_page(request, owner, version, archived=current is not None and current.pk != version.pk)
+
+
+def public_item(request: HttpRequest, region_code: str, code: str) -> HttpResponse:
+    owner = _public_owner(region_code)
+    try:
+        item = selectors.public_item(owner, code)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    current = selectors.current_version(owner)
+    communities = selectors.communities_counts(owner)
+    ctx = {
+        "owner": owner,
+        "item": item,
+        "in_current": current is not None and item.version_id == current.pk,
+        "current": current,
+        "jurisdiction_hours": item.hours_per_community * communities[item.applies_to],
+        "communities": communities[item.applies_to],
+    }
+    return render(request, "catalog/public_item.html", ctx)
