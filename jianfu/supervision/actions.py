@@ -1,16 +1,42 @@
-"""Writes to supervision cases."""
+"""Writes to supervision: intake, verification, 督办单, replies, escalation, 回头看 and 通报.
+
+Each action checks permission (NotAllowed), validates (ActionError, Chinese), changes state
+(through the one transition table in ``transitions.py`` where the case state moves) and audits.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import secrets
 from typing import Any
 
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
+from django.urls import reverse
+from django.utils import timezone
 
 from jianfu.core import audit
-from jianfu.orgs.models import Org
+from jianfu.core.errors import ActionError, NotAllowed
+from jianfu.orgs.choices import OrgKind, Role
+from jianfu.orgs.models import Org, User
 
-from .choices import CaseSource
-from .models import Case
+from . import evidence as ev
+from .choices import CaseSource, CaseState, EvidenceKind, NoticeState, RecheckOutcome, ReplyDecision
+from .models import Case, Evidence, Notice, Order, OrderCounter, Recheck, Reply
+from .notifying import notify
+from .permissions import is_community_worker, is_supervisor, supervises
+from .transitions import CASE
+
+TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
+TRACKING_LENGTH = 16  # 80 random bits
+MAX_TITLE = 200
+MAX_DESCRIPTION = 5000
+
+
+def new_tracking_code() -> str:
+    while True:
+        code = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
+        if not Case.objects.filter(tracking_code=code).exists():
+            return code
 
 
 @transaction.atomic
@@ -27,13 +53,14 @@ def do_open_case(
     source_obj: models.Model | None = None,
     reporter: Any = None,
     reporter_contact: str = "",
+    reporter_name: str = "",
 ) -> Case:
     """Put a suspected violation into the supervision queue (state 已受理).
 
     Called by other actions (a community's refusal, a limit breach) inside their transaction, and
     by the report pages. Permission is the caller's: whoever may refuse a task or record a breach
     may open its case. One case per source object: a second call for the same object returns the
-    existing case.
+    existing case. Every case gets a random tracking code (查询码).
     """
     if source not in CaseSource.values:
         raise ValueError(f"unknown case source {source}")
@@ -44,7 +71,7 @@ def do_open_case(
     case = Case.objects.create(
         region_code=region_code,
         source=source,
-        title=title[:200],
+        title=title[:MAX_TITLE],
         description=description,
         rule_ref=rule_ref[:300],
         community=community,
@@ -52,7 +79,448 @@ def do_open_case(
         source_type=source_obj._meta.label_lower if source_obj is not None else "",
         source_id=str(source_obj.pk) if source_obj is not None else "",
         reporter=reporter if getattr(reporter, "is_authenticated", False) else None,
-        reporter_contact=reporter_contact,
+        reporter_name=reporter_name[:50],
+        reporter_contact=reporter_contact[:100],
+        tracking_code=new_tracking_code(),
     )
+    # The entry names the channel and the title, never the reporter's contact; the actor is kept
+    # for accountability, and department-facing histories leave this entry out.
     audit.record(actor, "supervision.case.open", case, after={"source": source, "title": case.title})
+    _remind_office(case, f"新的监督线索：{case.title}")
     return case
+
+
+def _office_users(region_code: str) -> list[User]:
+    county = region_code[:6]
+    return list(
+        User.objects.filter(
+            is_active=True, role=Role.LIST_OWNER, org__region_code__startswith=county, org__kind=OrgKind.DEPARTMENT
+        ).exclude(org__dept_kind__in=["leading_group", "functional"])
+    )
+
+
+def _department_users(department: Org) -> list[User]:
+    # No "head of department" role exists; every officer of the department is reminded.
+    return list(User.objects.filter(is_active=True, org=department, role=Role.DEPT_OFFICER))
+
+
+def _remind_office(case: Case, title: str) -> None:
+    notify(_office_users(case.region_code), title, url=reverse("supervision:case", args=[case.pk]))
+
+
+def _clean_report(title: str, description: str) -> tuple[str, str]:
+    title, description = (title or "").strip(), (description or "").strip()
+    if not title:
+        raise ActionError("请用一句话概括反映的问题。", field="title")
+    if len(title) > MAX_TITLE:
+        raise ActionError(f"标题不能超过 {MAX_TITLE} 字。", field="title")
+    if not description:
+        raise ActionError("请写明发生了什么：时间、地点、要求社区做什么。", field="description")
+    if len(description) > MAX_DESCRIPTION:
+        raise ActionError(f"情况描述不能超过 {MAX_DESCRIPTION} 字，可作为附件上传。", field="description")
+    return title, description
+
+
+def _check_department(department: Org | None, county_code: str, *, required: bool) -> Org | None:
+    if department is None:
+        if required:
+            raise ActionError("请选择被反映的单位。", field="department")
+        return None
+    if not department.is_department or not department.region_code.startswith(county_code) or not department.is_active:
+        raise ActionError("被反映的单位不在本县（区）范围内。", field="department")
+    return department
+
+
+def _save_evidence(case: Case, checked: list[ev.CheckedFile], kind: str, reply: Reply | None = None) -> list[str]:
+    names = []
+    for item in checked:
+        record = Evidence(
+            region_code=case.region_code,
+            case=case,
+            reply=reply,
+            kind=kind,
+            original_name=item.name,
+            content_type=item.content_type,
+            size=len(item.data),
+            sha256=item.sha256,
+        )
+        content = ev.content_file(item)
+        record.file.save(content.name, content, save=False)
+        names.append(record.file.name)
+        record.save()
+    return names
+
+
+def _discard(names: list[str]) -> None:
+    from django.core.files.storage import default_storage
+
+    for name in names:
+        default_storage.delete(name)
+
+
+def do_submit_worker_report(
+    *, actor: Any, title: str, description: str, department: Org | None, rule_ref: str = "", files: list[Any] = ()
+) -> Case:
+    """A community worker reports a violation (社区工作者反映): what happened, which department,
+    evidence. The worker's identity is kept for the supervising office only."""
+    if not is_community_worker(actor):
+        raise NotAllowed("只有社区（村）工作者可以提交反映。")
+    title, description = _clean_report(title, description)
+    community = actor.org
+    department = _check_department(department, community.region_code[:6], required=True)
+    checked = ev.check_files(list(files))
+    saved: list[str] = []
+    try:
+        with transaction.atomic():
+            case = do_open_case(
+                actor=actor,
+                source=CaseSource.WORKER_REPORT,
+                region_code=community.region_code,
+                title=title,
+                description=description,
+                rule_ref=rule_ref.strip(),
+                community=community,
+                department=department,
+                reporter=actor,
+                reporter_name=actor.get_full_name(),
+                reporter_contact=actor.phone,
+            )
+            saved = _save_evidence(case, checked, EvidenceKind.REPORT)
+    except Exception:
+        _discard(saved)
+        raise
+    return case
+
+
+def do_submit_public_report(
+    *,
+    county: Org,
+    title: str,
+    description: str,
+    department: Org | None = None,
+    reporter_name: str = "",
+    reporter_contact: str = "",
+    files: list[Any] = (),
+) -> Case:
+    """An anonymous public report (群众举报) from the open page or API. Name and contact are
+    optional and seen only by the supervising office; the reporter follows the case by its code."""
+    if county.kind != OrgKind.COUNTY or not county.is_active:
+        raise ActionError("未找到该县（区）。")
+    title, description = _clean_report(title, description)
+    department = _check_department(department, county.region_code[:6], required=False)
+    if len(reporter_name.strip()) > 50 or len(reporter_contact.strip()) > 100:
+        raise ActionError("姓名或联系方式过长。", field="reporter_contact")
+    checked = ev.check_files(list(files))
+    saved: list[str] = []
+    try:
+        with transaction.atomic():
+            case = do_open_case(
+                actor=None,
+                source=CaseSource.PUBLIC_REPORT,
+                region_code=county.region_code,
+                title=title,
+                description=description,
+                department=department,
+                reporter_name=reporter_name.strip(),
+                reporter_contact=reporter_contact.strip(),
+            )
+            saved = _save_evidence(case, checked, EvidenceKind.REPORT)
+    except Exception:
+        _discard(saved)
+        raise
+    return case
+
+
+@transaction.atomic
+def do_set_case_facts(case: Case, *, actor: Any, department: Org | None, rule_ref: str) -> Case:
+    """While verifying, the office fixes the responsible department and the rule broken."""
+    if not supervises(actor, case):
+        raise NotAllowed("您没有权限修改该案件。")
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.state not in (CaseState.RECEIVED, CaseState.VERIFYING, CaseState.SUBSTANTIATED):
+        raise ActionError("督办单下发后不能再修改责任单位。")
+    department = _check_department(department, locked.county_code, required=False)
+    if len(rule_ref) > 300:
+        raise ActionError("违反的规定不能超过 300 字。", field="rule_ref")
+    before = audit.snapshot(locked, ["department", "rule_ref"])
+    locked.department, locked.rule_ref = department, rule_ref.strip()
+    locked.save(update_fields=["department", "rule_ref", "updated_at"])
+    audit.record(actor, "supervision.case.set_facts", locked, before=before, after=audit.snapshot(locked, list(before)))
+    return locked
+
+
+def do_move_case(case: Case, action: str, *, actor: Any, reason: str = "") -> Case:
+    """Verify, substantiate or dismiss a case (with reasons): one move of the transition table."""
+    if action not in ("verify", "substantiate", "dismiss"):
+        raise ActionError("未知的操作。")
+    return CASE.apply(case, action, actor=actor, reason=reason)
+
+
+def _allocate_number(county_code: str, year: int) -> int:
+    """Next 督办单 number for the county and year, under a row lock: no gaps, no duplicates (the
+    number is taken in the caller's transaction, so a rolled-back order gives its number back)."""
+    counter = OrderCounter.objects.select_for_update().filter(county_code=county_code, year=year).first()
+    if counter is None:
+        try:
+            with transaction.atomic():
+                OrderCounter.objects.create(county_code=county_code, year=year, last=0)
+        except IntegrityError:
+            pass  # created by a concurrent first order of the year; lock it below
+        counter = OrderCounter.objects.select_for_update().get(county_code=county_code, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+@transaction.atomic
+def do_issue_order(
+    case: Case,
+    *,
+    actor: Any,
+    facts: str,
+    rule: str,
+    rectification: str,
+    deadline: dt.date | None,
+    now: dt.datetime | None = None,
+) -> Order:
+    """Issue a numbered 督办单 (〔2026〕第12号) to the case's department with a deadline."""
+    now = now or timezone.now()
+    if not supervises(actor, case):
+        raise NotAllowed("只有本县（区）民政局、组织部可以下发督办单。")
+    facts, rule, rectification = facts.strip(), rule.strip(), rectification.strip()
+    if not facts:
+        raise ActionError("请写明问题事实。", field="facts")
+    if not rule:
+        raise ActionError("请写明违反的规定（清单事项或限额）。", field="rule")
+    if len(rule) > 300:
+        raise ActionError("违反的规定不能超过 300 字。", field="rule")
+    if not rectification:
+        raise ActionError("请写明整改要求。", field="rectification")
+    if deadline is None:
+        raise ActionError("请填写整改期限。", field="deadline")
+    if deadline <= timezone.localdate(now):
+        raise ActionError("整改期限应晚于今天。", field="deadline")
+    case = CASE.apply(case, "issue_order", actor=actor)
+    year = timezone.localtime(now).year
+    order = Order.objects.create(
+        region_code=case.region_code,
+        case=case,
+        county_code=case.county_code,
+        year=year,
+        number=_allocate_number(case.county_code, year),
+        issuing_office=actor.org,
+        department=case.department,
+        issued_by=actor,
+        facts=facts,
+        rule=rule,
+        rectification=rectification,
+        deadline=deadline,
+        issued_at=now,
+    )
+    audit.record(
+        actor,
+        "supervision.order.issue",
+        order,
+        after={"doc_no": order.doc_no, "department": order.department_id, "deadline": deadline},
+    )
+    notify(
+        _department_users(order.department),
+        f"收到督办单{order.doc_no}，请于 {deadline:%Y-%m-%d} 前回复整改情况",
+        url=reverse("supervision:order", args=[order.pk]),
+    )
+    return order
+
+
+def current_order(case: Case) -> Order | None:
+    return case.orders.order_by("-issued_at", "-id").first()
+
+
+def do_reply(order: Order, *, actor: Any, text: str, files: list[Any] = (), now: dt.datetime | None = None) -> Reply:
+    """The department answers its 督办单 with its rectification (整改情况) and evidence."""
+    now = now or timezone.now()
+    text = (text or "").strip()
+    if not text:
+        raise ActionError("请填写整改情况。", field="text")
+    if len(text) > MAX_DESCRIPTION:
+        raise ActionError(f"整改情况不能超过 {MAX_DESCRIPTION} 字，可作为附件上传。", field="text")
+    checked = ev.check_files(list(files))
+    saved: list[str] = []
+    try:
+        with transaction.atomic():
+            locked = Order.objects.select_for_update().get(pk=order.pk)
+            if current_order(locked.case) != locked:
+                raise ActionError("该督办单已被新的督办单取代。")
+            case = CASE.apply(locked.case, "reply", actor=actor)
+            reply = Reply.objects.create(
+                region_code=locked.region_code, order=locked, text=text, created_by=actor, created_at=now
+            )
+            locked.replied_at = now
+            if timezone.localdate(now) > locked.deadline:
+                locked.was_overdue = True
+            locked.save(update_fields=["replied_at", "was_overdue"])
+            saved = _save_evidence(case, checked, EvidenceKind.REPLY, reply=reply)
+            audit.record(
+                actor, "supervision.order.reply", locked, after={"reply": reply.pk, "late": locked.was_overdue}
+            )
+            _remind_office(case, f"督办单{locked.doc_no}已回复，请审核")
+    except Exception:
+        _discard(saved)
+        raise
+    return reply
+
+
+@transaction.atomic
+def do_decide_reply(case: Case, *, actor: Any, accept: bool, reason: str = "", now: dt.datetime | None = None) -> Case:
+    """The office accepts the rectification (办结) or sends it back (退回重新整改, with reasons)."""
+    now = now or timezone.now()
+    case = CASE.apply(case, "accept" if accept else "send_back", actor=actor, reason=reason)
+    order = current_order(case)
+    if order is not None:
+        reply = order.replies.order_by("-created_at", "-id").first()
+        if reply is not None:
+            reply.decision = ReplyDecision.ACCEPTED if accept else ReplyDecision.SENT_BACK
+            reply.decision_reason, reply.decided_at = reason.strip(), now
+            reply.save(update_fields=["decision", "decision_reason", "decided_at"])
+        if accept:
+            order.accepted_at = now
+            order.save(update_fields=["accepted_at"])
+        else:
+            notify(
+                _department_users(order.department),
+                f"督办单{order.doc_no}的整改情况被退回：{reason.strip()[:60]}",
+                url=reverse("supervision:order", args=[order.pk]),
+            )
+    return case
+
+
+def do_escalate_overdue(*, now: dt.datetime | None = None) -> list[Order]:
+    """Mark every 督办单 past its deadline without a reply as overdue (逾期): highlighted, counted
+    against the department, and its officers and the supervising office reminded. Run by cron
+    (``manage.py supervision_escalate``); each order escalates once."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    escalated = []
+    candidates = Order.objects.filter(
+        escalated_at=None, accepted_at=None, deadline__lt=today, case__state=CaseState.ORDERED
+    ).select_related("case", "department")
+    for order in candidates:
+        with transaction.atomic():
+            locked = Order.objects.select_for_update().select_related("case", "department").get(pk=order.pk)
+            if locked.escalated_at is not None or locked.case.state != CaseState.ORDERED:
+                continue
+            if current_order(locked.case) != locked:
+                continue
+            locked.escalated_at, locked.was_overdue = now, True
+            locked.save(update_fields=["escalated_at", "was_overdue"])
+            audit.record(
+                None,
+                "supervision.order.escalate",
+                locked,
+                after={
+                    "doc_no": locked.doc_no,
+                    "deadline": locked.deadline,
+                    "days_late": (today - locked.deadline).days,
+                },
+            )
+            url = reverse("supervision:order", args=[locked.pk])
+            title = f"督办单{locked.doc_no}已逾期（期限 {locked.deadline:%Y-%m-%d}），请立即回复整改情况"
+            notify(_department_users(locked.department), title, url=url)
+            notify(_office_users(locked.region_code), f"{locked.department.name}：{title}", url=url)
+            escalated.append(locked)
+    return escalated
+
+
+@transaction.atomic
+def do_schedule_recheck(case: Case, *, actor: Any, due_date: dt.date | None, note: str = "") -> Recheck:
+    """Schedule a 回头看 on a closed case."""
+    if not supervises(actor, case):
+        raise NotAllowed("只有本县（区）民政局、组织部可以安排回头看。")
+    if case.state != CaseState.CLOSED:
+        raise ActionError("只有已办结的案件可以安排回头看。")
+    if due_date is None:
+        raise ActionError("请填写回头看日期。", field="due_date")
+    if len(note) > 300:
+        raise ActionError("回头看要点不能超过 300 字。", field="note")
+    recheck = Recheck.objects.create(
+        region_code=case.region_code, case=case, due_date=due_date, note=note.strip(), scheduled_by=actor
+    )
+    audit.record(actor, "supervision.recheck.schedule", recheck, after={"case": case.pk, "due_date": due_date})
+    return recheck
+
+
+@transaction.atomic
+def do_record_recheck(
+    recheck: Recheck, *, actor: Any, passed: bool, note: str, now: dt.datetime | None = None
+) -> Recheck:
+    """Record the 回头看 result; a failed one reopens the case for a new 督办单."""
+    now = now or timezone.now()
+    locked = Recheck.objects.select_for_update().select_related("case").get(pk=recheck.pk)
+    if not supervises(actor, locked):
+        raise NotAllowed("只有本县（区）民政局、组织部可以登记回头看结果。")
+    if locked.outcome:
+        raise ActionError("该回头看已登记结果。")
+    note = (note or "").strip()
+    if not note:
+        raise ActionError("请写明回头看情况。", field="note")
+    if not passed:
+        CASE.apply(locked.case, "reopen", actor=actor, reason=note)
+    locked.outcome = RecheckOutcome.PASSED if passed else RecheckOutcome.FAILED
+    locked.result_note, locked.done_at = note, now
+    locked.save(update_fields=["outcome", "result_note", "done_at"])
+    audit.record(actor, "supervision.recheck.record", locked, after={"outcome": locked.outcome}, reason=note)
+    return locked
+
+
+@transaction.atomic
+def do_create_notice(
+    *, actor: Any, period_start: dt.date | None, period_end: dt.date | None, title: str = "", good_examples: str = ""
+) -> Notice:
+    """Draft a 通报 for a period: its content is computed from the cases now (and again on publish)."""
+    from .selectors import notice_content
+
+    if not is_supervisor(actor):
+        raise NotAllowed("只有县（区）民政局、组织部可以起草通报。")
+    if period_start is None or period_end is None:
+        raise ActionError("请填写通报期间。", field="period_start")
+    if period_end < period_start:
+        raise ActionError("截止日期不能早于起始日期。", field="period_end")
+    if (period_end - period_start).days > 366:
+        raise ActionError("通报期间不能超过一年。", field="period_end")
+    county = actor.org.division
+    title = (title or "").strip() or f"关于{period_start:%Y年%m月%d日}至{period_end:%Y年%m月%d日}社区减负督办情况的通报"
+    if len(title) > 200:
+        raise ActionError("标题不能超过 200 字。", field="title")
+    if len(good_examples) > MAX_DESCRIPTION:
+        raise ActionError(f"典型经验不能超过 {MAX_DESCRIPTION} 字。", field="good_examples")
+    notice = Notice.objects.create(
+        region_code=county.region_code,
+        county=county,
+        office=actor.org,
+        title=title,
+        period_start=period_start,
+        period_end=period_end,
+        good_examples=good_examples.strip(),
+        content=notice_content(county.region_code[:6], period_start, period_end),
+        created_by=actor,
+    )
+    audit.record(
+        actor, "supervision.notice.create", notice, after={"title": title, "period": [period_start, period_end]}
+    )
+    return notice
+
+
+@transaction.atomic
+def do_publish_notice(notice: Notice, *, actor: Any, now: dt.datetime | None = None) -> Notice:
+    """Publish a 通报 on the county's public page; its content is frozen from then on."""
+    from .selectors import notice_content
+
+    locked = Notice.objects.select_for_update().get(pk=notice.pk)
+    if not supervises(actor, locked):
+        raise NotAllowed("只有本县（区）民政局、组织部可以发布通报。")
+    if locked.state == NoticeState.PUBLISHED:
+        raise ActionError("该通报已发布。")
+    locked.content = notice_content(locked.region_code[:6], locked.period_start, locked.period_end)
+    locked.state, locked.published_at, locked.published_by = NoticeState.PUBLISHED, now or timezone.now(), actor
+    locked.save(update_fields=["content", "state", "published_at", "published_by"])
+    audit.record(actor, "supervision.notice.publish", locked, before={"state": "draft"}, after={"state": "published"})
+    return locked

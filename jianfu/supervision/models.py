@@ -1,11 +1,11 @@
-"""Supervision cases (监督案件): every suspected violation, from whichever channel, in one queue."""
+"""Supervision (监督): cases from four channels, 督办单 with replies, 回头看 re-checks and 通报."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 
-from .choices import CaseSource, CaseState
+from .choices import CaseSource, CaseState, EvidenceKind, NoticeState, RecheckOutcome, ReplyDecision
 
 
 class Case(models.Model):
@@ -13,8 +13,8 @@ class Case(models.Model):
     broken, a demanded certificate…), to be verified by the supervising office (民政局/组织部) and,
     if substantiated, answered by the responsible department through a 督办单.
 
-    The reporter's identity (``reporter``, ``reporter_contact``) is for the supervising office only:
-    selectors and serialisers used by departments never include it.
+    The reporter's identity (``reporter``, ``reporter_name``, ``reporter_contact``) is for the
+    supervising office only: selectors and serialisers used by departments never include it.
     """
 
     region_code = models.CharField(max_length=12, db_index=True)
@@ -36,8 +36,15 @@ class Case(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    reporter_name = models.CharField("举报人姓名", max_length=50, blank=True)
     reporter_contact = models.CharField("举报人联系方式", max_length=100, blank=True)
     tracking_code = models.CharField("查询码", max_length=32, blank=True, db_index=True)
+    # The verdict of the verification (核查结论), with its reasons.
+    finding = models.TextField("核查结论", blank=True)
+    substantiated_at = models.DateTimeField("查实时间", null=True, blank=True)
+    decided_at = models.DateTimeField("核查完成时间", null=True, blank=True)
+    closed_at = models.DateTimeField("办结时间", null=True, blank=True)
+    reopen_count = models.PositiveSmallIntegerField("回头看重启次数", default=0)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -48,3 +55,170 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def county_code(self) -> str:
+        return self.region_code[:6]
+
+
+class Evidence(models.Model):
+    """A file attached to a report (举报材料) or to a department's reply (整改材料).
+
+    Stored under MEDIA_ROOT with a random name (never the uploaded one) and served only through a
+    view that checks who may see it. Report evidence carries no uploader: the case's reporter is
+    the only link, and that is for the supervising office only.
+    """
+
+    region_code = models.CharField(max_length=12, db_index=True)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
+    reply = models.ForeignKey("Reply", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField("类别", max_length=10, choices=EvidenceKind.choices)
+    file = models.FileField(upload_to="supervision/", max_length=200)
+    original_name = models.CharField("文件名", max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "证据材料"
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class OrderCounter(models.Model):
+    """The last 督办单 number used per county and year; locked while the next one is allocated."""
+
+    county_code = models.CharField(max_length=6)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["county_code", "year"], name="supervision_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.county_code} {self.year}: {self.last}"
+
+
+class Order(models.Model):
+    """A supervision order (督办单): an official document, numbered per county per year
+    (〔2026〕第12号), telling a department to rectify by a deadline."""
+
+    region_code = models.CharField(max_length=12, db_index=True)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="orders")
+    county_code = models.CharField(max_length=6)
+    year = models.PositiveSmallIntegerField("年度")
+    number = models.PositiveIntegerField("编号")
+    issuing_office = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="督办单位")
+    department = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="被督办单位")
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    facts = models.TextField("问题事实")
+    rule = models.CharField("违反的规定", max_length=300)
+    rectification = models.TextField("整改要求")
+    deadline = models.DateField("整改期限")
+    issued_at = models.DateTimeField("下发时间")
+    replied_at = models.DateTimeField("最近回复时间", null=True, blank=True)
+    accepted_at = models.DateTimeField("验收时间", null=True, blank=True)
+    # Set by the escalation run once the deadline passed without a reply (逾期督办).
+    escalated_at = models.DateTimeField("逾期升级时间", null=True, blank=True)
+    # Counted against the department: no reply by the deadline (kept even after a late reply).
+    was_overdue = models.BooleanField("曾逾期", default=False)
+
+    class Meta:
+        ordering = ["-issued_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["county_code", "year", "number"], name="supervision_order_number_unique")
+        ]
+        verbose_name = "督办单"
+
+    def __str__(self) -> str:
+        return f"督办单{self.doc_no}"
+
+    @property
+    def doc_no(self) -> str:
+        return f"〔{self.year}〕第{self.number}号"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None
+
+
+class Reply(models.Model):
+    """A department's answer to a 督办单: what it rectified (整改情况), with evidence; the
+    supervising office accepts it or sends it back."""
+
+    region_code = models.CharField(max_length=12, db_index=True)
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="replies")
+    text = models.TextField("整改情况")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+    decision = models.CharField(
+        "审核结果", max_length=10, choices=ReplyDecision.choices, blank=True, default=ReplyDecision.PENDING
+    )
+    decision_reason = models.TextField("审核意见", blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = "整改回复"
+
+    def __str__(self) -> str:
+        return f"整改回复 #{self.pk}"
+
+
+class Recheck(models.Model):
+    """A 回头看 re-check scheduled on a closed case; a failed one reopens the case."""
+
+    region_code = models.CharField(max_length=12, db_index=True)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="rechecks")
+    due_date = models.DateField("回头看日期")
+    note = models.CharField("回头看要点", max_length=300, blank=True)
+    scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    scheduled_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(
+        "结果", max_length=10, choices=RecheckOutcome.choices, blank=True, default=RecheckOutcome.PENDING
+    )
+    result_note = models.TextField("回头看情况", blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        verbose_name = "回头看"
+
+    def __str__(self) -> str:
+        return f"回头看 {self.due_date}"
+
+
+class Notice(models.Model):
+    """A 通报 for a period: substantiated cases by department (counts, overdue, repeat offenders)
+    and good examples. Its content is a snapshot taken when drafted and again when published;
+    a published notice never changes and is shown on the county's public page."""
+
+    region_code = models.CharField(max_length=12, db_index=True)
+    county = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="县（区）")
+    office = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="通报单位")
+    title = models.CharField("标题", max_length=200)
+    period_start = models.DateField("起始日期")
+    period_end = models.DateField("截止日期")
+    good_examples = models.TextField("典型经验", blank=True)
+    content = models.JSONField("内容", default=dict)
+    state = models.CharField("状态", max_length=10, choices=NoticeState.choices, default=NoticeState.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-period_end", "-id"]
+        verbose_name = "通报"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == NoticeState.PUBLISHED

@@ -1,0 +1,142 @@
+"""Supervision API: cases, their history and the scoreboard (signed in); public intake and look-up.
+
+Mounted at the API root so that the public routes are exactly ``/api/v1/reports``. Departments get
+the department view of a case (never the reporter); the public look-up gives status and dates only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from jianfu.core.errors import NotFound
+from jianfu.orgs.models import Org
+
+from . import actions, ratelimit, selectors
+from .permissions import is_supervisor
+
+PREFIX = ""
+router = Router(tags=["监督督办"])
+
+
+class ReportIn(Schema):
+    county_code: str
+    title: str
+    description: str
+    department_code: str = ""
+    reporter_name: str = ""
+    reporter_contact: str = ""
+
+
+class TrackingOut(Schema):
+    tracking_code: str
+    state: str
+    state_label: str
+    received_at: dt.datetime
+    updated_at: dt.datetime
+    closed_at: dt.datetime | None
+
+
+class ScoreRow(Schema):
+    code: str
+    department: str
+    burden_hours: float | None
+    cases: int
+    orders: int
+    overdue: int
+    open: int
+
+
+class HistoryRow(Schema):
+    at: dt.datetime
+    event: str
+    label: str
+    by: str
+    before: str | None
+    after: str | None
+    reason: str
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in row.items()}
+
+
+@router.get("/supervision/cases", summary="监督案件列表（督办单位看全部；部门只看下发给本单位的，且不含反映人信息）")
+def list_cases(request: HttpRequest, state: str = "", limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    limit = max(1, min(limit, 500))
+    user = request.user
+    if is_supervisor(user):
+        cases = selectors.office_cases(user, state=state)[offset : offset + limit]
+        return [_jsonable(selectors.case_for_office(c)) for c in cases]
+    cases = selectors.department_cases(user)
+    if state:
+        cases = cases.filter(state=state)
+    return [_jsonable(selectors.case_for_department(c)) for c in cases[offset : offset + limit]]
+
+
+@router.get("/supervision/cases/{case_id}", summary="一件监督案件")
+def get_case(request: HttpRequest, case_id: int) -> dict[str, Any]:
+    case, as_office = selectors.visible_case(request.user, case_id)
+    data = selectors.case_for_office(case) if as_office else selectors.case_for_department(case)
+    data["orders"] = [
+        {
+            "id": o.pk,
+            "doc_no": o.doc_no,
+            "department": o.department.name,
+            "deadline": o.deadline.isoformat(),
+            "was_overdue": o.was_overdue,
+            "issued_at": o.issued_at.isoformat(),
+        }
+        for o in case.orders.select_related("department")
+    ]
+    return _jsonable(data)
+
+
+@router.get("/supervision/cases/{case_id}/history", response=list[HistoryRow], summary="案件办理记录（审计日志）")
+def case_history(request: HttpRequest, case_id: int) -> list[dict[str, Any]]:
+    case, as_office = selectors.visible_case(request.user, case_id)
+    return selectors.case_history(request.user, case, as_office=as_office)
+
+
+@router.get("/supervision/scoreboard", response=list[ScoreRow], summary="部门记分板")
+def scoreboard(request: HttpRequest, start: dt.date | None = None, end: dt.date | None = None) -> list[dict[str, Any]]:
+    today = timezone.localdate()
+    start = start or dt.date(today.year, 1, 1)
+    end = end or today
+    return [
+        {**r, "burden_hours": float(r["burden_hours"]) if r["burden_hours"] is not None else None}
+        for r in selectors.scoreboard(request.user, start, end)
+    ]
+
+
+@router.post("/reports", auth=None, response={201: TrackingOut}, summary="群众匿名举报（无需登录，返回查询码）")
+def submit_report(request: HttpRequest, payload: ReportIn) -> tuple[int, dict[str, Any]]:
+    if not ratelimit.allow_public_report(ratelimit.client_ip(request)):
+        raise HttpError(429, ratelimit.MESSAGE)
+    county = selectors.public_county(payload.county_code)
+    department = None
+    if payload.department_code:
+        department = Org.objects.filter(code=payload.department_code).first()
+        if department is None or not department.region_code.startswith(county.region_code[:6]):
+            raise NotFound("被反映的单位不在本县（区）范围内。")
+    case = actions.do_submit_public_report(
+        county=county,
+        title=payload.title,
+        description=payload.description,
+        department=department,
+        reporter_name=payload.reporter_name,
+        reporter_contact=payload.reporter_contact,
+    )
+    return 201, selectors.tracking_status(case.tracking_code)
+
+
+@router.get(
+    "/reports/{tracking_code}", auth=None, response=TrackingOut, summary="凭查询码查询举报办理状态（仅状态和日期）"
+)
+def track_report(request: HttpRequest, tracking_code: str) -> dict[str, Any]:
+    return selectors.tracking_status(tracking_code)

@@ -1,0 +1,551 @@
+"""Supervision pages. Views parse input, call selectors and actions, and map their errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jianfu.core.errors import ActionError, NotAllowed, NotFound
+from jianfu.core.forms import apply_error
+from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from jianfu.orgs.choices import Role
+from jianfu.orgs.permissions import has_role
+
+from . import actions, ratelimit, selectors
+from .choices import STATE_TONE, CaseSource, CaseState
+from .forms import (
+    CaseFactsForm,
+    NoticeForm,
+    OrderForm,
+    PublicReportForm,
+    RecheckForm,
+    ReplyForm,
+    TrackForm,
+    WorkerReportForm,
+)
+from .models import Recheck
+from .permissions import is_community_worker, is_supervisor
+from .transitions import CASE
+
+
+def not_found_as_404(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except NotFound as exc:
+            raise Http404(exc.message) from exc
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
+
+    return wrapper
+
+
+def _require_office(request: HttpRequest) -> None:
+    if not is_supervisor(request.user):
+        raise PermissionDenied("仅县（区）民政局、组织部可以办理监督案件。")
+
+
+def _departments(user: Any) -> Any:
+    from jianfu.orgs.scoping import jurisdiction
+
+    division = jurisdiction(user)
+    if division is None:
+        return selectors.Org.objects.none()
+    from jianfu.orgs.models import Org
+
+    county = Org.objects.filter(code=division.region_code[:6]).first() or division
+    return selectors.public_departments(county)
+
+
+def _month_bounds(request: HttpRequest) -> tuple[dt.date, dt.date]:
+    today = timezone.localdate()
+    try:
+        start = dt.date.fromisoformat(request.GET.get("start", ""))
+    except ValueError:
+        start = dt.date(today.year, 1, 1)
+    try:
+        end = dt.date.fromisoformat(request.GET.get("end", ""))
+    except ValueError:
+        end = today
+    if end < start:
+        start, end = end, start
+    return start, end
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if is_supervisor(user):
+        return redirect("supervision:cases")
+    if has_role(user, Role.DEPT_OFFICER):
+        return redirect("supervision:orders")
+    if is_community_worker(user):
+        return redirect("supervision:mine")
+    return redirect("supervision:scoreboard")
+
+
+# --- the office's queue and case page --------------------------------------------------------
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    _require_office(request)
+    filters = {k: request.GET.get(k, "").strip() for k in ("state", "source", "q")}
+    if "state" not in request.GET:
+        filters["state"] = "open"
+    cases = selectors.office_cases(request.user, **filters)
+    page = Paginator(cases, 30).get_page(request.GET.get("page"))
+    overdue = {
+        o.case_id
+        for o in selectors.office_orders(request.user).filter(case__in=list(page.object_list))
+        if selectors.order_is_overdue(o) or (o.was_overdue and o.accepted_at is None)
+    }
+    return render(
+        request,
+        "supervision/case_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "states": CaseState.choices,
+            "sources": CaseSource.choices,
+            "tones": STATE_TONE,
+            "overdue": overdue,
+        },
+    )
+
+
+@login_required
+@not_found_as_404
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    case = selectors.get_office_case(request.user, pk)
+    return _render_case(request, case)
+
+
+def _render_case(request: HttpRequest, case: Any, **forms: Any) -> HttpResponse:
+    edges = [e for e in CASE.available(case, request.user)]
+    orders = list(case.orders.select_related("department", "issuing_office").prefetch_related("replies__evidence"))
+    context = {
+        "case": case,
+        "info": selectors.case_for_office(case),
+        "tone": STATE_TONE.get(case.state, ""),
+        "edges": [e for e in edges if e.action in ("verify", "substantiate", "dismiss")],
+        "can_decide": any(e.action == "accept" for e in edges),
+        "can_order": any(e.action == "issue_order" for e in edges),
+        "facts_form": forms.get("facts_form")
+        or CaseFactsForm(
+            initial={"department": case.department, "rule_ref": case.rule_ref}, departments=_departments(request.user)
+        ),
+        "can_edit_facts": case.state in (CaseState.RECEIVED, CaseState.VERIFYING, CaseState.SUBSTANTIATED),
+        "recheck_form": forms.get("recheck_form") or RecheckForm(),
+        "orders": orders,
+        "today": timezone.localdate(),
+        "evidence": case.evidence.filter(kind="report"),
+        "rechecks": case.rechecks.all(),
+        "history": selectors.case_history(request.user, case, as_office=True),
+    }
+    return render(request, "supervision/case_detail.html", context)
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def case_move(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    case = selectors.get_office_case(request.user, pk)
+    action = request.POST.get("action", "")
+    try:
+        if action in ("accept", "send_back"):
+            actions.do_decide_reply(
+                case, actor=request.user, accept=action == "accept", reason=request.POST.get("reason", "")
+            )
+        else:
+            actions.do_move_case(case, action, actor=request.user, reason=request.POST.get("reason", ""))
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    else:
+        case.refresh_from_db()
+        messages.success(request, f"已办理，当前状态：{case.get_state_display()}。")
+    return redirect("supervision:case", pk=case.pk)
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    case = selectors.get_office_case(request.user, pk)
+    form = CaseFactsForm(request.POST, departments=_departments(request.user))
+    if form.is_valid():
+        try:
+            actions.do_set_case_facts(
+                case,
+                actor=request.user,
+                department=form.cleaned_data["department"],
+                rule_ref=form.cleaned_data["rule_ref"],
+            )
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, "已保存责任单位和违反的规定。")
+            return redirect("supervision:case", pk=case.pk)
+    return _render_case(request, case, facts_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def order_create(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    case = selectors.get_office_case(request.user, pk)
+    initial = {
+        "facts": case.description,
+        "rule": case.rule_ref,
+        "rectification": "立即停止将该事项交由社区承担，已下达的予以撤回，并将整改情况连同佐证材料书面回复。",
+        "deadline": timezone.localdate() + dt.timedelta(days=15),
+    }
+    form = OrderForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            order = actions.do_issue_order(case, actor=request.user, **form.cleaned_data)
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, f"已下发督办单{order.doc_no}。")
+            return redirect("supervision:order", pk=order.pk)
+    return render(request, "supervision/order_form.html", {"form": form, "case": case})
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def recheck_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    case = selectors.get_office_case(request.user, pk)
+    form = RecheckForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_schedule_recheck(case, actor=request.user, **form.cleaned_data)
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, "已安排回头看。")
+            return redirect("supervision:case", pk=case.pk)
+    return _render_case(request, case, recheck_form=form)
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def recheck_record(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    recheck = Recheck.objects.filter(pk=pk, case__in=selectors.office_cases(request.user)).first()
+    if recheck is None:
+        raise Http404("未找到该回头看。")
+    try:
+        actions.do_record_recheck(
+            recheck, actor=request.user, passed=request.POST.get("passed") == "1", note=request.POST.get("note", "")
+        )
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已登记回头看结果。")
+    return redirect("supervision:case", pk=recheck.case_id)
+
+
+# --- 督办单 ----------------------------------------------------------------------------------
+
+
+@login_required
+def order_list(request: HttpRequest) -> HttpResponse:
+    if is_supervisor(request.user):
+        orders = selectors.office_orders(request.user)
+    elif has_role(request.user, Role.DEPT_OFFICER):
+        orders = selectors.department_orders(request.user)
+    else:
+        raise PermissionDenied("仅督办单位和被督办部门可以查看督办单。")
+    page = Paginator(orders, 30).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = [
+        {
+            "order": o,
+            "case": selectors.case_for_department(o.case),
+            "overdue": selectors.order_is_overdue(o, today),
+            "tone": STATE_TONE.get(o.case.state, ""),
+        }
+        for o in page.object_list
+    ]
+    return render(
+        request, "supervision/order_list.html", {"page": page, "rows": rows, "office": is_supervisor(request.user)}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    order = selectors.get_order(request.user, pk)
+    office = is_supervisor(request.user)
+    case = order.case
+    can_reply = any(e.action == "reply" for e in CASE.available(case, request.user)) and (
+        actions.current_order(case) == order
+    )
+    form = ReplyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not can_reply:
+            raise Http404("未找到可回复的督办单。")
+        if form.is_valid():
+            try:
+                actions.do_reply(
+                    order, actor=request.user, text=form.cleaned_data["text"], files=form.cleaned_data["files"]
+                )
+            except ActionError as exc:
+                apply_error(form, exc)
+            else:
+                messages.success(request, "整改情况已报送，等待督办单位审核。")
+                return redirect("supervision:order", pk=order.pk)
+    replies = list(order.replies.prefetch_related("evidence"))
+    return render(
+        request,
+        "supervision/order_detail.html",
+        {
+            "order": order,
+            "case": selectors.case_for_department(case),
+            "office": office,
+            "can_reply": can_reply,
+            "form": form,
+            "replies": replies,
+            "overdue": selectors.order_is_overdue(order),
+            "history": selectors.case_history(request.user, case, as_office=office),
+        },
+    )
+
+
+def _order_pdf_bytes(order: Any) -> bytes:
+    return render_pdf("supervision/pdf/order.html", {"order": order, "case": selectors.case_for_department(order.case)})
+
+
+@login_required
+@not_found_as_404
+def order_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    order = selectors.get_order(request.user, pk)
+    try:
+        data = _order_pdf_bytes(order)
+    except PdfUnavailable as exc:
+        messages.error(request, str(exc))
+        return redirect("supervision:order", pk=order.pk)
+    return pdf_response(data, f"督办单{order.doc_no}.pdf")
+
+
+@login_required
+@not_found_as_404
+def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.get_evidence(request.user, pk)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("文件已不存在。") from exc
+    response = FileResponse(handle, content_type=item.content_type, as_attachment=True, filename=item.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- community workers -----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def worker_report(request: HttpRequest) -> HttpResponse:
+    if not is_community_worker(request.user):
+        raise PermissionDenied("只有社区（村）工作者可以提交反映。")
+    form = WorkerReportForm(request.POST or None, request.FILES or None, departments=_departments(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = actions.do_submit_worker_report(
+                actor=request.user,
+                title=data["title"],
+                description=data["description"],
+                department=data["department"],
+                rule_ref=data["rule_ref"],
+                files=data["files"],
+            )
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, f"已提交，查询码 {case.tracking_code}。您的身份仅县民政局、组织部可见。")
+            return redirect("supervision:mine")
+    return render(request, "supervision/worker_report.html", {"form": form})
+
+
+@login_required
+def my_reports(request: HttpRequest) -> HttpResponse:
+    if not is_community_worker(request.user):
+        raise PermissionDenied("只有社区（村）工作者可以查看自己的反映。")
+    return render(
+        request, "supervision/my_reports.html", {"cases": selectors.own_reports(request.user), "tones": STATE_TONE}
+    )
+
+
+# --- 通报 and scoreboard ---------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notice_list(request: HttpRequest) -> HttpResponse:
+    _require_office(request)
+    today = timezone.localdate()
+    first = today.replace(day=1)
+    form = NoticeForm(request.POST or None, initial={"period_start": first, "period_end": today})
+    if request.method == "POST" and form.is_valid():
+        try:
+            notice = actions.do_create_notice(actor=request.user, **form.cleaned_data)
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, "通报草稿已生成，请核对后发布。")
+            return redirect("supervision:notice", pk=notice.pk)
+    return render(
+        request, "supervision/notice_list.html", {"form": form, "notices": selectors.notices_for(request.user)}
+    )
+
+
+@login_required
+@not_found_as_404
+def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    notice = selectors.get_notice(request.user, pk)
+    return render(request, "supervision/notice_detail.html", {"notice": notice, "public": False})
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def notice_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    notice = selectors.get_notice(request.user, pk)
+    try:
+        actions.do_publish_notice(notice, actor=request.user)
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "通报已发布到公开页面。")
+    return redirect("supervision:notice", pk=notice.pk)
+
+
+def _notice_pdf(notice: Any) -> HttpResponse | None:
+    try:
+        data = render_pdf("supervision/pdf/notice.html", {"notice": notice})
+    except PdfUnavailable:
+        return None
+    return pdf_response(data, f"{notice.title}.pdf")
+
+
+@login_required
+@not_found_as_404
+def notice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    notice = selectors.get_notice(request.user, pk)
+    response = _notice_pdf(notice)
+    if response is None:
+        messages.error(request, "服务器未安装中文字体，暂无法生成 PDF。")
+        return redirect("supervision:notice", pk=notice.pk)
+    return response
+
+
+@login_required
+def scoreboard(request: HttpRequest) -> HttpResponse:
+    start, end = _month_bounds(request)
+    rows = selectors.scoreboard(request.user, start, end)
+    return render(
+        request,
+        "supervision/scoreboard.html",
+        {
+            "rows": rows,
+            "start": start,
+            "end": end,
+            "has_burden": any(r["burden_hours"] is not None for r in rows),
+        },
+    )
+
+
+# --- public pages (no login) -----------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def public_report(request: HttpRequest, county_code: str) -> HttpResponse:
+    county = selectors.public_county(county_code)
+    departments = selectors.public_departments(county)
+    if request.method == "POST" and not ratelimit.allow_public_report(ratelimit.client_ip(request)):
+        form = PublicReportForm(departments=departments)
+        return render(
+            request,
+            "supervision/public_report.html",
+            {"form": form, "county": county, "error": ratelimit.MESSAGE},
+            status=429,
+        )
+    form = PublicReportForm(request.POST or None, request.FILES or None, departments=departments)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = actions.do_submit_public_report(county=county, **data)
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            request.session["supervision_tracking_code"] = case.tracking_code
+            return redirect("supervision:public_report_done", county_code=county.code)
+    return render(request, "supervision/public_report.html", {"form": form, "county": county})
+
+
+@not_found_as_404
+def public_report_done(request: HttpRequest, county_code: str) -> HttpResponse:
+    county = selectors.public_county(county_code)
+    code = request.session.get("supervision_tracking_code", "")
+    if not code:
+        return redirect("supervision:public_report", county_code=county.code)
+    return render(request, "supervision/public_report_done.html", {"county": county, "code": code})
+
+
+def public_track(request: HttpRequest) -> HttpResponse:
+    form = TrackForm(request.GET or None)
+    status, error = None, ""
+    if request.GET and form.is_valid():
+        try:
+            status = selectors.tracking_status(form.cleaned_data["code"])
+        except NotFound as exc:
+            error = exc.message
+    return render(request, "supervision/public_track.html", {"form": form, "status": status, "error": error})
+
+
+@not_found_as_404
+def public_notices(request: HttpRequest, county_code: str) -> HttpResponse:
+    county = selectors.public_county(county_code)
+    return render(
+        request, "supervision/public_notices.html", {"county": county, "notices": selectors.public_notices(county)}
+    )
+
+
+@not_found_as_404
+def public_notice(request: HttpRequest, county_code: str, pk: int) -> HttpResponse:
+    county = selectors.public_county(county_code)
+    notice = selectors.get_public_notice(county, pk)
+    if request.GET.get("format") == "pdf":
+        response = _notice_pdf(notice)
+        if response is not None:
+            return response
+    return render(request, "supervision/notice_detail.html", {"notice": notice, "public": True, "county": county})
