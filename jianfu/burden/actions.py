@@ -393,3 +393,63 @@ def do_set_rule(county: Org, *, actor: Any, code: str, limit: int | None, is_act
     rule.save()
     audit.record(actor, "burden.rule.set", rule, org=actor.org, before=before, after={"limit": limit})
     return rule
+
+
+@transaction.atomic
+def do_import_entries(*, actor: Any, upload: Any) -> list[LedgerEntry]:
+    """Import a ledger workbook: every row is checked, and if any row is wrong nothing is saved
+    (the error lists each row and column in Chinese)."""
+    from .imports import parse
+
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise NotAllowed("请先登录。")
+    rows, errors = parse(upload)
+    entries: list[LedgerEntry] = []
+    if not errors:
+        try:
+            with transaction.atomic():
+                for row in rows:
+                    try:
+                        entries.append(
+                            do_record_entry(
+                                actor=actor,
+                                kind=row.kind,
+                                community=row.community,
+                                source_org=row.source_org,
+                                occurred_on=row.occurred_on,
+                                minutes=row.minutes,
+                                listed=None,
+                                list_item=row.list_item,
+                                note=row.note,
+                            )
+                        )
+                    except ActionError as exc:
+                        column = IMPORT_COLUMNS.get(exc.field or "", "")
+                        errors.append({"row": row.number, "column": column, "message": exc.message})
+                if errors:
+                    raise _Rollback
+        except _Rollback:
+            entries = []
+    if errors:
+        lines = "；".join(
+            f"第 {e['row']} 行{(' ' + e['column']) if e['column'] else ''}：{e['message']}" for e in errors[:20]
+        )
+        more = f"（另有 {len(errors) - 20} 处）" if len(errors) > 20 else ""
+        raise ActionError(f"导入失败，未保存任何数据。{lines}{more}", errors=errors)
+    audit.record(actor, "burden.import", None, after={"rows": len(entries)})
+    return entries
+
+
+IMPORT_COLUMNS = {
+    "community": "A（社区编码）",
+    "kind": "B（类型）",
+    "source_org": "C（来源单位编码）",
+    "occurred_on": "D（日期）",
+    "minutes": "E（用时（分钟））",
+    "list_item": "F（清单事项编号）",
+    "note": "G（说明）",
+}
+
+
+class _Rollback(Exception):
+    """Undo a partly imported workbook."""

@@ -1,0 +1,201 @@
+"""API of 负担监测: ledger entries (create, list), breaches, and aggregated metrics."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from jianfu.catalog.selectors import current_items
+from jianfu.core.errors import ActionError, NotFound
+from jianfu.orgs.models import Org
+
+from . import actions, metrics, selectors
+
+PREFIX = "burden"
+router = Router(tags=["负担监测"])
+
+
+class EntryIn(Schema):
+    community: str  # community code
+    kind: str
+    source_org: str  # org code
+    occurred_on: dt.date
+    minutes: int
+    listed: bool | None = None
+    list_item: str = ""  # list item code in the community's current lists
+    cert_type: str = ""
+    is_veto: bool = False
+    note: str = ""
+
+
+class EntryOut(Schema):
+    id: int
+    community: str
+    community_name: str
+    kind: str
+    source_org: str
+    source_org_name: str
+    source_level: str
+    occurred_on: dt.date
+    minutes: int
+    listed: bool | None
+    list_item: str | None
+    event_id: int | None
+    note: str
+
+
+class BreachOut(Schema):
+    id: int
+    rule: str
+    rule_title: str
+    community: str
+    department: str
+    occurred_on: dt.date
+    period: str
+    count: int
+    limit: int | None
+    description: str
+    reason: str
+    entry_ids: list[int]
+    case_id: int | None
+
+
+def _entry_out(e) -> dict:
+    return {
+        "id": e.pk,
+        "community": e.community.code,
+        "community_name": e.community.name,
+        "kind": e.kind,
+        "source_org": e.source_org.code,
+        "source_org_name": e.source_org.name,
+        "source_level": e.source_level,
+        "occurred_on": e.occurred_on,
+        "minutes": e.minutes,
+        "listed": e.listed,
+        "list_item": e.list_item.code if e.list_item_id else None,
+        "event_id": e.event_id,
+        "note": e.note,
+    }
+
+
+@router.post("/entries", response={201: EntryOut}, summary="登记一条负担台账")
+def create_entry(request: HttpRequest, payload: EntryIn) -> tuple[int, dict]:
+    try:
+        community = selectors.get_community(request.user, payload.community)
+    except NotFound as exc:
+        raise NotFound("未找到该社区，或不在您的辖区内。") from exc
+    source = Org.objects.filter(code=payload.source_org).first()
+    if source is None:
+        raise ActionError("找不到该来源单位编码。", field="source_org")
+    item = None
+    if payload.list_item:
+        item = current_items(community).filter(code=payload.list_item).first()
+        if item is None:
+            raise ActionError("现行清单中没有该事项编号。", field="list_item")
+    entry = actions.do_record_entry(
+        actor=request.user,
+        kind=payload.kind,
+        community=community,
+        source_org=source,
+        occurred_on=payload.occurred_on,
+        minutes=payload.minutes,
+        listed=payload.listed,
+        list_item=item,
+        note=payload.note,
+        cert_type=payload.cert_type,
+        is_veto=payload.is_veto,
+    )
+    return 201, _entry_out(entry)
+
+
+@router.get("/entries", response=list[EntryOut], summary="负担台账（可按社区、类型、来源、日期筛选）")
+def list_entries(
+    request: HttpRequest,
+    community: str = "",
+    region: str = "",
+    kind: str = "",
+    source_org: str = "",
+    listed: bool | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict]:
+    qs = selectors.entries_for(request.user)
+    if community:
+        qs = qs.filter(community__code=community)
+    if region:
+        qs = qs.filter(region_code__startswith=selectors.get_region(request.user, region).region_prefix)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if source_org:
+        qs = qs.filter(source_org__code=source_org)
+    if listed is not None:
+        qs = qs.filter(listed=listed)
+    if date_from:
+        qs = qs.filter(occurred_on__gte=date_from)
+    if date_to:
+        qs = qs.filter(occurred_on__lte=date_to)
+    limit = max(1, min(limit, 1000))
+    return [_entry_out(e) for e in qs.order_by("-occurred_on", "-id")[offset : offset + limit]]
+
+
+@router.get("/breaches", response=list[BreachOut], summary="超限记录")
+def list_breaches(request: HttpRequest, rule: str = "", community: str = "", limit: int = 100) -> list[dict]:
+    qs = selectors.breaches_for(request.user).prefetch_related("entries")
+    if rule:
+        qs = qs.filter(rule_code=rule)
+    if community:
+        qs = qs.filter(community__code=community)
+    return [
+        {
+            "id": b.pk,
+            "rule": b.rule_code,
+            "rule_title": b.rule.title,
+            "community": b.community.code,
+            "department": b.department.name,
+            "occurred_on": b.occurred_on,
+            "period": b.period,
+            "count": b.count,
+            "limit": b.limit,
+            "description": b.description,
+            "reason": b.reason,
+            "entry_ids": [e.pk for e in b.entries.all()],
+            "case_id": b.case_id,
+        }
+        for b in qs[: max(1, min(limit, 1000))]
+    ]
+
+
+@router.get("/metrics", summary="某区划（含下级）的工时与次数：按类别、单位、月份")
+def get_metrics(request: HttpRequest, region: str, date_from: dt.date | None = None, date_to: dt.date | None = None):
+    """``from``/``to`` are whole months (the rollups are monthly). A region outside the caller's
+    jurisdiction is a 404."""
+    params = request.GET
+    try:
+        start = dt.date.fromisoformat(params.get("from")) if params.get("from") else date_from
+        end = dt.date.fromisoformat(params.get("to")) if params.get("to") else date_to
+    except ValueError as exc:
+        raise ActionError("日期格式应为 YYYY-MM-DD。") from exc
+    today = dt.date.today()
+    end = end or today
+    start = start or dt.date(end.year, 1, 1)
+    if end < start:
+        raise ActionError("起始日期不能晚于截止日期。")
+    org = selectors.get_region(request.user, region)
+    m = metrics.metrics(org, start, end)
+    return {
+        "region": org.code,
+        "region_name": org.name,
+        "from": start,
+        "to": end,
+        "total": {"count": m.total_count, "hours": m.total_hours},
+        "listed_hours": m.listed_hours,
+        "unlisted_hours": m.unlisted_hours,
+        "by_kind": m.by_kind,
+        "by_department": m.by_department,
+        "by_month": [{"month": f"{x['month']:%Y-%m}", "count": x["count"], "hours": x["hours"]} for x in m.by_month],
+        "by_region": [{"code": c["code"], "name": c["name"], "hours": c["hours"]} for c in m.by_child],
+    }

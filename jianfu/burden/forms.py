@@ -1,0 +1,94 @@
+"""Forms of the burden pages. They only parse input; actions validate and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from jianfu.catalog.choices import CATEGORY_SHORT
+from jianfu.catalog.models import ListItem
+from jianfu.catalog.selectors import current_items
+from jianfu.orgs.models import Org
+
+from . import selectors
+from .choices import Kind
+from .permissions import conveners_for
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OrgChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Org) -> str:
+        return obj.full_name if not obj.is_department else obj.name
+
+
+class ItemChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: ListItem) -> str:
+        return f"［{CATEGORY_SHORT.get(obj.category, obj.category)}］{obj.code} {obj.title}"
+
+
+class EntryForm(forms.Form):
+    """Quick "add what nobody recorded" (补记) form: a few fields, usable on a phone."""
+
+    community = OrgChoice(label="社区/村", queryset=Org.objects.none())
+    kind = forms.ChoiceField(label="类型", choices=Kind.choices)
+    source_org = OrgChoice(label="来源单位（谁派下来的）", queryset=Org.objects.none())
+    occurred_on = forms.DateField(label="日期", widget=DATE)
+    minutes = forms.IntegerField(label="用时（分钟）", help_text="本社区为此花费的工作时间合计")
+    list_item = ItemChoice(
+        label="对应清单事项", queryset=ListItem.objects.none(), required=False, help_text="不在清单中的留空"
+    )
+    cert_type = forms.CharField(label="证明类型", max_length=100, required=False, help_text="出具证明时填写")
+    is_veto = forms.BooleanField(label="考核实行一票否决", required=False)
+    note = forms.CharField(label="说明", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        communities = selectors.communities_for(user)
+        self.fields["community"].queryset = communities
+        if user.org is not None and user.org.is_grassroots:
+            self.fields["community"].initial = user.org.pk
+            self.fields["community"].widget = forms.HiddenInput()
+        self.fields["source_org"].queryset = selectors.sources_for_user(user)
+        if user.org is not None:
+            self.fields["list_item"].queryset = current_items(user.org).exclude(category="negative")
+        self.fields["minutes"].widget.attrs.update({"min": 0, "inputmode": "numeric"})
+
+
+class EventForm(forms.Form):
+    """A meeting or an inspection, recorded once for all communities concerned."""
+
+    kind = forms.ChoiceField(label="类型", choices=[(Kind.MEETING, "会议"), (Kind.INSPECTION, "检查督查")])
+    convener = OrgChoice(label="召集/检查单位", queryset=Org.objects.none())
+    title = forms.CharField(label="名称", max_length=200)
+    occurred_on = forms.DateField(label="日期", widget=DATE)
+    minutes = forms.IntegerField(label="每个社区用时（分钟）", min_value=None)
+    communities = forms.ModelMultipleChoiceField(
+        label="参会/受检社区", queryset=Org.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    reason = forms.CharField(
+        label="超限理由",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="登记超出限额时必填：说明为何确需召开/检查。",
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        conveners = conveners_for(user)
+        self.fields["convener"].queryset = Org.objects.filter(pk__in=[o.pk for o in conveners])
+        if conveners:
+            self.fields["convener"].initial = conveners[0].pk
+        self.fields["communities"].queryset = selectors.communities_for(user).order_by("code")
+        self.fields["communities"].label_from_instance = lambda o: o.name
+        self.fields["minutes"].widget.attrs.update({"min": 0})
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Excel 文件（.xlsx）")
+
+
+class RuleForm(forms.Form):
+    code = forms.CharField(widget=forms.HiddenInput())
+    limit = forms.IntegerField(label="上限", min_value=0)

@@ -1,0 +1,110 @@
+"""The ledger Excel import: parsing and row/column checks (all-or-nothing; see actions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl import Workbook
+
+from jianfu.catalog.selectors import current_items
+from jianfu.core.xlsx import column_letter, iter_rows, open_workbook, write_rows
+from jianfu.orgs.models import Org
+
+from .choices import Kind
+
+COLUMNS = ["社区编码", "类型", "来源单位编码", "日期", "用时（分钟）", "清单事项编号", "说明"]
+MAX_ROWS = 5000
+KIND_BY_LABEL = {label: value for value, label in Kind.choices} | {v: v for v in Kind.values}
+
+
+@dataclass
+class Row:
+    number: int
+    community: Org
+    kind: str
+    source_org: Org
+    occurred_on: dt.date
+    minutes: int
+    list_item: Any
+    note: str
+
+
+def template_workbook() -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "负担台账"
+    write_rows(ws, [COLUMNS, ["610921100001", "会议", "610921100", "2026-03-05", 60, "", "镇月度例会"]])
+    return wb
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip().replace("/", "-"))
+        except ValueError:
+            return None
+    return None
+
+
+def parse(upload: Any) -> tuple[list[Row], list[dict]]:
+    """Rows of an uploaded ledger workbook and every row/column error found (Chinese)."""
+    wb = open_workbook(upload)
+    ws = wb.worksheets[0]
+    header = [str(c).strip() if c is not None else "" for c in next(ws.iter_rows(max_row=1, values_only=True), ())]
+    errors: list[dict] = []
+    if header[: len(COLUMNS)] != COLUMNS:
+        return [], [{"row": 1, "column": "", "message": f"表头应为：{'、'.join(COLUMNS)}。请使用下载的模板。"}]
+    codes: set[str] = set()
+    raw_rows = list(iter_rows(ws, max_rows=MAX_ROWS))
+    for _n, values in raw_rows:
+        codes |= {str(values[0] or "").strip(), str(values[2] or "").strip()}
+    orgs = {o.code: o for o in Org.objects.filter(code__in=codes).select_related("parent")}
+    rows = []
+    for number, values in raw_rows:
+        values = tuple(values) + (None,) * (len(COLUMNS) - len(values))
+
+        def err(col: int, message: str, number: int = number) -> None:
+            errors.append({"row": number, "column": f"{column_letter(col + 1)}（{COLUMNS[col]}）", "message": message})
+
+        community = orgs.get(str(values[0] or "").strip())
+        if community is None or not community.is_grassroots:
+            err(0, "找不到该社区/村编码。")
+        kind = KIND_BY_LABEL.get(str(values[1] or "").strip())
+        if kind is None:
+            err(1, f"类型应为：{'、'.join(Kind.labels)}。")
+        source = orgs.get(str(values[2] or "").strip())
+        if source is None:
+            err(2, "找不到该来源单位编码。")
+        day = _date(values[3])
+        if day is None:
+            err(3, "日期格式应为 年-月-日，如 2026-03-05。")
+        minutes = values[4]
+        if isinstance(minutes, float) and minutes.is_integer():
+            minutes = int(minutes)
+        if isinstance(minutes, str) and minutes.strip().lstrip("-").isdigit():
+            minutes = int(minutes.strip())
+        if not isinstance(minutes, int) or isinstance(minutes, bool):
+            err(4, "用时应为整数分钟。")
+            minutes = None
+        elif minutes < 0:
+            err(4, "用时不能为负数。")
+        item = None
+        item_code = str(values[5] or "").strip()
+        if item_code and community is not None:
+            item = current_items(community).filter(code=item_code).first()
+            if item is None:
+                err(5, "现行清单中没有该事项编号。")
+        note = str(values[6] or "").strip()
+        if len(note) > 500:
+            err(6, "说明不能超过 500 字。")
+        if not any(e["row"] == number for e in errors):
+            rows.append(Row(number, community, kind, source, day, minutes, item, note))  # type: ignore[arg-type]
+    if not raw_rows and not errors:
+        errors.append({"row": 2, "column": "", "message": "文件中没有数据行。"})
+    return rows, errors

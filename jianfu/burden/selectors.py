@@ -1,0 +1,117 @@
+"""Reads of the ledger, always restricted to the user's jurisdiction (region prefix)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from jianfu.catalog.models import ListItem
+from jianfu.catalog.selectors import current_items
+from jianfu.core.errors import NotFound
+from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
+from jianfu.orgs.models import Org
+from jianfu.orgs.scoping import jurisdiction, restrict, visible_orgs
+
+from .models import Breach, Event, LedgerEntry, LimitRule
+
+REGION_KINDS = [OrgKind.PROVINCE, OrgKind.CITY, OrgKind.COUNTY, OrgKind.TOWNSHIP, *GRASSROOTS_KINDS]
+
+
+def entries_for(user: Any) -> QuerySet[LedgerEntry]:
+    return restrict(LedgerEntry.objects.select_related("community", "source_org", "list_item", "event"), user)
+
+
+def get_entry(user: Any, pk: int) -> LedgerEntry:
+    entry = entries_for(user).filter(pk=pk).first()
+    if entry is None:
+        raise NotFound("未找到该台账条目。")
+    return entry
+
+
+def breaches_for(user: Any) -> QuerySet[Breach]:
+    return restrict(Breach.objects.select_related("community", "department", "rule", "case", "event"), user)
+
+
+def events_for(user: Any) -> QuerySet[Event]:
+    return restrict(Event.objects.select_related("convener"), user)
+
+
+def communities_for(user: Any) -> QuerySet[Org]:
+    return visible_orgs(user).filter(kind__in=GRASSROOTS_KINDS, is_active=True).select_related("parent")
+
+
+def get_community(user: Any, code: str) -> Org:
+    org = communities_for(user).filter(code=code).first()
+    if org is None:
+        raise NotFound("未找到该社区。")
+    return org
+
+
+def home_region(user: Any) -> Org | None:
+    """The division a user's dashboard opens on: their jurisdiction."""
+    return jurisdiction(user)
+
+
+def get_region(user: Any, code: str) -> Org:
+    """A division (province … community) in the user's jurisdiction, or NotFound."""
+    org = visible_orgs(user).filter(code=code, kind__in=REGION_KINDS).select_related("parent").first()
+    if org is None:
+        raise NotFound("未找到该区划，或不在您的辖区内。")
+    return org
+
+
+def region_choices(user: Any) -> list[Org]:
+    """Divisions a user can look at: their jurisdiction and the townships below it."""
+    home = home_region(user)
+    if home is None:
+        return []
+    below = visible_orgs(user).filter(kind__in=[OrgKind.CITY, OrgKind.COUNTY, OrgKind.TOWNSHIP]).exclude(pk=home.pk)
+    return [home, *below.order_by("code")]
+
+
+def sources_for(community: Org) -> QuerySet[Org]:
+    """Orgs that can cause work on ``community``: its ancestor divisions and their departments."""
+    codes = [community.region_code[:6], community.region_code[:9]]
+    return (
+        Org.objects.filter(is_active=True, region_code__in=codes)
+        .exclude(kind__in=GRASSROOTS_KINDS)
+        .order_by("region_code", "kind", "sort_order", "code")
+    )
+
+
+def sources_for_user(user: Any) -> QuerySet[Org]:
+    """Orgs a user may name as the cause of an entry: for a community worker those above their
+    community, for officers every county-level and township-level org of their county."""
+    org = getattr(user, "org", None)
+    if org is None:
+        return Org.objects.none()
+    if org.is_grassroots:
+        return sources_for(org)
+    county = org.division.region_code[:6]
+    return (
+        Org.objects.filter(is_active=True, region_code__startswith=county)
+        .exclude(kind__in=GRASSROOTS_KINDS)
+        .order_by("region_code", "kind", "sort_order", "code")
+    )
+
+
+def items_for(community: Org, categories: tuple[str, ...]) -> QuerySet[ListItem]:
+    return current_items(community).filter(category__in=categories)
+
+
+def rules_for(user: Any) -> list[LimitRule]:
+    """The rules in force in the user's jurisdiction (its own rows over the defaults)."""
+    home = home_region(user)
+    if home is None:
+        return []
+    from .rules import rule_for
+
+    code = home.region_code if len(home.region_prefix) >= 6 else home.region_prefix.ljust(6, "0")
+    return [r for r in (rule_for(c, code) for c in _codes()) if r is not None]
+
+
+def _codes() -> list[str]:
+    from .choices import RuleCode
+
+    return list(RuleCode.values)

@@ -1,0 +1,316 @@
+"""Pages of 负担监测: dashboard, community drill-down, quick entry, meetings/inspections,
+breaches, reduction report (Excel/PDF), import and limits. Views parse input and map errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jianfu.core.errors import ActionError, NotAllowed, NotFound
+from jianfu.core.forms import apply_error
+from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from jianfu.core.xlsx import xlsx_response
+
+from . import actions, exports, metrics, selectors
+from .choices import HOURS_PER_STAFF_YEAR, Kind, RuleCode
+from .forms import EntryForm, EventForm, ImportForm
+from .imports import template_workbook
+from .permissions import can_convene, can_record, can_set_rules
+
+
+def _date(value: str, default: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value) if value else default
+    except ValueError:
+        return default
+
+
+def _period(request: HttpRequest) -> tuple[dt.date, dt.date]:
+    today = timezone.localdate()
+    default_start = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
+    start = _date(request.GET.get("from", ""), default_start)
+    end = _date(request.GET.get("to", ""), today)
+    if end < start:
+        start, end = end, start
+    if (end - start).days > 366 * 5:
+        start = end - dt.timedelta(days=366 * 5)
+    return start, end
+
+
+def _region(request: HttpRequest) -> Any:
+    code = request.GET.get("region", "").strip()
+    try:
+        return selectors.get_region(request.user, code) if code else selectors.home_region(request.user)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    region = _region(request)
+    if region is None:
+        raise PermissionDenied("您没有可查看的辖区。")
+    if region.is_grassroots:
+        return redirect("burden_community", code=region.code)
+    start, end = _period(request)
+    m = metrics.metrics(region, start, end)
+    breaches = metrics.breach_counts(region.region_prefix, start, end)
+    recent = selectors.breaches_for(request.user).filter(region_code__startswith=region.region_prefix)[:8]
+    chart = {
+        "departments": [{"name": d["name"], "hours": d["hours"]} for d in m.by_department[:12]],
+        "months": [f"{x['month']:%Y-%m}" for x in m.by_month],
+        "month_hours": [x["hours"] for x in m.by_month],
+        "month_counts": [x["count"] for x in m.by_month],
+        "kinds": [{"name": k["label"], "value": k["hours"]} for k in m.by_kind],
+        "breach_rules": [{"name": r["label"], "value": r["count"]} for r in breaches["by_rule"]],
+        "breach_depts": [{"name": r["name"], "value": r["count"]} for r in breaches["by_department"][:10]],
+    }
+    return render(
+        request,
+        "burden/dashboard.html",
+        {
+            "region": region,
+            "regions": selectors.region_choices(request.user),
+            "start": start,
+            "end": end,
+            "m": m,
+            "breaches": breaches,
+            "recent": recent,
+            "chart": chart,
+            "child_is_community": len(region.region_prefix) >= 9,
+            "hours_per_staff": HOURS_PER_STAFF_YEAR,
+            "can_record": can_record(request.user),
+            "can_convene": can_convene(request.user),
+        },
+    )
+
+
+@login_required
+def community(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        org = selectors.get_community(request.user, code)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    start, end = _period(request)
+    entries = selectors.entries_for(request.user).filter(community=org, occurred_on__range=(start, end))
+    kind = request.GET.get("kind", "")
+    if kind in Kind.values:
+        entries = entries.filter(kind=kind)
+    m = metrics.metrics(org, start, end)
+    time = metrics.community_time(org, int(m.total_hours * 60), len(m.months))
+    page = Paginator(entries.order_by("-occurred_on", "-id"), 50).get_page(request.GET.get("page"))
+    breaches = selectors.breaches_for(request.user).filter(community=org, occurred_on__range=(start, end))[:20]
+    return render(
+        request,
+        "burden/community.html",
+        {
+            "org": org,
+            "start": start,
+            "end": end,
+            "m": m,
+            "time": time,
+            "page": page,
+            "kind": kind,
+            "kinds": Kind.choices,
+            "breaches": breaches,
+            "hours_per_staff": HOURS_PER_STAFF_YEAR,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_new(request: HttpRequest) -> HttpResponse:
+    if not can_record(request.user):
+        raise PermissionDenied("您没有登记负担台账的权限。")
+    initial = {"occurred_on": timezone.localdate()}
+    form = EntryForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            entry = actions.do_record_entry(
+                actor=request.user,
+                kind=d["kind"],
+                community=d["community"],
+                source_org=d["source_org"],
+                occurred_on=d["occurred_on"],
+                minutes=d["minutes"],
+                listed=None,
+                list_item=d["list_item"],
+                note=d["note"],
+                cert_type=d["cert_type"],
+                is_veto=d["is_veto"],
+            )
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            n = entry.breaches.count()
+            messages.success(request, "已登记。" + (f"该条触发 {n} 项超限，已转监督。" if n else ""))
+            return redirect(reverse("burden_entry_new"))
+    return render(request, "burden/entry_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_new(request: HttpRequest) -> HttpResponse:
+    if not can_convene(request.user):
+        raise PermissionDenied("您没有登记会议或检查的权限。")
+    form = EventForm(request.POST or None, user=request.user, initial={"occurred_on": timezone.localdate()})
+    findings: list = []
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            if not d["reason"].strip():
+                findings = actions.check_event(
+                    actor=request.user,
+                    kind=d["kind"],
+                    convener=d["convener"],
+                    occurred_on=d["occurred_on"],
+                    communities=list(d["communities"]),
+                )
+            if findings:
+                form.add_error("reason", "登记将超出限额，如确需继续，请填写理由后再次提交。")
+            else:
+                event, breaches = actions.do_record_event(
+                    actor=request.user,
+                    kind=d["kind"],
+                    convener=d["convener"],
+                    title=d["title"],
+                    occurred_on=d["occurred_on"],
+                    minutes=d["minutes"],
+                    communities=list(d["communities"]),
+                    reason=d["reason"],
+                )
+        except NotFound as exc:
+            raise Http404(exc.message) from exc
+        except ActionError as exc:
+            apply_error(form, exc)
+        else:
+            if not findings:
+                text = f"已登记“{event.title}”，涉及 {event.entries.count()} 个社区。"
+                if breaches:
+                    text += f"超出限额 {len(breaches)} 项，已记录并转监督。"
+                messages.success(request, text)
+                return redirect("burden_event_new")
+    recent = selectors.events_for(request.user).filter(recorded_by=request.user)[:10]
+    return render(request, "burden/event_form.html", {"form": form, "findings": findings, "recent": recent})
+
+
+@login_required
+def breaches(request: HttpRequest) -> HttpResponse:
+    qs = selectors.breaches_for(request.user)
+    rule = request.GET.get("rule", "")
+    if rule in RuleCode.values:
+        qs = qs.filter(rule_code=rule)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "burden/breaches.html", {"page": page, "rule": rule, "rules": RuleCode.choices})
+
+
+def _report_periods(request: HttpRequest) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
+    today = timezone.localdate()
+    year = today.year
+    before = (
+        _date(request.GET.get("before_from", ""), dt.date(year - 1, 1, 1)),
+        _date(request.GET.get("before_to", ""), dt.date(year - 1, 12, 31)),
+    )
+    after = (
+        _date(request.GET.get("after_from", ""), dt.date(year, 1, 1)),
+        _date(request.GET.get("after_to", ""), today),
+    )
+    return before, after
+
+
+@login_required
+def report(request: HttpRequest) -> HttpResponse:
+    region = _region(request)
+    if region is None:
+        raise PermissionDenied("您没有可查看的辖区。")
+    before, after = _report_periods(request)
+    lines = metrics.reduction(region, before, after)
+    context = {
+        "region": region,
+        "regions": selectors.region_choices(request.user),
+        "before": before,
+        "after": after,
+        "lines": lines,
+        "total": metrics.total_line(lines),
+        "generated": timezone.localtime(),
+    }
+    fmt = request.GET.get("format", "")
+    name = f"{region.name}减负精简率报告"
+    if fmt == "xlsx":
+        return xlsx_response(exports.reduction_workbook(context), f"{name}.xlsx")
+    if fmt == "pdf":
+        try:
+            return pdf_response(render_pdf("burden/report_pdf.html", context), f"{name}.pdf")
+        except PdfUnavailable as exc:
+            messages.error(request, str(exc))
+    return render(request, "burden/report.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_entries(request: HttpRequest) -> HttpResponse:
+    if not can_record(request.user):
+        raise PermissionDenied("您没有登记负担台账的权限。")
+    if request.GET.get("template"):
+        return xlsx_response(template_workbook(), "负担台账导入模板.xlsx")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            entries = actions.do_import_entries(actor=request.user, upload=form.cleaned_data["file"])
+        except ActionError as exc:
+            errors = exc.errors
+            if not errors:
+                form.add_error("file", exc.message)
+            else:
+                messages.error(request, "导入失败，未保存任何数据，请按下列提示修改后重新上传。")
+        else:
+            messages.success(request, f"已导入 {len(entries)} 条台账。")
+            return redirect("burden_import")
+    return render(request, "burden/import.html", {"form": form, "errors": errors})
+
+
+@login_required
+def rules(request: HttpRequest) -> HttpResponse:
+    home = selectors.home_region(request.user)
+    county = home if home is not None and home.kind == "county" else None
+    editable = county is not None and can_set_rules(request.user, county)
+    return render(
+        request,
+        "burden/rules.html",
+        {"rules": selectors.rules_for(request.user), "county": county, "editable": editable},
+    )
+
+
+@login_required
+@require_POST
+def rule_set(request: HttpRequest) -> HttpResponse:
+    home = selectors.home_region(request.user)
+    if home is None or home.kind != "county":
+        raise PermissionDenied("只有县级民政、组织部门可以调整限额。")
+    try:
+        limit = int(request.POST.get("limit", ""))
+    except ValueError:
+        messages.error(request, "上限须为非负整数。")
+        return redirect("burden_rules")
+    try:
+        rule = actions.do_set_rule(home, actor=request.user, code=request.POST.get("code", ""), limit=limit)
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已调整：{rule.title}。")
+    return redirect("burden_rules")
