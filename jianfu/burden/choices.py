@@ -68,6 +68,19 @@ class RuleCode(models.TextChoices):
     CERTIFICATES = "certificates", "只出具清单内的证明"
 
 
+RULE_SHORT = {
+    RuleCode.COUNTY_MEETINGS: "县级会议超次数",
+    RuleCode.TOWNSHIP_MEETINGS: "乡镇会议超次数",
+    RuleCode.TOWNSHIP_INSPECTIONS: "乡镇检查超次数",
+    RuleCode.DEPT_INSPECTION: "部门直接检查社区",
+    RuleCode.VETO: "一票否决",
+    RuleCode.FORMS: "清单外/超频次表格",
+    RuleCode.PLAQUES: "不允许的牌子",
+    RuleCode.APPS: "清单外APP/工作群",
+    RuleCode.CERTIFICATES: "清单外证明",
+}
+
+
 class Period(models.TextChoices):
     YEAR = "year", "每年"
     MONTH = "month", "每月"

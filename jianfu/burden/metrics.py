@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, Sum
@@ -17,7 +18,7 @@ from django.db.models import Count, Sum
 from jianfu.orgs.choices import GRASSROOTS_KINDS
 from jianfu.orgs.models import Org
 
-from .choices import HOURS_PER_STAFF_YEAR, REPORT_KINDS, Kind, Listed, RuleCode, SourceLevel
+from .choices import HOURS_PER_STAFF_YEAR, REPORT_KINDS, RULE_SHORT, Kind, Listed, SourceLevel
 from .models import Breach, Rollup
 
 
@@ -43,7 +44,9 @@ def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def hours(minutes: int | None) -> float:
-    return round((minutes or 0) / 60, 1)
+    """Minutes as hours to 0.1 h, rounding halves up (as a report on paper would)."""
+    value = (Decimal(minutes or 0) / Decimal(60)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return float(value)
 
 
 def pct(part: float, whole: float) -> float | None:
@@ -92,8 +95,8 @@ def metrics(region: Org, start: dt.date, end: dt.date) -> Metrics:
         m.by_kind.append(
             {"kind": r["kind"], "label": kinds.get(r["kind"], r["kind"]), "count": r["n"], "hours": hours(r["mins"])}
         )
-    m.total_count = sum(k["count"] for k in m.by_kind)
-    m.total_hours = round(sum(k["hours"] for k in m.by_kind), 1)
+    total = rows.aggregate(n=Sum("count"), mins=Sum("minutes"))
+    m.total_count, m.total_hours = total["n"] or 0, hours(total["mins"])
     dept_rows = (
         rows.values("source_org", "source_org__name", "source_org__code", "source_level")
         .annotate(n=Sum("count"), mins=Sum("minutes"))
@@ -191,11 +194,10 @@ def community_time(community: Org, total_minutes: int, n_months: int) -> dict[st
 
 def breach_counts(prefix: str, start: dt.date, end: dt.date) -> dict[str, list[dict]]:
     qs = Breach.objects.filter(region_code__startswith=prefix, occurred_on__gte=start, occurred_on__lte=end)
-    rules = dict(RuleCode.choices)
     by_rule = [
         {
             "code": r["rule_code"],
-            "label": rules.get(r["rule_code"], r["rule_code"]).replace(" N ", " "),
+            "label": RULE_SHORT.get(r["rule_code"], r["rule_code"]),
             "count": r["n"],
         }
         for r in qs.values("rule_code").annotate(n=Count("id")).order_by("-n")

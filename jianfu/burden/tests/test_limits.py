@@ -61,7 +61,7 @@ def test_a_fifth_township_meeting_needs_a_reason_and_becomes_a_breach_and_a_case
     with pytest.raises(ActionError, match="请填写理由"):
         event(world, 1, day=DAY + dt.timedelta(days=20))
     assert LedgerEntry.objects.count() == 8  # nothing saved
-    ev, breaches = event(world, 1, day=DAY + dt.timedelta(days=20), reason="防汛紧急部署")
+    _ev, breaches = event(world, 1, day=DAY + dt.timedelta(days=20), reason="防汛紧急部署")
     assert len(breaches) == 2
     b = Breach.objects.get(community=world.dongguan)
     assert b.rule_code == RuleCode.TOWNSHIP_MEETINGS and b.count == 5 and b.limit == 4
