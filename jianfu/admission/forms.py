@@ -1,0 +1,69 @@
+"""Forms of admission pages (parsing only; the rules are in validation.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from jianfu.catalog.choices import AppliesTo, CommunityRole, FrequencyUnit
+
+from .choices import APPLY_CATEGORIES, Affairs, AppKind, TargetScope
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class ApplicationForm(forms.Form):
+    kind = forms.ChoiceField(label="申请类型", choices=AppKind.choices, initial=AppKind.ADHOC)
+    affairs = forms.ChoiceField(label="事务类别", choices=Affairs.choices, initial=Affairs.GOVERNMENT)
+    title = forms.CharField(label="事项名称", max_length=200)
+    description = forms.CharField(label="事项内容（需要社区做什么）", widget=forms.Textarea(attrs={"rows": 4}))
+    basis = forms.CharField(
+        label="法律政策依据",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="写明法律、法规或政策文件名称及条款。",
+    )
+    category = forms.ChoiceField(label="清单类别", choices=APPLY_CATEGORIES)
+    community_roles = forms.MultipleChoiceField(
+        label="社区承担的职责（协助事项必填）",
+        choices=CommunityRole.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    funding_amount = forms.CharField(label="经费（元/年）", required=False, help_text="协助事项须费随事转。")
+    funding_source = forms.CharField(label="经费来源", required=False, max_length=200)
+    frequency_count = forms.CharField(label="频次", initial="1")
+    frequency_unit = forms.ChoiceField(label="频次单位", choices=FrequencyUnit.choices)
+    minutes_per_occurrence = forms.CharField(label="每次用时（分钟）", initial="60")
+    target_scope = forms.ChoiceField(label="涉及社区", choices=TargetScope.choices)
+    target_townships = forms.MultipleChoiceField(
+        label="指定乡镇（街道）", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    applies_to = forms.ChoiceField(label="社区类型", choices=AppliesTo.choices)
+    start_date = forms.CharField(label="开始日期", widget=DATE)
+    end_date = forms.CharField(label="结束日期", widget=DATE)
+    attachment = forms.FileField(
+        label="附件（PDF 或 Word，10 MB 以内）",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx"}),
+    )
+
+    def __init__(self, *args: Any, townships: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target_townships"].choices = townships or []
+
+    def data_for_action(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("attachment", None)
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AttachmentForm(forms.Form):
+    attachment = forms.FileField(
+        label="上传附件（PDF 或 Word，10 MB 以内）",
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx"}),
+    )

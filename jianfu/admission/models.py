@@ -1,0 +1,159 @@
+"""Admission (准入): departments apply before pushing new work onto communities."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db import models
+
+from jianfu.catalog.choices import PER_YEAR, AppliesTo, FrequencyUnit
+
+from .choices import Affairs, AppKind, AppState, TargetScope, WindowState
+
+
+class PlanWindow(models.Model):
+    """The county's yearly window for annual-plan applications (年度计划申报窗口).
+
+    Opened and closed by the county's list owner; once closed, the approved annual applications
+    are published as the 年度社区工作事项计划清单.
+    """
+
+    org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="县（区）")
+    region_code = models.CharField(max_length=12, db_index=True)
+    year = models.PositiveSmallIntegerField("年度")
+    state = models.CharField("状态", max_length=12, choices=WindowState.choices, default=WindowState.OPEN)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    closed_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [models.UniqueConstraint(fields=["org", "year"], name="admission_one_window_per_year")]
+        verbose_name = "年度计划窗口"
+
+    def __str__(self) -> str:
+        return f"{self.org.name}{self.year}年度社区工作事项计划"
+
+
+class Application(models.Model):  # 准入申请
+    """A department's request to put a piece of work on communities.
+
+    Party affairs get their first review (初审) from 组织部, government affairs from 民政局; the
+    领导小组 then decides (审议). Approval adds the item to the next draft of the county's lists.
+    """
+
+    region_code = models.CharField(max_length=12, db_index=True)
+    applicant_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="申请单位")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="经办人"
+    )
+    kind = models.CharField("申请类型", max_length=10, choices=AppKind.choices, default=AppKind.ADHOC)
+    plan_window = models.ForeignKey(
+        PlanWindow, null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
+    )
+    affairs = models.CharField("事务类别", max_length=12, choices=Affairs.choices, default=Affairs.GOVERNMENT)
+    state = models.CharField("状态", max_length=16, choices=AppState.choices, default=AppState.DRAFT, db_index=True)
+
+    title = models.CharField("事项名称", max_length=200)
+    description = models.TextField("事项内容")
+    basis = models.TextField("法律政策依据")
+    category = models.CharField("清单类别", max_length=16)
+    community_roles = models.JSONField("社区职责", default=list, blank=True)
+    funding_amount = models.DecimalField("经费（元/年）", max_digits=12, decimal_places=2, null=True, blank=True)
+    funding_source = models.CharField("经费来源", max_length=200, blank=True)
+    frequency_count = models.DecimalField("频次", max_digits=7, decimal_places=2, default=Decimal(1))
+    frequency_unit = models.CharField(
+        "频次单位", max_length=8, choices=FrequencyUnit.choices, default=FrequencyUnit.YEAR
+    )
+    minutes_per_occurrence = models.PositiveIntegerField("每次用时（分钟）", default=0)
+    target_scope = models.CharField("涉及社区", max_length=12, choices=TargetScope.choices, default=TargetScope.ALL)
+    target_townships = models.JSONField("指定乡镇", default=list, blank=True)  # org codes
+    applies_to = models.CharField("社区类型", max_length=8, choices=AppliesTo.choices, default=AppliesTo.BOTH)
+    affected_count = models.PositiveIntegerField("涉及社区数", default=0)
+    start_date = models.DateField("开始日期")
+    end_date = models.DateField("结束日期")
+
+    # Pre-check findings (自动预审), stored on submission: [{rule, severity, message, item_code, …}].
+    findings = models.JSONField("预审结果", default=list, blank=True)
+    checked_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    due_date = models.DateField("审查期限", null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField("审查意见", blank=True)
+    list_item_code = models.CharField("清单编号", max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        verbose_name = "准入申请"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def occurrences_per_year(self) -> Decimal:
+        return self.frequency_count * PER_YEAR[FrequencyUnit(self.frequency_unit)]
+
+    @property
+    def hours_per_community(self) -> Decimal:
+        hours = Decimal(self.minutes_per_occurrence) * self.occurrences_per_year / Decimal(60)
+        return hours.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def hours_total(self) -> Decimal:
+        return (self.hours_per_community * self.affected_count).quantize(Decimal("0.1"))
+
+    @property
+    def item_code(self) -> str:
+        """The list code this application gets when approved (cannot collide with hand-made codes)."""
+        return f"ZR-{self.start_date.year}-{self.pk}"
+
+    @property
+    def category_label(self) -> str:
+        from jianfu.catalog.choices import CATEGORY_SHORT, Category
+
+        return (
+            str(CATEGORY_SHORT.get(Category(self.category), self.category))
+            if self.category in Category.values
+            else self.category
+        )
+
+    @property
+    def role_labels(self) -> list[str]:
+        from jianfu.catalog.choices import CommunityRole
+
+        labels = dict(CommunityRole.choices)
+        return [str(labels.get(r, r)) for r in self.community_roles or []]
+
+    @property
+    def has_blocking_finding(self) -> bool:
+        return any(f.get("severity") == "block" for f in self.findings or [])
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    return f"admission/{instance.application.region_code}/{instance.application_id}/{instance.stored_name}"
+
+
+class Attachment(models.Model):
+    """A PDF or Word document attached to an application (材料), downloadable only by those who
+    may see the application."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    region_code = models.CharField(max_length=12, db_index=True)
+    file = models.FileField(upload_to=attachment_path, max_length=300)
+    stored_name = models.CharField(max_length=80)
+    original_name = models.CharField("文件名", max_length=200)
+    size = models.PositiveIntegerField("大小")
+    content_type = models.CharField(max_length=100)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = "申请材料"
+
+    def __str__(self) -> str:
+        return self.original_name

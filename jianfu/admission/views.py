@@ -1,0 +1,312 @@
+"""Admission pages: apply, see the pre-check, review and decide, the annual plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jianfu.catalog.selectors import list_owner_org
+from jianfu.core.errors import ActionError, NotAllowed, NotFound
+from jianfu.core.forms import apply_error
+from jianfu.core.models import AuditEntry
+from jianfu.orgs.choices import OrgKind
+from jianfu.orgs.models import Org
+
+from . import actions, exports, selectors
+from .choices import AppKind, AppState, WindowState
+from .forms import ApplicationForm, AttachmentForm, ReasonForm
+from .permissions import can_apply, can_manage_window
+from .transitions import APPLICATION, DANGER_ACTIONS
+
+ACTIONS = {
+    "pass_first": actions.do_pass_first_review,
+    "return_first": actions.do_return_application,
+    "return": actions.do_return_application,
+    "approve": actions.do_approve_application,
+    "reject": actions.do_reject_application,
+    "withdraw": actions.do_withdraw_application,
+}
+
+
+def _get(request: HttpRequest, pk: Any) -> Any:
+    try:
+        return selectors.get_application(request.user, pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
+def _townships(user: Any) -> list[tuple[str, str]]:
+    county = list_owner_org(user.org) if user.org else None
+    if county is None:
+        return []
+    return list(Org.objects.filter(kind=OrgKind.TOWNSHIP, parent=county, is_active=True).values_list("code", "name"))
+
+
+@login_required
+def application_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    filters = {k: request.GET.get(k, "").strip() for k in ("state", "kind", "q")}
+    qs = selectors.filter_applications(selectors.applications_for(user), **filters)
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "admission/list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "states": AppState.choices,
+            "kinds": AppKind.choices,
+            "queue": selectors.review_queue(user)[:20],
+            "can_apply": can_apply(user),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _attach(request: HttpRequest, app: Any, form: Any) -> bool:
+    upload = request.FILES.get("attachment")
+    if not upload:
+        return True
+    try:
+        actions.do_add_attachment(app, actor=request.user, upload=upload)
+    except ActionError as exc:
+        messages.error(request, f"申请已保存，但附件未上传：{exc.message}")
+        return False
+    return True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_create(request: HttpRequest) -> HttpResponse:
+    if not can_apply(request.user):
+        raise PermissionDenied("只有部门或乡镇经办人可以申请准入。")
+    form = ApplicationForm(request.POST or None, request.FILES or None, townships=_townships(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            app = actions.do_create_application(actor=request.user, data=form.data_for_action())
+        except ActionError as exc:
+            _show_errors(form, exc)
+        else:
+            _attach(request, app, form)
+            messages.success(request, "申请已保存为草稿。请检查后提交，提交时将自动预审。")
+            return redirect("admission_detail", pk=app.pk)
+    return render(request, "admission/form.html", {"form": form, "creating": True})
+
+
+def _show_errors(form: Any, exc: ActionError) -> None:
+    if exc.errors:
+        for e in exc.errors:
+            form.add_error(e["field"] if e["field"] in form.fields else None, e["message"])
+    else:
+        apply_error(form, exc)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _get(request, pk)
+    if app.applicant_org_id != request.user.org_id or app.state not in actions.EDITABLE:
+        raise PermissionDenied("只有申请单位可以修改草稿或退回的申请。")
+    initial = {
+        f: getattr(app, f)
+        for f in (
+            "kind", "affairs", "title", "description", "basis", "category", "community_roles", "funding_amount",
+            "funding_source", "frequency_count", "frequency_unit", "minutes_per_occurrence", "target_scope",
+            "target_townships", "applies_to",
+        )
+    }  # fmt: skip
+    initial["start_date"], initial["end_date"] = app.start_date.isoformat(), app.end_date.isoformat()
+    form = ApplicationForm(
+        request.POST or None, request.FILES or None, initial=initial, townships=_townships(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_update_application(app, actor=request.user, data=form.data_for_action())
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
+        except ActionError as exc:
+            _show_errors(form, exc)
+        else:
+            _attach(request, app, form)
+            messages.success(request, "已保存。")
+            return redirect("admission_detail", pk=app.pk)
+    return render(request, "admission/form.html", {"form": form, "creating": False, "app": app})
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _get(request, pk)
+    user = request.user
+    edges = APPLICATION.available(app, user)
+    history = AuditEntry.objects.filter(object_type="admission.application", object_id=str(app.pk)).order_by("at")
+    today = timezone.localdate()
+    return render(
+        request,
+        "admission/detail.html",
+        {
+            "app": app,
+            "edges": [e for e in edges if e.action != "submit"],
+            "can_submit": any(e.action == "submit" for e in edges),
+            "can_edit": app.state in actions.EDITABLE and app.applicant_org_id == user.org_id,
+            "danger": DANGER_ACTIONS,
+            "reason_form": ReasonForm(),
+            "attachment_form": AttachmentForm()
+            if app.applicant_org_id == user.org_id and app.state not in ("approved", "rejected", "withdrawn")
+            else None,
+            "history": history,
+            "overdue": app.due_date and app.due_date < today and app.state in ("submitted", "first_passed"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _get(request, pk)
+    try:
+        actions.do_submit_application(app, actor=request.user)
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已提交，等待初审。")
+    return redirect("admission_detail", pk=app.pk)
+
+
+@login_required
+@require_POST
+def application_act(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _get(request, pk)
+    action = request.POST.get("action", "")
+    fn = ACTIONS.get(action)
+    if fn is None:
+        messages.error(request, "未知的操作。")
+        return redirect("admission_detail", pk=app.pk)
+    reason = request.POST.get("reason", "").strip()
+    try:
+        fn(app, actor=request.user, reason=reason)
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    else:
+        app.refresh_from_db()
+        messages.success(request, f"已完成：{app.get_state_display()}。")
+    return redirect("admission_detail", pk=app.pk)
+
+
+@login_required
+@require_POST
+def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    app = _get(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "请选择要上传的文件。")
+        return redirect("admission_detail", pk=app.pk)
+    try:
+        att = actions.do_add_attachment(app, actor=request.user, upload=form.cleaned_data["attachment"])
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已上传 {att.original_name}。")
+    return redirect("admission_detail", pk=app.pk)
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int, att_pk: int) -> HttpResponse:
+    try:
+        att = selectors.get_attachment(request.user, pk, att_pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    try:
+        handle = att.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("附件文件已丢失。") from exc
+    response = FileResponse(handle, as_attachment=True, filename=att.original_name, content_type=att.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# The annual plan -------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_windows(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    county = list_owner_org(user.org) if user.org else None
+    manage = county is not None and can_manage_window(user, county)
+    if request.method == "POST":
+        if not manage:
+            raise PermissionDenied("只有本县民政局、组织部可以管理年度计划申报。")
+        op = request.POST.get("op", "")
+        try:
+            if op == "open":
+                actions.do_open_plan_window(county, actor=user, year=int(request.POST.get("year") or 0))
+                messages.success(request, "已开启年度计划申报。")
+            else:
+                window = selectors.get_window(user, request.POST.get("window"))
+                if op == "close":
+                    actions.do_close_plan_window(window, actor=user)
+                    messages.success(request, "已截止申报。")
+                elif op == "publish":
+                    actions.do_publish_plan(window, actor=user)
+                    messages.success(request, "已发布年度社区工作事项计划清单。")
+        except NotFound as exc:
+            raise Http404(exc.message) from exc
+        except (ActionError, ValueError) as exc:
+            messages.error(request, getattr(exc, "message", "年度不正确。"))
+        return redirect("admission_plans")
+    windows = selectors.windows_for(user)
+    if not manage:
+        windows = windows.filter(state=WindowState.PUBLISHED)
+    return render(
+        request,
+        "admission/plans.html",
+        {"windows": windows, "manage": manage, "next_year": timezone.localdate().year},
+    )
+
+
+def _window(request: HttpRequest, pk: int) -> Any:
+    user = request.user
+    county = list_owner_org(user.org) if user.org else None
+    manage = county is not None and can_manage_window(user, county)
+    try:
+        return selectors.get_window(user, pk, published_only=not manage)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    window = _window(request, pk)
+    rows = exports.plan_rows(window)
+    return render(request, "admission/plan.html", {"window": window, "rows": rows, "totals": exports.plan_totals(rows)})
+
+
+@login_required
+def plan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    return exports.plan_xlsx(_window(request, pk))
+
+
+@login_required
+def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    from jianfu.core.pdf import PdfUnavailable
+
+    window = _window(request, pk)
+    try:
+        return exports.plan_pdf(window)
+    except PdfUnavailable as exc:
+        messages.error(request, str(exc))
+        return redirect("admission_plan", pk=window.pk)

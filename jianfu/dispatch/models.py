@@ -1,0 +1,77 @@
+"""Tasks (工作任务) sent down to communities, each carrying the gate's verdict."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from .choices import TaskState, Verdict
+
+
+class Dispatch(models.Model):
+    """One send (派发): a department or township sends a task to one or many communities.
+
+    The gate judged it once; each receiving community gets its own ``Task`` row.
+    """
+
+    region_code = models.CharField(max_length=12, db_index=True)  # the sender's
+    sender_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="派发单位")
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField("任务名称", max_length=200)
+    description = models.TextField("任务内容", blank=True)
+    list_item = models.ForeignKey(
+        "catalog.ListItem", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="清单事项"
+    )
+    application = models.ForeignKey(
+        "admission.Application",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="准入申请",
+    )
+    verdict = models.CharField("审查结论", max_length=10, choices=Verdict.choices)
+    basis = models.CharField("依据", max_length=400, blank=True)
+    rules = models.JSONField("命中规则", default=list, blank=True)
+    deadline = models.DateField("完成期限", null=True, blank=True)
+    expected_minutes = models.PositiveIntegerField("预计用时（分钟）", default=0)
+    task_count = models.PositiveIntegerField("社区数", default=0)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "任务派发"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Task(models.Model):
+    """What one community received (社区收到的任务), with the verdict and what it did about it."""
+
+    dispatch = models.ForeignKey(Dispatch, on_delete=models.PROTECT, related_name="tasks")
+    region_code = models.CharField(max_length=12, db_index=True)  # the community's
+    community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="社区")
+    sender_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="派发单位")
+    title = models.CharField("任务名称", max_length=200)
+    verdict = models.CharField("审查结论", max_length=10, choices=Verdict.choices, db_index=True)
+    deadline = models.DateField("完成期限", null=True, blank=True)
+    expected_minutes = models.PositiveIntegerField("预计用时（分钟）", default=0)
+    state = models.CharField("状态", max_length=10, choices=TaskState.choices, default=TaskState.SENT, db_index=True)
+    minutes_spent = models.PositiveIntegerField("实际用时（分钟）", null=True, blank=True)
+    reason = models.TextField("拒收理由", blank=True)
+    acted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    acted_at = models.DateTimeField(null=True, blank=True)
+    case_id = models.BigIntegerField("监督案件", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["community", "state"])]
+        verbose_name = "社区任务"
+
+    def __str__(self) -> str:
+        return self.title

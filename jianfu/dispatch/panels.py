@@ -1,0 +1,49 @@
+"""Home panels of dispatch: the community's inbox, and refusals for senders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from jianfu.core.home import Panel
+from jianfu.orgs.choices import Role
+from jianfu.orgs.permissions import has_role
+
+from . import selectors
+from .choices import TaskState
+from .permissions import can_send
+
+
+def inbox_panel(user: Any) -> Panel | None:
+    if not has_role(user, Role.COMMUNITY_WORKER):
+        return None
+    qs = selectors.inbox_for(user).filter(state__in=[TaskState.SENT, TaskState.ACCEPTED])
+    lines = [(f"【{t.get_verdict_display()}】{t.title}", reverse("dispatch_inbox") + f"#task-{t.pk}") for t in qs[:6]]
+    return Panel(
+        title="任务收件箱",
+        count=qs.count(),
+        lines=lines,
+        more_url=reverse("dispatch_inbox"),
+        empty_text="暂无待办任务。",
+        order=10,
+    )
+
+
+def refusals_panel(user: Any) -> Panel | None:
+    if not can_send(user):
+        return None
+    qs = selectors.tasks_for(user).filter(state=TaskState.REFUSED)
+    if has_role(user, Role.TOWNSHIP_OFFICER):
+        qs = qs.filter(sender_org=user.org)
+    lines = [(f"{t.community.name}拒收：{t.title}", reverse("dispatch_detail", args=[t.dispatch_id])) for t in qs[:5]]
+    return Panel(
+        title="被社区拒收的任务",
+        count=qs.count() or None,
+        lines=lines,
+        more_url=reverse("dispatch_list"),
+        more_label="全部派发",
+        empty_text="暂无拒收。",
+        tone="warn" if lines else "ok",
+        order=40,
+    )

@@ -1,0 +1,144 @@
+"""Dispatch pages: sending a task through the gate, the sent list, and the community inbox."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jianfu.admission.selectors import approved_for
+from jianfu.catalog.choices import Category
+from jianfu.catalog.selectors import current_items
+from jianfu.core.errors import ActionError, NotAllowed, NotFound
+from jianfu.core.forms import apply_error
+from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
+from jianfu.orgs.scoping import visible_orgs
+
+from . import actions, selectors
+from .choices import ONE_CLICK_REFUSAL, VERDICT_TONE, TaskState, Verdict
+from .forms import CompleteForm, SendForm
+from .permissions import can_send
+
+
+def _send_form(request: HttpRequest, data: Any = None) -> SendForm:
+    user = request.user
+    orgs = visible_orgs(user).filter(is_active=True, kind__in=[OrgKind.TOWNSHIP, *GRASSROOTS_KINDS]).order_by("code")
+    targets = [(o.code, f"【{o.name}全部社区和村】" if o.kind == OrgKind.TOWNSHIP else f"　{o.name}") for o in orgs]
+    items = [
+        (i.code, f"{i.code} {i.title}")
+        for i in current_items(user.org).exclude(category=Category.NEGATIVE).only("code", "title")
+    ]
+    apps = [(str(a.pk), f"#{a.pk} {a.title}") for a in approved_for(user)[:200]]
+    return SendForm(data, targets=targets, items=items, applications=apps)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def send(request: HttpRequest) -> HttpResponse:
+    if not can_send(request.user):
+        raise PermissionDenied("只有部门或乡镇经办人可以派发任务。")
+    form = _send_form(request, request.POST or None)
+    verdict = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["targets"] = list(data["targets"])
+        try:
+            if "check" in request.POST:
+                communities, verdict = actions.preview(request.user, data)
+                verdict.count = len(communities)
+            else:
+                dispatch = actions.do_send_task(
+                    actor=request.user, data=data, confirm_unlisted=bool(data.get("confirm_unlisted"))
+                )
+                messages.success(
+                    request, f"已派发给 {dispatch.task_count} 个社区（审查结论：{dispatch.get_verdict_display()}）。"
+                )
+                return redirect("dispatch_detail", pk=dispatch.pk)
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
+        except ActionError as exc:
+            apply_error(form, exc)
+            if exc.field == "confirm_unlisted":
+                try:
+                    communities, verdict = actions.preview(request.user, data)
+                    verdict.count = len(communities)
+                except ActionError:
+                    verdict = None
+    return render(request, "dispatch/send.html", {"form": form, "verdict": verdict, "tone": VERDICT_TONE})
+
+
+@login_required
+def sent_list(request: HttpRequest) -> HttpResponse:
+    qs = selectors.with_counts(selectors.dispatches_for(request.user))
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    return render(
+        request, "dispatch/list.html", {"page": page, "tone": VERDICT_TONE, "can_send": can_send(request.user)}
+    )
+
+
+@login_required
+def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        dispatch = selectors.get_dispatch(request.user, pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    tasks = selectors.tasks_of(request.user, dispatch)
+    return render(request, "dispatch/detail.html", {"d": dispatch, "tasks": tasks, "tone": VERDICT_TONE})
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("state", "open")
+    qs = selectors.inbox_for(request.user)
+    if state == "open":
+        qs = qs.filter(state__in=[TaskState.SENT, TaskState.ACCEPTED])
+    elif state in TaskState.values:
+        qs = qs.filter(state=state)
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "dispatch/inbox.html",
+        {
+            "page": page,
+            "state": state,
+            "states": TaskState.choices,
+            "tone": VERDICT_TONE,
+            "one_click": ONE_CLICK_REFUSAL,
+            "complete_form": CompleteForm(),
+            "verdicts": Verdict,
+        },
+    )
+
+
+@login_required
+@require_POST
+def inbox_act(request: HttpRequest, pk: int, op: str) -> HttpResponse:
+    try:
+        task = selectors.get_inbox_task(request.user, pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    try:
+        if op == "accept":
+            actions.do_accept_task(task, actor=request.user)
+            messages.success(request, f"已接收：{task.title}")
+        elif op == "refuse":
+            moved = actions.do_refuse_task(task, actor=request.user, reason=request.POST.get("reason", ""))
+            messages.success(request, f"已拒收：{task.title}。理由：{moved.reason}（已转监督）")
+        elif op == "complete":
+            actions.do_complete_task(task, actor=request.user, minutes=request.POST.get("minutes", ""))
+            messages.success(request, f"已完成：{task.title}")
+        else:
+            raise Http404("未知的操作。")
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ActionError as exc:
+        messages.error(request, exc.message)
+    return redirect(
+        request.POST.get("back") if request.POST.get("back", "").startswith("/inbox/") else "dispatch_inbox"
+    )
