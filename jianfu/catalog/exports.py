@@ -163,6 +163,8 @@ def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
         for index, raw_row in enumerate(rows_iter, start=2):
             if index - 1 > MAX_ROWS:
                 raise ActionError(f"行数超过上限（最多 {MAX_ROWS} 行），请分批导入。")
+            if len(errors) >= MAX_LISTED_ERRORS:
+                continue  # enough to show; keep counting rows so that the row limit still applies
             cells = list(raw_row[: len(COLUMNS)]) + [None] * (len(COLUMNS) - len(raw_row[: len(COLUMNS)]))
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
                 continue
@@ -192,8 +194,6 @@ def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
                     out.append(values)
             elif code:
                 seen.setdefault(code, index)
-            if len(errors) >= MAX_LISTED_ERRORS:
-                break
     finally:
         book.close()
     if errors:
