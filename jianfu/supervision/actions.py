@@ -424,8 +424,13 @@ def do_escalate_overdue(*, now: dt.datetime | None = None) -> list[Order]:
             )
             url = reverse("supervision:order", args=[locked.pk])
             title = f"督办单{locked.doc_no}已逾期（期限 {locked.deadline:%Y-%m-%d}），请立即回复整改情况"
-            notify(_department_users(locked.department), title, url=url)
-            notify(_office_users(locked.region_code), f"{locked.department.name}：{title}", url=url)
+            notify(_department_users(locked.department), title, url=url, dedupe_key=f"supervision:overdue:{locked.pk}")
+            notify(
+                _office_users(locked.region_code),
+                f"{locked.department.name}：{title}",
+                url=url,
+                dedupe_key=f"supervision:overdue:{locked.pk}",
+            )
             escalated.append(locked)
     return escalated
 

@@ -1,13 +1,11 @@
-"""Reminders through the notify app, when it is installed and has ``do_notify``.
+"""Reminders through the notify app (``jianfu.notify.actions.do_notify``), sent after commit.
 
-The notify app is built in parallel; this module imports it lazily and passes only the keyword
-arguments ``do_notify`` accepts, so supervision works with or without it. Reminders are sent after
-commit: a rolled-back action never notifies anyone.
+Imported lazily and guarded: supervision works without the notify app, and a failing reminder
+never undoes a supervision decision. A rolled-back action notifies nobody.
 """
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -17,50 +15,19 @@ from django.db import transaction
 log = logging.getLogger(__name__)
 
 
-def _do_notify() -> Any:
+def notify(users: Iterable[Any], title: str, *, url: str = "", body: str = "", dedupe_key: str = "") -> None:
     try:
-        from jianfu.notify.actions import do_notify  # type: ignore[import-not-found]
-    except (ImportError, AttributeError):
-        return None
-    return do_notify
-
-
-def _call(fn: Any, user: Any, title: str, url: str, body: str) -> None:
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        params = {}
-    values = {
-        "recipient": user,
-        "user": user,
-        "to": user,
-        "title": title,
-        "text": title,
-        "message": title,
-        "url": url,
-        "link": url,
-        "body": body,
-        "actor": None,
-    }
-    kwargs = {k: v for k, v in values.items() if k in params}
-    positional = [p for p in params.values() if p.kind == p.POSITIONAL_ONLY]
-    args = [user] if positional else []
-    if positional:
-        kwargs = {k: v for k, v in kwargs.items() if k not in ("recipient", "user", "to")}
-    try:
-        fn(*args, **kwargs)
-    except Exception:  # a failing reminder must never undo a supervision decision
-        log.exception("supervision: do_notify failed for %s", getattr(user, "username", user))
-
-
-def notify(users: Iterable[Any], title: str, *, url: str = "", body: str = "") -> None:
-    fn = _do_notify()
-    if fn is None:
+        from jianfu.notify.actions import do_notify
+    except ImportError:
         return
     recipients = list(users)
+    if not recipients:
+        return
 
     def send() -> None:
-        for user in recipients:
-            _call(fn, user, title, url, body)
+        try:
+            do_notify(recipients, title=title, body=body, url=url, dedupe_key=dedupe_key)
+        except Exception:
+            log.exception("supervision: do_notify failed for %s", title)
 
     transaction.on_commit(send)

@@ -63,7 +63,7 @@ def issue(case, world, *, deadline=None, now=None):
         facts="要求社区检查餐馆。",
         rule="负面清单 N-05 对辖区企业安全检查",
         rectification="立即撤回，书面回复。",
-        deadline=deadline or (timezone.localdate() + dt.timedelta(days=10)),
+        deadline=deadline or (timezone.localdate(now or timezone.now()) + dt.timedelta(days=10)),
         now=now,
     )
 

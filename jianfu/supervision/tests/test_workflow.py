@@ -33,7 +33,8 @@ def test_a_dismissal_needs_reasons_and_ends_the_case(world, case):
 
 
 @pytest.mark.parametrize(
-    "persona", ["dept_officer", "community_worker", "township_officer", "leading_group", "sysadmin", "other_county_officer"]
+    "persona",
+    ["dept_officer", "community_worker", "township_officer", "leading_group", "sysadmin", "other_county_officer"],
 )
 def test_only_the_county_office_moves_a_case(world, case, persona):
     with pytest.raises(NotAllowed):
@@ -58,9 +59,7 @@ def test_a_department_of_another_county_cannot_be_made_responsible(world, case):
 
 def test_an_order_is_issued_only_by_the_office_and_only_when_substantiated(world, case):
     with pytest.raises(NotAllowed):
-        actions.do_issue_order(
-            case, actor=world.dept_officer, facts="x", rule="y", rectification="z", deadline=None
-        )
+        actions.do_issue_order(case, actor=world.dept_officer, facts="x", rule="y", rectification="z", deadline=None)
     with pytest.raises(ActionError):
         actions.do_issue_order(case, actor=world.county_mzj, facts="x", rule="y", rectification="z", deadline=None)
     order = issue(case, world)
