@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from jianfu.core.errors import NotFound
@@ -111,10 +111,12 @@ def public_owner(region_code: str) -> Org:
 def visible_versions(user: Any, owner: Org) -> QuerySet[ListVersion]:
     """Versions of ``owner``'s lists the user may read: published ones for everyone in the
     jurisdiction, the draft too for its list owners."""
-    qs = versions_for(user).filter(org=owner)
-    if not can_edit_lists(user, owner):
-        qs = qs.filter(status=VersionStatus.PUBLISHED)
-    return qs.order_by(F("number").desc(nulls_first=True))
+    # Published versions are public; the draft is read through the editor's scope.
+    published = Q(org=owner, status=VersionStatus.PUBLISHED)
+    if can_edit_lists(user, owner):
+        drafts = Q(pk__in=versions_for(user).filter(org=owner, status=VersionStatus.DRAFT).values("pk"))
+        published |= drafts
+    return ListVersion.objects.select_related("org").filter(published).order_by(F("number").desc(nulls_first=True))
 
 
 def get_version(user: Any, owner: Org, number: int) -> ListVersion:
@@ -200,7 +202,12 @@ def search_items(
     if len(terms) == 1 and len(q) > 2 and not found.exists():
         words = _jieba_terms(q)
         if words:
-            return items.filter(_terms_q(words))
+            # Items sharing the most words with the phrase first.
+            score = sum(
+                (Case(When(_terms_q([w]), then=Value(1)), default=Value(0)) for w in words),
+                start=Value(0),
+            )
+            return items.annotate(score=score).filter(score__gt=0).order_by("-score", "sort_order", "code")
     return found
 
 

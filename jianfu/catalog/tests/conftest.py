@@ -31,17 +31,38 @@ def assist(code: str, title: str, **kw: Any) -> dict[str, Any]:
 
 
 BASE_ITEMS = [
-    {"code": "LZ-01", "title": "调解民间纠纷", "category": "duty", "basis": "《城市居民委员会组织法》第三条",
-     "minutes_per_occurrence": "90", "frequency_count": "2", "frequency_unit": "month"},
+    {
+        "code": "LZ-01",
+        "title": "调解民间纠纷",
+        "category": "duty",
+        "basis": "《城市居民委员会组织法》第三条",
+        "minutes_per_occurrence": "90",
+        "frequency_count": "2",
+        "frequency_unit": "month",
+    },
     assist("XZ-01", "协助组织老年人健康体检"),
-    {"code": "ZM-01", "title": "高龄津贴申领证明", "category": "certificate", "cert_kind": "allowed",
-     "basis": "证明事项清单", "minutes_per_occurrence": "15", "frequency_count": "3", "frequency_unit": "month"},
+    {
+        "code": "ZM-01",
+        "title": "高龄津贴申领证明",
+        "category": "certificate",
+        "cert_kind": "allowed",
+        "basis": "证明事项清单",
+        "minutes_per_occurrence": "15",
+        "frequency_count": "3",
+        "frequency_unit": "month",
+    },
     {"code": "FM-01", "title": "行政执法（社区不作为责任主体）", "category": "negative"},
 ]
 
 
-def publish_items(world: Any, items: list[dict[str, Any]], *, owner: Any = None, actor: Any = None,
-                  date: dt.date = dt.date(2025, 3, 1)) -> Any:
+def publish_items(
+    world: Any,
+    items: list[dict[str, Any]],
+    *,
+    owner: Any = None,
+    actor: Any = None,
+    date: dt.date = dt.date(2025, 3, 1),
+) -> Any:
     owner = owner or world.county
     actor = actor or world.county_mzj
     draft = do_open_draft(owner, actor=actor)
@@ -71,10 +92,22 @@ def workbook_bytes(rows: list[list[Any]], header: list[str] | None = None) -> io
 def row(code: str, title: str, **kw: Any) -> list[Any]:
     """A template row for a duty item (overridable by field name)."""
     values = {
-        "code": code, "title": title, "category": "依法履行职责事项", "cert_kind": None,
-        "basis": "《城市居民委员会组织法》", "department": "民政局", "scope": None, "process": None,
-        "community_roles": None, "funding_amount": None, "funding_source": None, "frequency_count": 1,
-        "frequency_unit": "每月", "minutes_per_occurrence": 30, "applies_to": "城市社区和村", "review_date": None,
+        "code": code,
+        "title": title,
+        "category": "依法履行职责事项",
+        "cert_kind": None,
+        "basis": "《城市居民委员会组织法》",
+        "department": "民政局",
+        "scope": None,
+        "process": None,
+        "community_roles": None,
+        "funding_amount": None,
+        "funding_source": None,
+        "frequency_count": 1,
+        "frequency_unit": "每月",
+        "minutes_per_occurrence": 30,
+        "applies_to": "城市社区和村",
+        "review_date": None,
         **kw,
     }
     from jianfu.catalog.exports import COLUMNS

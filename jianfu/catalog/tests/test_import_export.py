@@ -48,8 +48,13 @@ def test_one_bad_row_in_500_saves_nothing_and_names_the_row(world):
         do_import_items(world.county, actor=world.county_mzj, upload=workbook_bytes(rows))
     assert "未保存任何事项" in exc.value.message
     assert exc.value.errors == [
-        {"row": 301, "column": "N", "label": "每次用时（分钟）", "message": "每次用时须为整数分钟。",
-         "where": "第 301 行 N 列（每次用时（分钟））"}
+        {
+            "row": 301,
+            "column": "N",
+            "label": "每次用时（分钟）",
+            "message": "每次用时须为整数分钟。",
+            "where": "第 301 行 N 列（每次用时（分钟））",
+        }
     ]
     assert not ListItem.objects.exists() and not ListVersion.objects.exists()
 
@@ -89,8 +94,15 @@ def test_export_then_import_round_trips_to_the_same_items(world):
     items = [
         assist("XZ-01", "协助组织老年人健康体检", review_date="2027-06-30", scope="联系居民\n第二行"),
         assist("XZ-02", '=HYPERLINK("http://evil.example","点我")', frequency_count="2.5", funding_amount="1234.56"),
-        {"code": "ZM-01", "title": "居住证明", "category": "certificate", "cert_kind": "allowed", "basis": "清单",
-         "applies_to": "village", "frequency_unit": "week"},
+        {
+            "code": "ZM-01",
+            "title": "居住证明",
+            "category": "certificate",
+            "cert_kind": "allowed",
+            "basis": "清单",
+            "applies_to": "village",
+            "frequency_unit": "week",
+        },
         {"code": "FM-01", "title": "-拆迁拆违", "category": "negative"},
     ]
     v1 = publish_items(world, items)
@@ -100,9 +112,24 @@ def test_export_then_import_round_trips_to_the_same_items(world):
     assert title_cell.data_type == "s" and title_cell.value.startswith("'=")  # never a live formula
     exported.seek(0)
     draft = do_import_items(world.county, actor=world.county_mzj, upload=exported)
-    fields = ["code", "title", "category", "cert_kind", "basis", "department_id", "scope", "process",
-              "community_roles", "funding_amount", "funding_source", "frequency_count", "frequency_unit",
-              "minutes_per_occurrence", "applies_to", "review_date"]
+    fields = [
+        "code",
+        "title",
+        "category",
+        "cert_kind",
+        "basis",
+        "department_id",
+        "scope",
+        "process",
+        "community_roles",
+        "funding_amount",
+        "funding_source",
+        "frequency_count",
+        "frequency_unit",
+        "minutes_per_occurrence",
+        "applies_to",
+        "review_date",
+    ]
     assert list(draft.items.order_by("code").values(*fields)) == list(v1.items.order_by("code").values(*fields))
     assert selectors.diff_versions(v1, draft).is_empty
 
@@ -153,7 +180,9 @@ def test_a_formula_cell_is_refused(world):
 
 def test_a_script_tag_in_a_title_is_refused(world):
     with pytest.raises(ActionError) as exc:
-        do_import_items(world.county, actor=world.county_mzj, upload=workbook_bytes([row("A-1", "<script>alert(1)</script>")]))
+        do_import_items(
+            world.county, actor=world.county_mzj, upload=workbook_bytes([row("A-1", "<script>alert(1)</script>")])
+        )
     assert "HTML" in exc.value.errors[0]["message"]
     assert not ListVersion.objects.exists()
 

@@ -87,7 +87,9 @@ def test_an_effective_date_before_the_previous_version_is_refused(world, v1):
         do_publish_version(draft, actor=world.county_mzj, effective_date=dt.date(2024, 1, 1))
 
 
-@pytest.mark.parametrize("persona", ["dept_officer", "township_officer", "community_worker", "sysadmin", "leading_group"])
+@pytest.mark.parametrize(
+    "persona", ["dept_officer", "township_officer", "community_worker", "sysadmin", "leading_group"]
+)
 def test_only_list_owners_edit_and_publish(world, v1, persona):
     actor = world.users[persona]
     with pytest.raises(NotAllowed):
@@ -132,7 +134,11 @@ def test_the_diff_pairs_items_by_code_and_lists_changed_fields(world, v1):
     item = draft.items.get(code="XZ-01")
     data = ItemForm.initial_for(item) | {"minutes_per_occurrence": "30", "frequency_unit": "quarter"}
     do_update_item(item, actor=world.county_mzj, data=data)
-    do_add_item(world.county, actor=world.county_mzj, data=assist("XZ-02", "协助开展禁毒宣传", department="人力资源和社会保障局"))
+    do_add_item(
+        world.county,
+        actor=world.county_mzj,
+        data=assist("XZ-02", "协助开展禁毒宣传", department="人力资源和社会保障局"),
+    )
     v2 = do_publish_version(draft, actor=world.county_mzj, effective_date=dt.date(2026, 1, 1))
 
     diff = selectors.diff_versions(v1, v2)
@@ -195,7 +201,9 @@ def test_item_validation_refuses_markup_and_missing_assist_funding(world):
         do_add_item(world.county, actor=world.county_mzj, data=assist("XZ-01", "<script>alert(1)</script>"))
     assert exc.value.errors[0]["field"] == "title"
     with pytest.raises(ActionError) as exc:
-        do_add_item(world.county, actor=world.county_mzj, data=assist("XZ-01", "无经费", funding_amount="", funding_source=""))
+        do_add_item(
+            world.county, actor=world.county_mzj, data=assist("XZ-01", "无经费", funding_amount="", funding_source="")
+        )
     assert {e["field"] for e in exc.value.errors} == {"funding_amount", "funding_source"}
     assert not ListItem.objects.exists()
 
