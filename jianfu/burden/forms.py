@@ -49,7 +49,7 @@ class EntryForm(forms.Form):
         self.fields["community"].queryset = communities
         if user.org is not None and user.org.is_grassroots:
             self.fields["community"].initial = user.org.pk
-            self.fields["community"].widget = forms.HiddenInput()
+            self.fields["community"].empty_label = None
         self.fields["source_org"].queryset = selectors.sources_for_user(user)
         if user.org is not None:
             self.fields["list_item"].queryset = current_items(user.org).exclude(category="negative")

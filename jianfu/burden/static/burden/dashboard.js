@@ -26,9 +26,9 @@
     series: [{ type: "pie", radius: ["40%", "70%"], data: d.kinds, label: { formatter: "{b}" } }]
   });
   make("chart-month", {
-    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
     tooltip: { trigger: "axis" },
-    legend: { data: ["工时（小时）", "次数"] },
+    legend: { top: 0, data: ["工时（小时）", "次数"] },
     xAxis: { type: "category", data: d.months },
     yAxis: [{ type: "value", name: "小时" }, { type: "value", name: "次", splitLine: { show: false } }],
     series: [
