@@ -19,7 +19,8 @@ class ApplicationForm(forms.Form):
     title = forms.CharField(label="事项名称", max_length=200)
     description = forms.CharField(label="事项内容（需要社区做什么）", widget=forms.Textarea(attrs={"rows": 4}))
     basis = forms.CharField(
-        label="法律政策依据",
+        label="法律政策依据（必填）",
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="写明法律、法规或政策文件名称及条款。",
     )

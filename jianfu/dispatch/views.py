@@ -30,10 +30,7 @@ def _send_form(request: HttpRequest, data: Any = None) -> SendForm:
     user = request.user
     orgs = visible_orgs(user).filter(is_active=True, kind__in=[OrgKind.TOWNSHIP, *GRASSROOTS_KINDS]).order_by("code")
     targets = [(o.code, f"【{o.name}全部社区和村】" if o.kind == OrgKind.TOWNSHIP else f"　{o.name}") for o in orgs]
-    items = [
-        (i.code, f"{i.code} {i.title}")
-        for i in current_items(user.org).exclude(category=Category.NEGATIVE).only("code", "title")
-    ]
+    items = [(i.code, f"{i.code} {i.title}") for i in current_items(user.org).exclude(category=Category.NEGATIVE)]
     apps = [(str(a.pk), f"#{a.pk} {a.title}") for a in approved_for(user)[:200]]
     return SendForm(data, targets=targets, items=items, applications=apps)
 
