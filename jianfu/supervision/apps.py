@@ -27,7 +27,7 @@ class SupervisionConfig(AppConfig):
         for event, label in {
             "supervision.case.open": "受理监督线索",
             "supervision.case.set_facts": "确定责任单位",
-            "supervision.order.issue": "下发督办单",
+            "supervision.order.issue": "生成督办单文号",
             "supervision.order.reply": "回复督办单",
             "supervision.order.escalate": "督办单逾期升级",
             "supervision.recheck.schedule": "安排回头看",

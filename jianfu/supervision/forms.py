@@ -83,7 +83,7 @@ class OrderForm(forms.Form):
     facts = forms.CharField(label="问题事实", widget=forms.Textarea(attrs={"rows": 5}))
     rule = forms.CharField(label="违反的规定", max_length=300, help_text="清单事项编号与名称，或限额规定")
     rectification = forms.CharField(label="整改要求", widget=forms.Textarea(attrs={"rows": 4}))
-    deadline = forms.DateField(label="整改期限", widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label="整改期限", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
 
 
 class ReplyForm(forms.Form):
@@ -92,13 +92,13 @@ class ReplyForm(forms.Form):
 
 
 class RecheckForm(forms.Form):
-    due_date = forms.DateField(label="回头看日期", widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label="回头看日期", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     note = forms.CharField(label="回头看要点", max_length=300, required=False)
 
 
 class NoticeForm(forms.Form):
-    period_start = forms.DateField(label="起始日期", widget=forms.DateInput(attrs={"type": "date"}))
-    period_end = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
+    period_start = forms.DateField(label="起始日期", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
+    period_end = forms.DateField(label="截止日期", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}))
     title = forms.CharField(label="标题（可选，默认按期间生成）", max_length=200, required=False)
     good_examples = forms.CharField(
         label="典型经验（可选）", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False
