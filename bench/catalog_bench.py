@@ -21,7 +21,7 @@ os.environ.setdefault("JIANFU_TESTING", "1")
 os.environ.setdefault("JIANFU_DATA_DIR", tempfile.mkdtemp(prefix="jianfu-bench-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jianfu.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -45,13 +45,26 @@ def build_workbook(n: int) -> bytes:
     for i in range(1, n + 1):
         cat = CATEGORIES[i % len(CATEGORIES)]
         assist = cat == "依法协助政府工作事项"
-        sheet.append([
-            f"B-{i:05d}", f"第{i}项社区工作事项：协助开展居民走访与政策宣传", cat,
-            "可出具的证明" if cat == "证明事项" else None,
-            "《中华人民共和国城市居民委员会组织法》第三条", DEPTS[i % len(DEPTS)], "职责范围说明", "运行流程说明",
-            "联系居民、宣传教育" if assist else None, 5000 if assist else None, "县财政专项" if assist else None,
-            1 + i % 4, UNITS[i % 4], 30 + i % 90, "城市社区和村", None,
-        ])
+        sheet.append(
+            [
+                f"B-{i:05d}",
+                f"第{i}项社区工作事项：协助开展居民走访与政策宣传",
+                cat,
+                "可出具的证明" if cat == "证明事项" else None,
+                "《中华人民共和国城市居民委员会组织法》第三条",
+                DEPTS[i % len(DEPTS)],
+                "职责范围说明",
+                "运行流程说明",
+                "联系居民、宣传教育" if assist else None,
+                5000 if assist else None,
+                "县财政专项" if assist else None,
+                1 + i % 4,
+                UNITS[i % 4],
+                30 + i % 90,
+                "城市社区和村",
+                None,
+            ]
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
