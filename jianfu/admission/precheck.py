@@ -17,10 +17,10 @@ from jianfu.catalog.selectors import current_version, list_owner_org
 
 from .similarity import index_for, tokens
 
-# Similarity thresholds (TF-IDF cosine of jieba tokens), chosen on real list titles: below 0.35
+# Similarity thresholds (TF-IDF cosine of jieba tokens), chosen on real list titles: below 0.3
 # two items merely share a word or two; from 0.55 they describe the same work.
-NEGATIVE_THRESHOLD = 0.35
-SIMILAR_THRESHOLD = 0.35
+NEGATIVE_THRESHOLD = 0.3
+SIMILAR_THRESHOLD = 0.4
 DUPLICATE_THRESHOLD = 0.55
 DEFAULT_BURDEN_HOURS = 24  # hours per community per year; ADMISSION_BURDEN_THRESHOLD_HOURS
 
