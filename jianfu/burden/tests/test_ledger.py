@@ -108,3 +108,14 @@ def test_a_correction_needs_a_reason_and_leaves_rollups_alone_when_refused(world
     with pytest.raises(ActionError, match="负数"):
         actions.do_correct_entry(a, actor=world.community_worker, occurred_on=DAY, minutes=-1, reason="x")
     assert rollup_rows() == before
+
+
+def test_the_rebuild_command_restores_lost_rollups(world):
+    from django.core.management import call_command
+
+    record(world)
+    record(world, community=world.xiguan, actor=None, minutes=15)
+    live = rollup_rows()
+    Rollup.objects.all().delete()
+    call_command("rebuild_burden_rollups", region="610921")
+    assert rollup_rows() == live
