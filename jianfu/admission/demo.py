@@ -51,7 +51,7 @@ def load() -> None:
     county = Org.objects.filter(code=COUNTY).first()
     if county is None or len(users) < 5 or Application.objects.filter(region_code__startswith=COUNTY).exists():
         return
-    wjj, rsj, mzj, zzb, ldxz = (users[k] for k in ("wjj", "rsj", "mzj", "zzb", "ldxz"))
+    wjj, rsj, mzj, ldxz = (users[k] for k in ("wjj", "rsj", "mzj", "ldxz"))
 
     def create(actor: Any, title: str, description: str, **over: Any) -> Application:
         return actions.do_create_application(actor=actor, data=_data(title, description, **over))
