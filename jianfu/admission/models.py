@@ -129,6 +129,12 @@ class Application(models.Model):  # 准入申请
         return [str(labels.get(r, r)) for r in self.community_roles or []]
 
     @property
+    def township_names(self) -> list[str]:
+        from jianfu.orgs.models import Org
+
+        return list(Org.objects.filter(code__in=self.target_townships or []).values_list("name", flat=True))
+
+    @property
     def has_blocking_finding(self) -> bool:
         return any(f.get("severity") == "block" for f in self.findings or [])
 
