@@ -163,6 +163,19 @@ DEMO_PASSWORD = "jianfu-demo-2026"
 LOGIN_MAX_FAILURES = int(os.environ.get("JIANFU_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("JIANFU_LOGIN_LOCKOUT_SECONDS", "900"))
 
+# Domain settings (defaults from the seeds; each deployment may tighten them).
+# Admission: review period in working days (西城 uses 15), public holidays that are not working
+# days, and the burden (hours per community per year) above which the pre-check warns.
+ADMISSION_REVIEW_WORKING_DAYS = int(os.environ.get("JIANFU_REVIEW_WORKING_DAYS", "15"))
+ADMISSION_HOLIDAYS = env_list("JIANFU_HOLIDAYS")
+ADMISSION_BURDEN_THRESHOLD_HOURS = os.environ.get("JIANFU_BURDEN_THRESHOLD_HOURS", "24")
+# Burden ledger: how far in the future an entry may be dated.
+BURDEN_HORIZON_DAYS = int(os.environ.get("JIANFU_LEDGER_HORIZON_DAYS", "30"))
+# Supervision: evidence file size, and anonymous public reports allowed per address per hour.
+SUPERVISION_MAX_EVIDENCE_BYTES = int(float(os.environ.get("JIANFU_MAX_EVIDENCE_MB", "5")) * 1024 * 1024)
+SUPERVISION_PUBLIC_REPORTS_PER_WINDOW = int(os.environ.get("JIANFU_PUBLIC_REPORTS_PER_HOUR", "5"))
+SUPERVISION_PUBLIC_REPORT_WINDOW_SECONDS = 3600
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = os.environ.get("JIANFU_TIME_ZONE", "Asia/Shanghai")
