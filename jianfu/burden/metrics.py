@@ -53,10 +53,19 @@ def pct(part: float, whole: float) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
+def prefix_range(prefix: str) -> dict[str, str]:
+    """A region-code prefix as a range (codes are digits): an index range scan on any collation,
+    where PostgreSQL would not use a btree index for LIKE 'prefix%' outside the C collation."""
+    if not prefix:
+        return {}
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return {"region_code__gte": prefix, "region_code__lt": upper}
+
+
 def _rows(prefix: str, start: dt.date, end: dt.date, depth: int | None = None) -> Any:
     return Rollup.objects.filter(
         depth=depth or child_depth(prefix),
-        region_code__startswith=prefix,
+        **prefix_range(prefix),
         month__gte=month_start(start),
         month__lte=end,
     )

@@ -62,12 +62,18 @@ def get_region(user: Any, code: str) -> Org:
 
 
 def region_choices(user: Any) -> list[Org]:
-    """Divisions a user can look at: their jurisdiction and the townships below it."""
+    """Divisions a user can pick: their jurisdiction and the levels just below it (a county's
+    townships; a city's counties; a province's cities and counties)."""
     home = home_region(user)
     if home is None:
         return []
-    below = visible_orgs(user).filter(kind__in=[OrgKind.CITY, OrgKind.COUNTY, OrgKind.TOWNSHIP]).exclude(pk=home.pk)
-    return [home, *below.order_by("code")]
+    below = {
+        OrgKind.PROVINCE: [OrgKind.CITY, OrgKind.COUNTY],
+        OrgKind.CITY: [OrgKind.COUNTY],
+        OrgKind.COUNTY: [OrgKind.TOWNSHIP],
+    }.get(OrgKind(home.kind), [])
+    rest = visible_orgs(user).filter(kind__in=below).exclude(pk=home.pk).order_by("code") if below else []
+    return [home, *rest]
 
 
 def sources_for(community: Org) -> QuerySet[Org]:
