@@ -48,7 +48,7 @@ events.register("burden.import", "导入负担台账")
 
 
 def future_horizon_days() -> int:
-    """How far ahead an entry may be dated (a planned meeting); JIANFU_BURDEN_HORIZON_DAYS."""
+    """How far ahead an entry may be dated (a planned meeting); JIANFU_LEDGER_HORIZON_DAYS."""
     return int(getattr(settings, "BURDEN_HORIZON_DAYS", 30))
 
 
