@@ -39,10 +39,12 @@ def _manage(*args: str, **options: object) -> None:
 
 
 def cmd_migrate(_: argparse.Namespace) -> int:
+    """Deployment step: database schema, cache table and collected static files."""
     _setup_django()
     _manage("migrate", "--no-input", verbosity=0)
     _manage("createcachetable", verbosity=0)
-    print("数据库已就绪。")
+    _collectstatic()
+    print("数据库与静态文件已就绪。")
     return 0
 
 
@@ -57,12 +59,20 @@ def _serve(host: str, port: int) -> int:
 
 
 def _collectstatic() -> None:
+    from django.conf import settings
+
+    if settings.WHITENOISE_USE_FINDERS:
+        return  # demo and development serve static files from the app folders
     _manage("collectstatic", "--no-input", verbosity=0)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     _setup_django()
-    _collectstatic()
+    from django.conf import settings
+
+    if not settings.WHITENOISE_USE_FINDERS and not (settings.STATIC_ROOT / "staticfiles.json").exists():
+        print("正在收集静态文件（首次启动）……", flush=True)
+        _collectstatic()
     return _serve(args.host, args.port)
 
 
@@ -77,7 +87,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _manage("migrate", "--no-input", verbosity=0)
     _manage("createcachetable", verbosity=0)
     accounts = load_all()
-    _collectstatic()
     print(f"\n演示账号（密码均为 {settings.DEMO_PASSWORD}，仅限演示模式）：")
     for account in accounts:
         print(f"  {account.username:<12} {account.full_name:<6} {account.description}")

@@ -191,12 +191,14 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if (DEBUG or TESTING)
+            if (DEBUG or TESTING or DEMO_MODE)
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# The demo and development serve static files straight from the app folders; production serves
+# the compressed, cache-busted copies that `jianfu migrate` collects into STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING or DEMO_MODE
 if DEBUG or TESTING or DEMO_MODE:
     # WhiteNoise warns about a missing STATIC_ROOT until collectstatic has run once.
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
