@@ -216,6 +216,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = False
 if env_bool("JIANFU_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Header a trusted reverse proxy sets to the real client address (e.g. X-Real-IP), for rate limits.
+CLIENT_IP_HEADER = os.environ.get("JIANFU_CLIENT_IP_HEADER", "")
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from . import actions, selectors
 from .models import Application
@@ -91,7 +91,7 @@ def list_applications(request: HttpRequest, state: str = "", kind: str = "", q: 
 @router.post("/applications", response={201: ApplicationOut}, summary="新建准入申请（草稿）")
 def create_application(request: HttpRequest, payload: ApplicationIn) -> tuple[int, dict]:
     app = actions.do_create_application(actor=request.user, data=payload.dict())
-    return 201, _out(app)
+    return Status(201, _out(app))
 
 
 @router.get("/applications/{app_id}", response=ApplicationOut, summary="准入申请详情")

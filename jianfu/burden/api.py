@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from jianfu.catalog.selectors import current_items
 from jianfu.core.errors import ActionError, NotFound
@@ -107,7 +107,7 @@ def create_entry(request: HttpRequest, payload: EntryIn) -> tuple[int, dict]:
         cert_type=payload.cert_type,
         is_veto=payload.is_veto,
     )
-    return 201, _entry_out(entry)
+    return Status(201, _entry_out(entry))
 
 
 @router.get("/entries", response=list[EntryOut], summary="负担台账（可按社区、类型、来源、日期筛选）")

@@ -17,6 +17,7 @@ from django.db.models import Count, Sum
 
 from jianfu.orgs.choices import GRASSROOTS_KINDS
 from jianfu.orgs.models import Org
+from jianfu.orgs.scoping import prefix_q
 
 from .choices import HOURS_PER_STAFF_YEAR, REPORT_KINDS, RULE_SHORT, Kind, Listed, SourceLevel
 from .models import Breach, Rollup
@@ -53,19 +54,10 @@ def pct(part: float, whole: float) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def prefix_range(prefix: str) -> dict[str, str]:
-    """A region-code prefix as a range (codes are digits): an index range scan on any collation,
-    where PostgreSQL would not use a btree index for LIKE 'prefix%' outside the C collation."""
-    if not prefix:
-        return {}
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    return {"region_code__gte": prefix, "region_code__lt": upper}
-
-
 def _rows(prefix: str, start: dt.date, end: dt.date, depth: int | None = None) -> Any:
     return Rollup.objects.filter(
+        prefix_q(prefix),
         depth=depth or child_depth(prefix),
-        **prefix_range(prefix),
         month__gte=month_start(start),
         month__lte=end,
     )

@@ -11,7 +11,7 @@ from jianfu.catalog.selectors import current_items
 from jianfu.core.errors import NotFound
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
 from jianfu.orgs.models import Org
-from jianfu.orgs.scoping import jurisdiction, restrict, visible_orgs
+from jianfu.orgs.scoping import jurisdiction, prefix_q, restrict, visible_orgs
 
 from .models import Breach, Event, LedgerEntry, LimitRule
 
@@ -121,3 +121,25 @@ def _codes() -> list[str]:
     from .choices import RuleCode
 
     return list(RuleCode.values)
+
+
+def hours_by_department(user: Any, *, start: Any, end: Any) -> dict[int, float]:
+    """Hours of community work each org caused in the user's jurisdiction and period (from the
+    monthly rollups): {source org id: hours}. Used by the supervision scoreboard."""
+    from django.db.models import Sum
+
+    from .metrics import child_depth, month_start
+    from .models import Rollup
+
+    region = jurisdiction(user)
+    if region is None:
+        return {}
+    prefix = region.region_prefix
+    rows = (
+        Rollup.objects.filter(
+            prefix_q(prefix), depth=child_depth(prefix), month__gte=month_start(start), month__lte=end
+        )
+        .values("source_org")
+        .annotate(minutes=Sum("minutes"))
+    )
+    return {r["source_org"]: round(r["minutes"] / 60, 1) for r in rows}

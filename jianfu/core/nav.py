@@ -34,6 +34,10 @@ def nav_for(user: Any, path: str) -> list[dict[str, Any]]:
         if not entry.visible(user):
             continue
         url = reverse(entry.url_name)
-        active = path == url if url == "/" else path.startswith(url)
-        items.append({"label": entry.label, "url": url, "active": active, "icon": entry.icon})
+        items.append({"label": entry.label, "url": url, "active": False, "icon": entry.icon})
+    # The entry whose URL is the longest prefix of the path is the current one (so /burden/entries/new/
+    # marks "补记负担", not also "负担监测" at /burden/).
+    matches = [i for i in items if (path == i["url"] if i["url"] == "/" else path.startswith(i["url"]))]
+    if matches:
+        max(matches, key=lambda i: len(i["url"]))["active"] = True
     return items

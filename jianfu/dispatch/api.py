@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from jianfu.core.errors import ActionError, NotFound
 from jianfu.orgs.scoping import visible_orgs
@@ -152,7 +152,7 @@ def send_task(request: HttpRequest, payload: SendIn) -> tuple[int, dict]:
     data = payload.dict()
     confirm = data.pop("confirm_unlisted")
     dispatch = actions.do_send_task(actor=request.user, data=data, confirm_unlisted=confirm)
-    return 201, _dispatch_out(dispatch)
+    return Status(201, _dispatch_out(dispatch))
 
 
 @router.get("/tasks", response=list[DispatchOut], summary="可见的派发记录")

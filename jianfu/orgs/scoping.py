@@ -38,13 +38,27 @@ def scope_prefix(user: Any) -> str | None:
     return division.region_prefix if division is not None else None
 
 
+def prefix_q(prefix: str, field: str = "region_code") -> Q:
+    """Rows whose ``field`` starts with ``prefix``, written as a range when the prefix is digits.
+
+    For digit codes, ``code.startswith(p)`` is exactly ``p <= code < p+1`` (e.g. 610921 <= code <
+    610922), and a range uses the btree index on any collation, where PostgreSQL will not use one
+    for ``LIKE 'p%'`` outside the C collation.
+    """
+    if prefix.isdigit():
+        upper = str(int(prefix) + 1).zfill(len(prefix))
+        if len(upper) == len(prefix):
+            return Q(**{f"{field}__gte": prefix, f"{field}__lt": upper})
+    return Q(**{f"{field}__startswith": prefix})
+
+
 def scope_q(user: Any, field: str = "region_code") -> Q:
     prefix = scope_prefix(user)
     if prefix is None:
         return NOTHING
     if prefix == "":
         return Q()
-    return Q(**{f"{field}__startswith": prefix})
+    return prefix_q(prefix, field)
 
 
 def restrict(queryset: QuerySet[M], user: Any, field: str = "region_code") -> QuerySet[M]:

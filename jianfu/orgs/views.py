@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.errors import ActionError, NotAllowed, NotFound
 from jianfu.core.forms import apply_error
+from jianfu.core.net import client_ip
 
 from . import actions, login_guard, selectors
 from .choices import ROLE_SHORT, OrgKind, Role
@@ -29,10 +30,6 @@ LOGIN_FAILED = "用户名或密码错误。"
 LOCKED = "登录失败次数过多，请 15 分钟后再试。"
 
 
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
@@ -41,7 +38,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST" and form.is_valid():
         username, password = form.cleaned_data["username"], form.cleaned_data["password"]
-        ip = _client_ip(request)
+        ip = client_ip(request)
         if login_guard.is_locked(username, ip):
             error = LOCKED
         else:

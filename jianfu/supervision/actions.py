@@ -14,7 +14,7 @@ from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from jianfu.core import audit
+from jianfu.core import audit, dates
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.orgs.choices import OrgKind, Role
 from jianfu.orgs.models import Org, User
@@ -491,6 +491,8 @@ def do_create_notice(
         raise ActionError("截止日期不能早于起始日期。", field="period_end")
     if (period_end - period_start).days > 366:
         raise ActionError("通报期间不能超过一年。", field="period_end")
+    dates.check_in_range(period_start, field="period_start")
+    dates.check_in_range(period_end, field="period_end")
     county = actor.org.division
     title = (title or "").strip() or f"关于{period_start:%Y年%m月%d日}至{period_end:%Y年%m月%d日}社区减负督办情况的通报"
     if len(title) > 200:
@@ -516,16 +518,14 @@ def do_create_notice(
 
 @transaction.atomic
 def do_publish_notice(notice: Notice, *, actor: Any, now: dt.datetime | None = None) -> Notice:
-    """Publish a 通报 on the county's public page; its content is frozen from then on."""
-    from .selectors import notice_content
-
+    """Publish a 通报 on the county's public page exactly as the office reviewed it: the content
+    frozen when the draft was made (cases substantiated since then wait for the next 通报)."""
     locked = Notice.objects.select_for_update().get(pk=notice.pk)
     if not supervises(actor, locked):
         raise NotAllowed("只有本县（区）民政局、组织部可以发布通报。")
     if locked.state == NoticeState.PUBLISHED:
         raise ActionError("该通报已发布。")
-    locked.content = notice_content(locked.region_code[:6], locked.period_start, locked.period_end)
     locked.state, locked.published_at, locked.published_by = NoticeState.PUBLISHED, now or timezone.now(), actor
-    locked.save(update_fields=["content", "state", "published_at", "published_by"])
+    locked.save(update_fields=["state", "published_at", "published_by"])
     audit.record(actor, "supervision.notice.publish", locked, before={"state": "draft"}, after={"state": "published"})
     return locked

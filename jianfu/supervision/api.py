@@ -11,7 +11,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from jianfu.core.errors import NotFound
@@ -69,6 +69,7 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
 @router.get("/supervision/cases", summary="监督案件列表（督办单位看全部；部门只看下发给本单位的，且不含反映人信息）")
 def list_cases(request: HttpRequest, state: str = "", limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     limit = max(1, min(limit, 500))
+    offset = max(0, min(offset, 1_000_000))
     user = request.user
     if is_supervisor(user):
         cases = selectors.office_cases(user, state=state)[offset : offset + limit]
@@ -116,7 +117,7 @@ def scoreboard(request: HttpRequest, start: dt.date | None = None, end: dt.date 
 
 @router.post("/reports", auth=None, response={201: TrackingOut}, summary="群众匿名举报（无需登录，返回查询码）")
 def submit_report(request: HttpRequest, payload: ReportIn) -> tuple[int, dict[str, Any]]:
-    if not ratelimit.allow_public_report(ratelimit.client_ip(request)):
+    if not ratelimit.allow_public_report(ratelimit.client_ip(request), payload.county_code[:12]):
         raise HttpError(429, ratelimit.MESSAGE)
     county = selectors.public_county(payload.county_code)
     department = None
@@ -132,7 +133,7 @@ def submit_report(request: HttpRequest, payload: ReportIn) -> tuple[int, dict[st
         reporter_name=payload.reporter_name,
         reporter_contact=payload.reporter_contact,
     )
-    return 201, selectors.tracking_status(case.tracking_code)
+    return Status(201, selectors.tracking_status(case.tracking_code))
 
 
 @router.get(

@@ -1,4 +1,6 @@
-"""Rate limit on anonymous public reports, per client address (Django cache, as the login guard).
+"""Rate limit on anonymous public reports, per client address and county (Django cache, as the
+login guard). The address comes from ``core.net.client_ip`` (the proxy's real-client header when
+configured), and each county has its own bucket, so one flood cannot close every county's channel.
 
 Every attempt counts, valid or not, so a flood is stopped before anything is read or saved.
 """
@@ -10,6 +12,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
+from jianfu.core.net import client_ip  # noqa: F401  (re-exported for the views and API)
+
 MESSAGE = "提交过于频繁，请一小时后再试。如情况紧急，请拨打县民政局举报电话。"
 
 
@@ -20,18 +24,14 @@ def _limit() -> tuple[int, int]:
     )
 
 
-def client_ip(request: object) -> str:
-    return getattr(request, "META", {}).get("REMOTE_ADDR", "") or "unknown"
+def _key(ip: str, county_code: str) -> str:
+    return f"supervision-report:{county_code}:" + hashlib.sha256(ip.encode()).hexdigest()[:32]
 
 
-def _key(ip: str) -> str:
-    return "supervision-report:" + hashlib.sha256(ip.encode()).hexdigest()[:32]
-
-
-def allow_public_report(ip: str) -> bool:
-    """Count this attempt; False once the address has used up its window."""
+def allow_public_report(ip: str, county_code: str = "") -> bool:
+    """Count this attempt; False once the address has used up its window for this county."""
     limit, window = _limit()
-    key = _key(ip)
+    key = _key(ip, county_code)
     cache.add(key, 0, window)
     try:
         count = cache.incr(key)

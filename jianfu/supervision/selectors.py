@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from jianfu.core import dates
 from jianfu.core.errors import NotFound
 from jianfu.core.models import AuditEntry
 from jianfu.orgs.choices import OrgKind, Role
@@ -260,6 +261,7 @@ def get_notice(user: Any, pk: int) -> Notice:
 
 def _day_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     tz = timezone.get_current_timezone()
+    start, end = dates.clamp(start), dates.clamp(end)
     return (
         dt.datetime.combine(start, dt.time.min, tzinfo=tz),
         dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=tz),
@@ -298,7 +300,9 @@ def notice_content(county_code: str, start: dt.date, end: dt.date) -> dict[str, 
         items.append(
             {
                 "department": case.department.name,
-                "title": case.title,
+                # A report's title is the reporter's own words and may name a community or a
+                # person; the public notice gives only the department, the rule and the 督办单.
+                "title": "群众或社区反映的问题" if case.source in REPORT_SOURCES else case.title,
                 "rule": case.rule_ref or (orders[0].rule if orders else ""),
                 "doc_no": ", ".join(o.doc_no for o in orders),
                 "state": case.get_state_display(),

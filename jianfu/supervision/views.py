@@ -491,7 +491,7 @@ def scoreboard(request: HttpRequest) -> HttpResponse:
 def public_report(request: HttpRequest, county_code: str) -> HttpResponse:
     county = selectors.public_county(county_code)
     departments = selectors.public_departments(county)
-    if request.method == "POST" and not ratelimit.allow_public_report(ratelimit.client_ip(request)):
+    if request.method == "POST" and not ratelimit.allow_public_report(ratelimit.client_ip(request), county.code):
         form = PublicReportForm(departments=departments)
         return render(
             request,

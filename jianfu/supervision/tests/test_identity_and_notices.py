@@ -148,7 +148,8 @@ def test_a_notice_lists_substantiated_cases_by_department_and_is_published(world
     public = Client().get("/public/notices/610921/").content.decode()
     assert notice.title in public
     detail = Client().get(f"/public/notices/610921/{notice.pk}/").content.decode()
-    assert case.title in detail and "城关镇经验" in detail
+    # A report's own words may name a community or a person: the public notice omits them.
+    assert case.title not in detail and "群众或社区反映的问题" in detail and "城关镇经验" in detail
     text, _ = pdf_facts(client.get(f"/supervision/notices/{notice.pk}/pdf/").content)
     assert "汉阴县卫生健康局" in "".join(text.split())
     assert Client().get(f"/public/notices/610922/{notice.pk}/").status_code == 404
@@ -183,3 +184,38 @@ def test_the_office_queue_shows_cases_and_others_are_refused(world, client_for, 
         assert client_for(persona).get("/supervision/cases/").status_code == 403
     assert client_for("other_county_officer").get("/supervision/cases/?state=").status_code == 200
     assert case.title not in client_for("other_county_officer").get("/supervision/cases/?state=").content.decode()
+
+
+def test_publishing_freezes_the_notice_as_it_was_reviewed(world, client_for, case):
+    today = timezone.localdate()
+    notice = actions.do_create_notice(actor=world.county_mzj, period_start=today.replace(day=1), period_end=today)
+    assert notice.content["totals"]["cases"] == 0
+    actions.do_move_case(case, "verify", actor=world.county_mzj)
+    actions.do_move_case(case, "substantiate", actor=world.county_mzj, reason="属实")
+    actions.do_publish_notice(notice, actor=world.county_mzj)
+    notice.refresh_from_db()
+    assert notice.content["totals"]["cases"] == 0  # the case waits for the next 通报
+    assert case.title not in Client().get(f"/public/notices/610921/{notice.pk}/").content.decode()
+
+
+def test_dates_at_the_edges_of_the_calendar_get_a_message_not_a_500(world, client_for, api_client_for):
+    from jianfu.core.errors import ActionError
+
+    client = client_for("county_mzj")
+    assert client.get("/supervision/scoreboard/?start=0001-01-01&end=9999-12-31").status_code == 200
+    assert (
+        api_client_for("county_mzj").get("/api/v1/supervision/scoreboard?start=0001-01-01&end=9999-12-31").status_code
+        == 200
+    )
+    for start, end in (("9999-12-01", "9999-12-31"), ("0001-01-01", "0001-01-31")):
+        response = client.post("/supervision/notices/", {"period_start": start, "period_end": end})
+        assert response.status_code == 200 and "日期超出范围" in response.content.decode()
+    with pytest.raises(ActionError, match="日期超出范围"):
+        actions.do_create_notice(actor=world.county_mzj, period_start=dt.date(1, 1, 1), period_end=dt.date(1, 1, 31))
+    assert not __import__("jianfu.supervision.models", fromlist=["Notice"]).Notice.objects.exists()
+
+
+def test_a_wild_offset_on_the_case_list_is_not_a_500(api_client_for, case):
+    client = api_client_for("county_mzj")
+    assert client.get("/api/v1/supervision/cases?offset=-1").status_code == 200
+    assert client.get("/api/v1/supervision/cases?offset=99999999").json() == []

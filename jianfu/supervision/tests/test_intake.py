@@ -170,3 +170,18 @@ def test_a_flood_from_one_address_is_stopped_with_a_chinese_429(world, settings)
     assert Case.objects.count() == 3
     other = Client(REMOTE_ADDR="10.0.0.10").post("/api/v1/reports", payload, content_type="application/json")
     assert other.status_code == 201
+    # Each county has its own bucket: a flood on one county's channel does not close another's.
+    elsewhere = client.post("/api/v1/reports", {**payload, "county_code": "610922"}, content_type="application/json")
+    assert elsewhere.status_code == 201
+
+
+def test_behind_a_proxy_the_configured_header_names_the_client(world, settings):
+    settings.SUPERVISION_PUBLIC_REPORTS_PER_WINDOW = 1
+    settings.CLIENT_IP_HEADER = "X-Real-IP"
+    payload = {"county_code": "610921", "title": "代理之后", "description": "同一代理地址后的两位群众"}
+    proxy = "10.1.1.1"
+    first = Client(REMOTE_ADDR=proxy, HTTP_X_REAL_IP="172.16.0.5")
+    second = Client(REMOTE_ADDR=proxy, HTTP_X_REAL_IP="172.16.0.6")
+    assert first.post("/api/v1/reports", payload, content_type="application/json").status_code == 201
+    assert second.post("/api/v1/reports", payload, content_type="application/json").status_code == 201
+    assert first.post("/api/v1/reports", payload, content_type="application/json").status_code == 429
