@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from jianfu.catalog.selectors import current_items
+from jianfu.core import dates
 from jianfu.core.errors import ActionError, NotFound
 from jianfu.orgs.models import Org
 
@@ -139,6 +140,7 @@ def list_entries(
     if date_to:
         qs = qs.filter(occurred_on__lte=date_to)
     limit = max(1, min(limit, 1000))
+    offset = max(0, min(offset, 10_000_000))
     return [_entry_out(e) for e in qs.order_by("-occurred_on", "-id")[offset : offset + limit]]
 
 
@@ -180,8 +182,8 @@ def get_metrics(request: HttpRequest, region: str, date_from: dt.date | None = N
     except ValueError as exc:
         raise ActionError("日期格式应为 YYYY-MM-DD。") from exc
     today = dt.date.today()
-    end = end or today
-    start = start or dt.date(end.year, 1, 1)
+    end = dates.clamp(end or today)
+    start = dates.clamp(start or dt.date(end.year, 1, 1))
     if end < start:
         raise ActionError("起始日期不能晚于截止日期。")
     org = selectors.get_region(request.user, region)

@@ -86,3 +86,11 @@ def test_metrics_outside_the_callers_scope_are_a_404(world, api_client_for):
     assert api_client_for("township2_officer").get("/api/v1/burden/metrics?region=610921100").status_code == 404
     bad = api_client_for("county_mzj").get("/api/v1/burden/metrics?region=610921&from=2026-13-01")
     assert bad.status_code == 400
+
+
+def test_wild_dates_and_offsets_get_an_answer_not_a_500(api_client_for):
+    client = api_client_for("county_mzj")
+    response = client.get("/api/v1/burden/metrics?region=610921&from=0001-01-01&to=9999-12-31")
+    assert response.status_code == 200 and response.json()["from"] == "2000-01-01"
+    assert client.get("/api/v1/burden/entries?offset=-5").status_code == 200
+    assert client.get("/api/v1/burden/entries?limit=-1&offset=99999999999").json() == []
