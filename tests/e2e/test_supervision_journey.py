@@ -1,5 +1,5 @@
-"""Journey: a community's refusal becomes a case → 民政局 substantiates → 督办单 → the department
-replies → closed → it appears in the month's 通报 on the public page."""
+"""Journey: a community refuses an unlisted task → the case appears for 民政局 → substantiated →
+督办单 → the department replies → closed → it appears in the month's 通报 on the public page."""
 
 from __future__ import annotations
 
@@ -8,27 +8,37 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from jianfu.supervision.actions import do_open_case
-from jianfu.supervision.choices import CaseSource
+from jianfu.admission.tests.lists import publish_lists
+from jianfu.dispatch.actions import do_send_task
+from jianfu.dispatch.models import Task
+from jianfu.supervision.models import Case
 
 
 @pytest.mark.browser
 def test_a_refusal_goes_from_the_queue_to_the_months_notice(page_for, world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    # As the dispatch refusal does (jianfu.dispatch.actions.do_refuse_task opens the same case).
-    do_open_case(
-        actor=world.community_worker,
-        source=CaseSource.REFUSAL,
-        region_code=world.dongguan.region_code,
-        title="东关社区拒收任务：餐饮店食品安全检查",
-        description="派发单位：汉阴县卫生健康局；审查结论：负面清单",
-        rule_ref="负面清单：对辖区企业的安全检查",
-        community=world.dongguan,
-        department=world.wjj,
+    publish_lists(world)
+    # 卫健局 pushes unlisted work down (the sender confirmed the gate's warning).
+    do_send_task(
+        actor=world.dept_officer,
+        data={
+            "targets": [world.dongguan.code],
+            "title": "餐饮店食品安全检查",
+            "description": "请社区对辖区餐饮店逐户开展食品安全检查并上报台账。",
+        },
+        confirm_unlisted=True,
     )
+    worker = page_for("community_worker", mobile=True)
+    worker.goto("/inbox/")
+    task = Task.objects.get()
+    worker.locator(f"#task-{task.pk}").locator("button:has-text('一键拒收')").click()
+    worker.wait_for_selector("text=已转监督")
+    title = Case.objects.get().title
+    assert "餐饮店食品安全检查" in title
+
     office = page_for("county_mzj")
     office.goto("/supervision/cases/")
-    office.click("text=东关社区拒收任务：餐饮店食品安全检查")
+    office.click(f"text={title}")
     office.click("button:has-text('开始核查')")
     office.fill("#reason-substantiate", "经核实属实。")
     office.click("button:has-text('核查属实')")
@@ -46,7 +56,7 @@ def test_a_refusal_goes_from_the_queue_to_the_months_notice(page_for, world, set
     dept.wait_for_selector("text=整改情况已报送")
 
     office.goto("/supervision/cases/?state=replied")
-    office.click("text=东关社区拒收任务：餐饮店食品安全检查")
+    office.click(f"text={title}")
     office.click("button:has-text('验收办结')")
     office.wait_for_selector("text=已办结")
 
@@ -59,4 +69,4 @@ def test_a_refusal_goes_from_the_queue_to_the_months_notice(page_for, world, set
     public.goto("/public/notices/610921/")
     public.click("css=.lines a")
     text = public.content()
-    assert "东关社区拒收任务：餐饮店食品安全检查" in text and "汉阴县卫生健康局" in text
+    assert title in text and "汉阴县卫生健康局" in text
