@@ -14,30 +14,10 @@ from jianfu.core.errors import ActionError, Conflict, NotAllowed
 from jianfu.orgs.models import Org
 
 from .choices import VersionStatus
-from .models import ListItem, ListVersion
+from .models import ITEM_FIELDS, ListItem, ListVersion
 from .permissions import can_edit_lists
 from .selectors import current_version, draft_version
 from .validation import TAG_RE, clean_item
-
-ITEM_FIELDS = [
-    "code",
-    "title",
-    "category",
-    "cert_kind",
-    "basis",
-    "department",
-    "scope",
-    "process",
-    "community_roles",
-    "funding_amount",
-    "funding_source",
-    "frequency_count",
-    "frequency_unit",
-    "minutes_per_occurrence",
-    "applies_to",
-    "review_date",
-    "source_ref",
-]
 
 
 def _check_owner(actor: Any, owner: Org) -> None:

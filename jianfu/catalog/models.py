@@ -11,6 +11,27 @@ from django.db.models import Q
 
 from .choices import PER_YEAR, AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit, VersionStatus
 
+# The fields that make up an item's content (copied into a new draft, compared by the diff).
+ITEM_FIELDS = [
+    "code",
+    "title",
+    "category",
+    "cert_kind",
+    "basis",
+    "department",
+    "scope",
+    "process",
+    "community_roles",
+    "funding_amount",
+    "funding_source",
+    "frequency_count",
+    "frequency_unit",
+    "minutes_per_occurrence",
+    "applies_to",
+    "review_date",
+    "source_ref",
+]
+
 
 class PublishedVersionError(PermissionError):
     """Raised when code tries to change a published (immutable) version or its items."""

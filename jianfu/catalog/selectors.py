@@ -26,7 +26,7 @@ from .choices import (
     FrequencyUnit,
     VersionStatus,
 )
-from .models import ListItem, ListVersion
+from .models import ITEM_FIELDS, ListItem, ListVersion
 from .permissions import can_edit_lists
 
 # Divisions that may keep lists of their own (a county as a rule; a city or township optionally).
@@ -331,23 +331,7 @@ def reduction(old: ListVersion, new: ListVersion) -> Reduction:
 
 # --- Diff ---------------------------------------------------------------------------------------
 
-DIFF_FIELDS = [
-    "title",
-    "category",
-    "cert_kind",
-    "basis",
-    "department",
-    "scope",
-    "process",
-    "community_roles",
-    "funding_amount",
-    "funding_source",
-    "frequency_count",
-    "frequency_unit",
-    "minutes_per_occurrence",
-    "applies_to",
-    "review_date",
-]
+DIFF_FIELDS = [f for f in ITEM_FIELDS if f not in ("code", "source_ref")]
 
 
 def display_values(item: ListItem) -> dict[str, str]:
