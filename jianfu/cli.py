@@ -17,6 +17,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 REPO_DIR = Path(__file__).resolve().parent.parent
 VENDOR_DIR = Path(__file__).resolve().parent / "static" / "vendor"
 # node_modules path -> file name under static/vendor
@@ -83,13 +85,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     from jianfu.core.demo import load_all
 
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    settings.DEMO_MARKER.write_text("This data directory holds the Jianfu demo (jianfu demo).\n")
     print("正在准备演示数据库……", flush=True)
     _manage("migrate", "--no-input", verbosity=0)
     _manage("createcachetable", verbosity=0)
     accounts = load_all()
     print(f"\n演示账号（密码均为 {settings.DEMO_PASSWORD}，仅限演示模式）：")
     for account in accounts:
-        print(f"  {account.username:<12} {account.full_name:<6} {account.description}")
+        # Chinese characters take two columns in a terminal; pad names to four characters' width.
+        name = account.full_name + "　" * max(0, 4 - len(account.full_name))
+        print(f"  {account.username:<12} {name} {account.description}")
     print(f"\n数据目录：{settings.DATA_DIR}")
     if args.no_serve:
         return 0
@@ -196,7 +202,15 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_test)
 
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except ImproperlyConfigured as exc:
+        print(f"配置有误：{exc}", file=sys.stderr)
+        print(
+            "生产环境请设置 JIANFU_SECRET_KEY 等环境变量（见 docs/configuration.md）；试用请先运行 jianfu demo。",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":

@@ -29,10 +29,13 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
 
-DEMO_MODE = env_bool("JIANFU_DEMO")
 DEBUG = env_bool("JIANFU_DEBUG")
 TESTING = env_bool("JIANFU_TESTING")
 DATA_DIR = Path(os.environ.get("JIANFU_DATA_DIR") or REPO_DIR / "var").resolve()
+# `jianfu demo` marks its data directory, so that later commands on the same data (`jianfu token`,
+# `jianfu manage …`) run in demo mode too. A production secret key always wins over the marker.
+DEMO_MARKER = DATA_DIR / "DEMO"
+DEMO_MODE = env_bool("JIANFU_DEMO") or (not os.environ.get("JIANFU_SECRET_KEY") and DEMO_MARKER.exists())
 
 
 def _secret_key() -> str:

@@ -8,10 +8,41 @@ from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from jianfu.core.errors import ActionError
 
 from .auth import AUTH
+
+
+class ChineseJSONRenderer(JSONRenderer):
+    """UTF-8 JSON with Chinese as characters, not as escapes (readable in curl and logs)."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+# Chinese for pydantic's validation error types (the "errors" list of a 422 answer).
+VALIDATION_MESSAGES = {
+    "missing": "必填。",
+    "int_parsing": "应为整数。",
+    "int_type": "应为整数。",
+    "float_parsing": "应为数字。",
+    "decimal_parsing": "应为数字。",
+    "bool_parsing": "应为是或否（true/false）。",
+    "date_parsing": "日期格式应为 YYYY-MM-DD。",
+    "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD。",
+    "datetime_parsing": "时间格式应为 YYYY-MM-DDTHH:MM:SS。",
+    "string_type": "应为文本。",
+    "string_too_long": "内容过长。",
+    "string_too_short": "内容过短。",
+    "list_type": "应为列表。",
+    "dict_type": "应为对象。",
+    "json_invalid": "请求体不是有效的 JSON。",
+    "greater_than_equal": "数值过小。",
+    "less_than_equal": "数值过大。",
+    "enum": "不是允许的取值。",
+    "literal_error": "不是允许的取值。",
+}
 
 api = NinjaAPI(
     title="简负 Jianfu API",
@@ -22,6 +53,7 @@ api = NinjaAPI(
     ),
     auth=AUTH,
     urls_namespace="api",
+    renderer=ChineseJSONRenderer(),
 )
 
 
@@ -38,7 +70,10 @@ def action_error(request: HttpRequest, exc: ActionError) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors = [
-        {"field": ".".join(str(p) for p in e.get("loc", [])[1:]) or None, "message": e.get("msg", "")}
+        {
+            "field": ".".join(str(p) for p in e.get("loc", [])[1:]) or None,
+            "message": VALIDATION_MESSAGES.get(e.get("type", ""), "取值无效。"),
+        }
         for e in exc.errors
     ]
     return api.create_response(request, {"detail": "请求参数有误。", "errors": errors}, status=422)

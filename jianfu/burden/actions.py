@@ -128,7 +128,7 @@ def _record_breaches(
             actor=actor,
             source=CaseSource.BREACH,
             region_code=f.community.region_code,
-            title=f"{f.department.name}：{f.rule.title}（{f.community.name}）"[:200],
+            title=f"{f.department.name}：{f.rule.title}（{f.community.name}，{f.period}）"[:200],
             description=f"{f.message}。涉及台账：{entry_list}。" + (f"召集方理由：{reason}" if reason else ""),
             rule_ref=f"{f.rule.title}（{f.rule.basis}）" if f.rule.basis else f.rule.title,
             community=f.community,

@@ -152,6 +152,12 @@ def get_draft_item(user: Any, owner: Org, pk: int) -> ListItem:
     return item
 
 
+def public_jurisdictions() -> list[Org]:
+    """Jurisdictions with at least one published version, for the public index (no login)."""
+    ids = ListVersion.objects.filter(status=VersionStatus.PUBLISHED).values("org_id")
+    return list(Org.objects.filter(pk__in=ids, is_active=True).select_related("parent").order_by("region_code"))
+
+
 def public_item(owner: Org, code: str) -> ListItem:
     """An item at its stable URL: as it stands in the latest published version containing it."""
     item = (

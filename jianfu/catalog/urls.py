@@ -19,6 +19,7 @@ urlpatterns = [
     path("lists/template.xlsx", views.template_xlsx, name="template"),
     path("lists/<str:number>/export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("lists/<str:number>/export.pdf", views.export_pdf, name="export_pdf"),
+    path("public/lists/", views.public_index, name="public_index"),
     path("public/lists/<str:region_code>/", views.public_lists, name="public"),
     path("public/lists/<str:region_code>/v/<int:number>/", views.public_version, name="public_version"),
     path("public/lists/<str:region_code>/items/<str:code>/", views.public_item, name="public_item"),

@@ -362,6 +362,11 @@ def _public_page(request: HttpRequest, owner: Org, version: ListVersion | None, 
     return render(request, "catalog/public.html", ctx)
 
 
+def public_index(request: HttpRequest) -> HttpResponse:
+    """Which jurisdictions publish their lists here (no login): the way in for residents."""
+    return render(request, "catalog/public_index.html", {"owners": selectors.public_jurisdictions()})
+
+
 def public_lists(request: HttpRequest, region_code: str) -> HttpResponse:
     owner = _public_owner(region_code)
     return _public_page(request, owner, selectors.current_version(owner), archived=False)

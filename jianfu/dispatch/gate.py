@@ -99,10 +99,10 @@ def check(
 
     hit = next(((i, s) for i, s in negative if s >= NEGATIVE_THRESHOLD), None)
     if hit is not None:
-        item, score = hit
+        item, _score = hit
         result.verdict = Verdict.NEGATIVE
         result.list_item = ListItem.objects.filter(pk=item.pk).first()
-        result.basis = f"负面清单 {item.code} {item.title}（相似度 {score:.2f}）"
+        result.basis = f"负面清单 {item.code} {item.title}（系统按内容比对认定）"
         result.rules.append(
             {"rule": RULE_NEGATIVE, "message": f"任务内容与负面清单事项“{item.code} {item.title}”相符。"}
         )
@@ -123,10 +123,10 @@ def check(
         ((i, s) for i, s in others if s >= DUPLICATE_THRESHOLD and (not category or i.category == category)), None
     )
     if best is not None:
-        item, score = best
+        item, _score = best
         result.verdict = Verdict.LISTED
         result.list_item = ListItem.objects.filter(pk=item.pk).first()
-        result.basis = f"清单事项 {item.code} {item.title}（系统按内容匹配，相似度 {score:.2f}）"
+        result.basis = f"清单事项 {item.code} {item.title}（系统按内容比对认定）"
         result.rules.append({"rule": RULE_LISTED, "message": result.basis})
         return result
 

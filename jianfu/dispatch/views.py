@@ -72,7 +72,7 @@ def send(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def sent_list(request: HttpRequest) -> HttpResponse:
-    qs = selectors.with_counts(selectors.dispatches_for(request.user))
+    qs = selectors.with_counts(selectors.dispatches_for(request.user)).order_by("-created_at", "-id")
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
     return render(
         request, "dispatch/list.html", {"page": page, "tone": VERDICT_TONE, "can_send": can_send(request.user)}

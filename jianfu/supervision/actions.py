@@ -86,7 +86,17 @@ def do_open_case(
     # The entry names the channel and the title, never the reporter's contact; the actor is kept
     # for accountability, and department-facing histories leave this entry out.
     audit.record(actor, "supervision.case.open", case, after={"source": source, "title": case.title})
-    _remind_office(case, f"新的监督线索：{case.title}")
+    if source == CaseSource.BREACH:
+        # One meeting can break a limit for many communities at once: tell the office once a day
+        # per responsible unit, not once per community.
+        notify(
+            _office_users(case.region_code),
+            f"新的超限预警：{department.name if department else ''}（详见监督督办）",
+            url=reverse("supervision:cases") + f"?source={CaseSource.BREACH}",
+            dedupe_key=f"supervision:breach:{case.department_id}:{timezone.localdate():%Y%m%d}",
+        )
+    else:
+        _remind_office(case, f"新的监督线索：{case.title}")
     return case
 
 

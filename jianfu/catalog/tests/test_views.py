@@ -249,3 +249,15 @@ def test_unknown_region_codes_are_404(v1):
 def test_the_public_page_is_printable(v1):
     page = Client().get("/public/lists/610921/?all=1").content.decode()
     assert "window.print()" in page and "catalog.css" in page
+
+
+def test_the_public_index_lists_jurisdictions_with_published_lists_only(db, client):
+    from jianfu.catalog import demo as catalog_demo
+    from jianfu.orgs import demo as orgs_demo
+
+    assert "暂无公开的清单" in client.get("/public/lists/").content.decode()
+    orgs_demo.load()
+    catalog_demo.load()
+    page = client.get("/public/lists/").content.decode()
+    assert "/public/lists/610921/" in page and "/public/lists/610922/" not in page
+    assert "查看公开的社区工作事项清单" in client.get("/login/").content.decode()

@@ -56,3 +56,23 @@ def test_the_demo_keeps_a_generated_secret_key_in_its_data_directory(tmp_path):
     second = run_django(["shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"], env).stdout
     assert first == second and len(first.strip()) > 50
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_commands_on_the_demo_data_run_in_demo_mode_but_a_production_key_wins(tmp_path):
+    (tmp_path / "DEMO").write_text("demo")
+    code = ["shell", "-c", "from django.conf import settings; print(settings.DEMO_MODE)"]
+    assert run_django(code, {"JIANFU_DATA_DIR": str(tmp_path)}).stdout.strip().endswith("True")
+    production = run_django(code, {**PRODUCTION_ENV, "JIANFU_DATA_DIR": str(tmp_path)}).stdout.strip()
+    assert production.endswith("False")
+
+
+def test_the_cli_explains_a_missing_secret_key_in_chinese(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("JIANFU_", "DJANGO_"))}
+    result = subprocess.run(
+        [sys.executable, "-m", "jianfu.cli", "token", "nobody"],
+        env={**env, "JIANFU_DATA_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2 and "配置有误" in result.stderr and "Traceback" not in result.stderr

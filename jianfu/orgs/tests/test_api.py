@@ -57,3 +57,15 @@ def test_an_unknown_api_path_is_a_json_404(client_for):
 def test_healthz_reports_the_database(db):
     data = Client().get("/healthz").json()
     assert data["status"] == "ok" and data["database"]["status"] == "ok"
+
+
+def test_json_answers_carry_chinese_as_characters(api_client_for):
+    response = api_client_for("township_officer").get("/api/v1/orgs")
+    assert "社区居委会" in response.content.decode("utf-8")
+
+
+def test_a_malformed_parameter_gets_a_chinese_422(api_client_for):
+    response = api_client_for("county_mzj").get("/api/v1/burden/entries?limit=abc")
+    body = response.json()
+    assert response.status_code == 422 and body["detail"] == "请求参数有误。"
+    assert body["errors"][0]["field"] == "limit" and body["errors"][0]["message"] == "应为整数。"
