@@ -102,12 +102,37 @@ def _listed_for(kind: str, listed: bool | None, list_item: ListItem | None) -> b
     return listed
 
 
+# A breach cites at most this many ledger entries (the latest); the count says how many there were.
+MAX_CITED_ENTRIES = 50
+
+
 def _record_breaches(
     findings: list[Finding], *, actor: Any, reason: str = "", event: Event | None = None
 ) -> list[Breach]:
     """Turn findings into breach records, each handed to supervision as a case."""
     breaches = []
     for f in findings:
+        cited = list(f.entries)[-MAX_CITED_ENTRIES:]
+        # One breach (and one case) per rule, community, unit and period: a 6th meeting in the same
+        # month updates the 5th's breach instead of opening a second case.
+        existing = (
+            Breach.objects.select_for_update()
+            .filter(rule=f.rule, community=f.community, department=f.department, period=f.period)
+            .exclude(period="")
+            .first()
+        )
+        if existing is not None:
+            before = {"count": existing.count}
+            existing.count = max(existing.count, f.count)
+            if reason and reason not in existing.reason:
+                existing.reason = f"{existing.reason}；{reason}" if existing.reason else reason
+            existing.save(update_fields=["count", "reason"])
+            existing.entries.add(*cited)
+            audit.record(
+                actor, "burden.breach.update", existing, before=before, after={"count": existing.count}, reason=reason
+            )
+            breaches.append(existing)
+            continue
         breach = Breach.objects.create(
             region_code=f.community.region_code,
             rule=f.rule,
@@ -122,8 +147,8 @@ def _record_breaches(
             reason=reason,
             event=event,
         )
-        breach.entries.set(f.entries)
-        entry_list = "、".join(f"#{e.pk} {e.occurred_on:%m-%d}" for e in f.entries[:20])
+        breach.entries.set(cited)
+        entry_list = "、".join(f"#{e.pk} {e.occurred_on:%m-%d}" for e in cited[-20:])
         case = do_open_case(
             actor=actor,
             source=CaseSource.BREACH,
@@ -141,7 +166,7 @@ def _record_breaches(
             actor,
             "burden.breach.record",
             breach,
-            after={"rule": f.rule.code, "count": f.count, "entries": [e.pk for e in f.entries]},
+            after={"rule": f.rule.code, "count": f.count, "entries": [e.pk for e in cited]},
             reason=reason,
         )
         breaches.append(breach)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,7 +88,7 @@ def parse(upload: Any) -> tuple[list[Row], list[dict]]:
         minutes = values[4]
         if isinstance(minutes, float) and minutes.is_integer():
             minutes = int(minutes)
-        if isinstance(minutes, str) and minutes.strip().lstrip("-").isdigit():
+        if isinstance(minutes, str) and re.fullmatch(r"-?[0-9]{1,7}", minutes.strip()):
             minutes = int(minutes.strip())
         if not isinstance(minutes, int) or isinstance(minutes, bool):
             err(4, "用时应为整数分钟。")

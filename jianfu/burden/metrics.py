@@ -40,7 +40,9 @@ def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
     months, m = [], month_start(start)
     while m <= end:
         months.append(m)
-        m = (m + dt.timedelta(days=32)).replace(day=1)
+        if m.year == dt.MAXYEAR and m.month == 12:
+            break
+        m = dt.date(m.year + m.month // 12, m.month % 12 + 1, 1)
     return months
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jianfu.core import dates
 from jianfu.core.errors import ActionError, NotAllowed, NotFound
 from jianfu.core.forms import apply_error
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
@@ -29,8 +30,9 @@ from .permissions import can_convene, can_record, can_set_rules
 
 
 def _date(value: str, default: dt.date) -> dt.date:
+    """A date from the query string, forced into 2000–2100; the default when it is malformed."""
     try:
-        return dt.date.fromisoformat(value) if value else default
+        return dates.clamp(dt.date.fromisoformat(value)) if value else default
     except ValueError:
         return default
 

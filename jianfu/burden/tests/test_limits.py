@@ -70,6 +70,16 @@ def test_a_fifth_township_meeting_needs_a_reason_and_becomes_a_breach_and_a_case
     assert "乡镇会议每月不超过 4 次" in b.case.rule_ref
 
 
+def test_a_sixth_meeting_in_the_month_updates_the_same_breach_and_case(world):
+    event(world, 4)
+    event(world, 1, day=DAY + dt.timedelta(days=20), reason="防汛紧急部署")
+    event(world, 1, day=DAY + dt.timedelta(days=21), reason="迎检")
+    b = Breach.objects.get(community=world.dongguan)
+    assert b.count == 6 and b.entries.count() == 6
+    assert "防汛紧急部署" in b.reason and "迎检" in b.reason
+    assert Case.objects.filter(source="breach", community=world.dongguan).count() == 1
+
+
 def test_meetings_in_another_month_start_a_new_count(world):
     event(world, 4)
     event(world, 1, day=dt.date(2026, 4, 1))

@@ -155,6 +155,22 @@ def test_an_import_with_a_bad_row_saves_nothing_and_names_row_and_column(world, 
     assert LedgerEntry.objects.count() == 2
 
 
+@pytest.mark.parametrize("minutes", ["--5", "²", "9" * 5000, "1e3"])
+def test_strange_minutes_in_an_import_are_a_row_error_not_a_500(world, client_for, minutes):
+    row = ["610921100001", "会议", "610921100", DAY.isoformat(), minutes, "", ""]
+    response = client_for("township_officer").post("/burden/import/", {"file": workbook([row])})
+    assert response.status_code == 200 and "用时应为整数分钟" in response.content.decode()
+    assert not LedgerEntry.objects.exists()
+
+
+def test_dates_at_the_edge_of_the_calendar_are_not_a_500(world, client_for):
+    client = client_for("county_mzj")
+    for query in ("?to=9999-12-31", "?from=9999-12-01&to=9999-12-31", "?from=0001-01-01"):
+        assert client.get("/burden/" + query).status_code == 200
+        assert client.get("/burden/community/610921100001/" + query).status_code == 200
+    assert client.get("/burden/report/?after_to=9999-12-31&before_from=0001-01-01").status_code == 200
+
+
 def test_a_file_that_is_not_a_workbook_is_refused(world, client_for):
     f = io.BytesIO(b"not excel")
     f.name = "x.xlsx"
