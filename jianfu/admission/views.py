@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.core.errors import ActionError, NotAllowed, NotFound
 from jianfu.core.forms import apply_error
-from jianfu.core.models import AuditEntry
+from jianfu.core.selectors import object_history
 from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
 
@@ -146,7 +146,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     app = _get(request, pk)
     user = request.user
     edges = APPLICATION.available(app, user)
-    history = AuditEntry.objects.filter(object_type="admission.application", object_id=str(app.pk)).order_by("at")
+    history = object_history(app)
     today = timezone.localdate()
     return render(
         request,

@@ -384,3 +384,16 @@ def scoreboard(user: Any, start: dt.date, end: dt.date, *, today: dt.date | None
         )
     rows.sort(key=lambda r: (-r["overdue"], -r["cases"], -(r["burden_hours"] or 0), r["code"]))
     return rows
+
+
+def get_recheck(user: Any, pk: int) -> Recheck:
+    """A 回头看 of a case the supervising office may see, or NotFound."""
+    recheck = Recheck.objects.filter(pk=pk, case__in=office_cases(user)).select_related("case").first()
+    if recheck is None:
+        raise NotFound("未找到该回头看。")
+    return recheck
+
+
+def county_of(division: Org) -> Org:
+    """The county a division belongs to (itself for a county)."""
+    return Org.objects.filter(code=division.region_code[:6]).first() or division

@@ -34,7 +34,6 @@ from .forms import (
     TrackForm,
     WorkerReportForm,
 )
-from .models import Recheck
 from .permissions import is_community_worker, is_supervisor
 from .transitions import CASE
 
@@ -63,10 +62,7 @@ def _departments(user: Any) -> Any:
     division = jurisdiction(user)
     if division is None:
         return selectors.Org.objects.none()
-    from jianfu.orgs.models import Org
-
-    county = Org.objects.filter(code=division.region_code[:6]).first() or division
-    return selectors.public_departments(county)
+    return selectors.public_departments(selectors.county_of(division))
 
 
 def _month_bounds(request: HttpRequest) -> tuple[dt.date, dt.date]:
@@ -253,9 +249,7 @@ def recheck_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 @not_found_as_404
 def recheck_record(request: HttpRequest, pk: int) -> HttpResponse:
     _require_office(request)
-    recheck = Recheck.objects.filter(pk=pk, case__in=selectors.office_cases(request.user)).first()
-    if recheck is None:
-        raise Http404("未找到该回头看。")
+    recheck = selectors.get_recheck(request.user, pk)
     try:
         actions.do_record_recheck(
             recheck, actor=request.user, passed=request.POST.get("passed") == "1", note=request.POST.get("note", "")
