@@ -1,6 +1,7 @@
-"""Demo ledger for 汉阴县: a year (Dec 2025 – Nov 2026) of what landed on each community.
+"""Demo ledger for 汉阴县: fifteen months (Sep 2025 – Nov 2026) of what landed on each community.
 
-The county's lists take effect on 2026-05-01 (demo assumption), so the story at first open is:
+The county's slimmer second list version takes effect on 2026-05-01 (as the catalog demo publishes
+it), so the story at first open is:
 heavy, largely unlisted burden before, a visible cut after; 卫健局, 应急管理局 and 住建局 push the
 most; a few townships keep calling a 5th meeting a month (breaches handed to supervision).
 Rows are bulk-inserted (the loader is the platform, actor None) and the rollups rebuilt after.
@@ -25,9 +26,9 @@ from .models import Breach, LedgerEntry
 from .rules import rule_for
 
 COUNTY = "610921"
-START = dt.date(2025, 12, 1)
+START = dt.date(2025, 9, 1)
 LISTS_PUBLISHED = dt.date(2026, 5, 1)
-MONTHS = 12
+MONTHS = 15
 # Departments that push the most (code suffix → weight); the rest weigh 1.
 HEAVY = {"D04": 4, "D08": 3, "D07": 3, "D05": 2, "D11": 2}
 # kind → (per community per month before, after, minutes, listed share before, after)

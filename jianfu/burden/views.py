@@ -218,17 +218,31 @@ def breaches(request: HttpRequest) -> HttpResponse:
     return render(request, "burden/breaches.html", {"page": page, "rule": rule, "rules": RuleCode.choices})
 
 
-def _report_periods(request: HttpRequest) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
-    today = timezone.localdate()
-    year = today.year
-    before = (
-        _date(request.GET.get("before_from", ""), dt.date(year - 1, 1, 1)),
-        _date(request.GET.get("before_to", ""), dt.date(year - 1, 12, 31)),
-    )
-    after = (
-        _date(request.GET.get("after_from", ""), dt.date(year, 1, 1)),
-        _date(request.GET.get("after_to", ""), today),
-    )
+def _default_report_periods(region: Any, today: dt.date) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
+    """Before and since the current lists took effect, in periods of equal length (the question a
+    county asks: what changed once the lists applied). Without such a version: the last twelve
+    months against the twelve before."""
+    from jianfu.catalog.selectors import current_version, list_owner_org
+
+    owner = list_owner_org(region)
+    version = current_version(owner) if owner is not None else None
+    effective = version.effective_date if version is not None else None
+    if effective is not None and dates.MIN_DATE < effective <= today - dt.timedelta(days=28):
+        after_start = effective.replace(day=1)
+        span = today - after_start
+        before_end = after_start - dt.timedelta(days=1)
+        before_start = max((before_end - span).replace(day=1), dates.MIN_DATE)
+        return (before_start, before_end), (after_start, today)
+    after_start = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
+    before_start = (after_start - dt.timedelta(days=335)).replace(day=1)
+    return (before_start, after_start - dt.timedelta(days=1)), (after_start, today)
+
+
+def _report_periods(request: HttpRequest, region: Any) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
+    (b0, b1), (a0, a1) = _default_report_periods(region, timezone.localdate())
+    get = request.GET.get
+    before = (_date(get("before_from", ""), b0), _date(get("before_to", ""), b1))
+    after = (_date(get("after_from", ""), a0), _date(get("after_to", ""), a1))
     return before, after
 
 
@@ -237,7 +251,7 @@ def report(request: HttpRequest) -> HttpResponse:
     region = _region(request)
     if region is None:
         raise PermissionDenied("您没有可查看的辖区。")
-    before, after = _report_periods(request)
+    before, after = _report_periods(request, region)
     lines = metrics.reduction(region, before, after)
     context = {
         "region": region,

@@ -545,7 +545,7 @@ def load() -> None:
     do_publish_version(
         draft,
         actor=None,
-        effective_date=dt.date(2026, 1, 1),
+        effective_date=dt.date(2026, 5, 1),
         note="“回头看”后精简：取消对口挂牌、专项考核和重复报表，证明事项压减至 6 项，负面清单增至 8 项。",
         title="汉阴县村（社区）工作事项清单（2026 年版）",
     )
