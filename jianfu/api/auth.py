@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja.security import HttpBearer, django_auth
+from ninja.errors import HttpError
+from ninja.security import APIKeyCookie, HttpBearer
+from ninja.utils import check_csrf
 
 from jianfu.orgs.models import ApiToken, hash_token
 
@@ -41,4 +44,26 @@ class BearerToken(HttpBearer):
         return user
 
 
-AUTH = [BearerToken(), django_auth]
+class BrowserSession(APIKeyCookie):
+    """The browser's session, with Django's CSRF check on writes.
+
+    Unlike ninja's default, a request without a signed-in session is simply not authenticated
+    here (so the caller gets a 401 "未登录或令牌无效"), and only a signed-in browser that forgot
+    its CSRF token gets a 403, in Chinese.
+    """
+
+    param_name = settings.SESSION_COOKIE_NAME
+
+    def __init__(self) -> None:
+        super().__init__(csrf=False)
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE") and check_csrf(request):
+            raise HttpError(403, "CSRF 校验失败：请刷新页面后重试（接口调用请使用令牌）。")
+        return user
+
+
+AUTH = [BearerToken(), BrowserSession()]

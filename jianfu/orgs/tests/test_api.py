@@ -69,3 +69,28 @@ def test_a_malformed_parameter_gets_a_chinese_422(api_client_for):
     body = response.json()
     assert response.status_code == 422 and body["detail"] == "请求参数有误。"
     assert body["errors"][0]["field"] == "limit" and body["errors"][0]["message"] == "应为整数。"
+
+
+def test_an_anonymous_write_is_a_chinese_401_not_a_csrf_error(db):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/api/v1/gate/check", {}, content_type="application/json")
+    assert response.status_code == 401 and response.json()["detail"] == "未登录或令牌无效。"
+    bad_token = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION="Bearer jf_nope")
+    assert bad_token.post("/api/v1/gate/check", {}, content_type="application/json").status_code == 401
+
+
+def test_a_signed_in_browser_without_its_csrf_token_gets_a_chinese_403(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.county_mzj)
+    response = client.post("/api/v1/gate/check", {}, content_type="application/json")
+    assert response.status_code == 403 and "CSRF 校验失败" in response.json()["detail"]
+    assert client.get("/api/v1/me").status_code == 200
+
+
+def test_a_token_needs_no_csrf_token(api_client_for):
+    client = api_client_for("county_mzj")
+    client.handler.enforce_csrf_checks = True
+    response = client.post(
+        "/api/v1/gate/check", {"title": "入户走访", "target": "610921100001"}, content_type="application/json"
+    )
+    assert response.status_code != 403
