@@ -27,6 +27,7 @@ from .rules import Finding, evaluate, level_of, precheck_event
 
 ENTRY_FIELDS = ["community", "source_org", "kind", "occurred_on", "minutes", "listed", "list_item", "note"]
 MAX_MINUTES = 24 * 60 * 7  # one occurrence takes at most a week of one person's time
+MAX_CERT_TYPE = 100  # LedgerEntry.cert_type max_length: longer is refused, never cut silently
 EARLIEST = dt.date(2000, 1, 1)
 # Which list (catalog category) an entry of each kind may cite.
 KIND_CATEGORIES = {
@@ -202,7 +203,7 @@ def _new_entry(
         event=event,
         source_type=source_obj._meta.label_lower if source_obj is not None else "",
         source_id=str(source_obj.pk) if source_obj is not None else "",
-        cert_type=cert_type[:100],
+        cert_type=cert_type,
         is_veto=is_veto,
         recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         note=note,
@@ -253,6 +254,9 @@ def do_record_entry(
     occurred_on = _check_date(occurred_on)
     minutes = _check_minutes(minutes)
     _check_item(kind, list_item, community)
+    cert_type = (cert_type or "").strip()
+    if len(cert_type) > MAX_CERT_TYPE:
+        raise ActionError(f"证明类型不能超过 {MAX_CERT_TYPE} 字。", field="cert_type")
     entry = _new_entry(
         actor=actor,
         kind=kind,

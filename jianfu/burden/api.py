@@ -44,6 +44,7 @@ class EntryOut(Schema):
     listed: bool | None
     list_item: str | None
     event_id: int | None
+    cert_type: str
     note: str
 
 
@@ -77,6 +78,7 @@ def _entry_out(e) -> dict:
         "listed": e.listed,
         "list_item": e.list_item.code if e.list_item_id else None,
         "event_id": e.event_id,
+        "cert_type": e.cert_type,
         "note": e.note,
     }
 

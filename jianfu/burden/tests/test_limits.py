@@ -86,23 +86,63 @@ def test_meetings_in_another_month_start_a_new_count(world):
     assert not Breach.objects.exists()
 
 
+def precheck(world, *, actor, kind, day, convener=None):
+    user = world.users[actor]
+    return actions.check_event(
+        actor=user, kind=kind, convener=convener or user.org, occurred_on=day, communities=[world.dongguan]
+    )
+
+
 def test_county_meetings_are_limited_to_two_a_year(world):
+    # below: one meeting, and the pre-check of a second finds nothing
     event(world, 1, actor="county_mzj", comms=[world.dongguan])
-    event(world, 1, actor="county_mzj", day=dt.date(2026, 6, 1), comms=[world.dongguan])
-    assert not Breach.objects.exists()  # at: 2
+    assert precheck(world, actor="county_mzj", kind=Kind.MEETING, day=dt.date(2026, 6, 1)) == []
+    assert not Breach.objects.exists() and not Case.objects.exists()
+    # at: the second is recorded without a reason and without a breach
+    ev, none = event(world, 1, actor="county_mzj", day=dt.date(2026, 6, 1), comms=[world.dongguan])
+    assert none == [] and ev.override_reason == "" and not Breach.objects.exists()
+    assert LedgerEntry.objects.filter(kind=Kind.MEETING, community=world.dongguan).count() == 2
+    # above: the third is refused without a reason (nothing saved), then breaks the limit with one
+    findings = precheck(world, actor="county_mzj", kind=Kind.MEETING, day=dt.date(2026, 9, 1))
+    assert [f.count for f in findings] == [3] and "第 3 次" in findings[0].message
+    with pytest.raises(ActionError, match="请填写理由"):
+        event(world, 1, actor="county_mzj", day=dt.date(2026, 9, 1), comms=[world.dongguan])
+    assert LedgerEntry.objects.count() == 2
     _, breaches = event(
         world, 1, actor="county_mzj", day=dt.date(2026, 9, 1), comms=[world.dongguan], reason="上级要求"
     )
     assert [b.rule_code for b in breaches] == [RuleCode.COUNTY_MEETINGS] and breaches[0].count == 3
+    assert breaches[0].limit == 2 and breaches[0].department == world.mzj and breaches[0].entries.count() == 3
+    assert Case.objects.get(pk=breaches[0].case_id).source == "breach"
+
+
+def test_county_meetings_count_per_calendar_year(world):
+    event(world, 2, actor="county_mzj", comms=[world.dongguan], day=dt.date(2025, 11, 3))
+    _, none = event(world, 2, actor="county_mzj", comms=[world.dongguan], day=dt.date(2026, 1, 5))
+    assert none == [] and not Breach.objects.exists()
 
 
 def test_township_inspections_are_limited_to_three_a_month(world):
-    event(world, 3, kind=Kind.INSPECTION)
-    assert not Breach.objects.exists()
-    with pytest.raises(ActionError):
+    # below: two, and the pre-check of a third finds nothing
+    event(world, 2, kind=Kind.INSPECTION)
+    assert precheck(world, actor="township_officer", kind=Kind.INSPECTION, day=dt.date(2026, 3, 20)) == []
+    # at: the third is recorded without a reason and without a breach
+    _, none = event(world, 1, kind=Kind.INSPECTION, day=dt.date(2026, 3, 20))
+    assert none == [] and not Breach.objects.exists()
+    assert LedgerEntry.objects.filter(kind=Kind.INSPECTION, community=world.dongguan).count() == 3
+    # above: the fourth is refused without a reason, then recorded as a breach with one
+    findings = precheck(world, actor="township_officer", kind=Kind.INSPECTION, day=dt.date(2026, 3, 25))
+    assert [f.count for f in findings] == [4] and "第 4 次" in findings[0].message
+    with pytest.raises(ActionError, match="请填写理由"):
         event(world, 1, kind=Kind.INSPECTION, day=dt.date(2026, 3, 25))
+    assert LedgerEntry.objects.filter(kind=Kind.INSPECTION).count() == 6  # 3 × 2 communities, none added
     _, breaches = event(world, 1, kind=Kind.INSPECTION, day=dt.date(2026, 3, 25), reason="安全检查")
     assert {b.rule_code for b in breaches} == {RuleCode.TOWNSHIP_INSPECTIONS}
+    b = Breach.objects.get(community=world.dongguan)
+    assert b.count == 4 and b.limit == 3 and b.reason == "安全检查" and b.department == world.chengguan
+    # township inspections and township meetings are counted apart: a meeting the same month is fine
+    _, none = event(world, 1, kind=Kind.MEETING, day=dt.date(2026, 3, 26))
+    assert none == []
 
 
 def test_a_county_department_may_not_inspect_communities_directly(world):

@@ -193,3 +193,38 @@ def test_a_county_list_owner_tightens_a_rule_from_the_page(world, client_for):
         .status_code
         == 403
     )
+
+
+def test_the_dashboard_draws_breaches_by_department_as_a_chart_with_a_table_fallback(world, client_for):
+    import json
+    import re
+
+    meetings(world, 4)
+    meetings(world, 1, reason="紧急")
+    html = client_for("county_mzj").get("/burden/").content.decode()
+    assert '<div class="chart" id="chart-bdept" role="img" aria-label="超限按责任单位"></div>' in html
+    data = re.search(r'<script id="burden-chart" type="application/json">(.*?)</script>', html, re.S)
+    assert data is not None
+    chart = json.loads(data.group(1))
+    assert chart["breach_depts"] == [{"name": "城关镇", "value": 1}]
+    # The same numbers stay readable without JavaScript, as a data table.
+    table = re.search(r'<table class="table" id="breach-depts">(.*?)</table>', html, re.S).group(1)
+    assert "<th>责任单位</th>" in table and "<td>城关镇</td>" in table and '<td class="num">1</td>' in table
+    assert "burden/dashboard" in html and "echarts.min.js" in html
+
+
+def test_the_dashboard_without_breaches_says_so_in_the_table(world, client_for):
+    html = client_for("county_mzj").get("/burden/").content.decode()
+    assert 'id="chart-bdept"' in html and '"breach_depts": []' in html
+    assert '<td colspan="2" class="muted">期内无超限记录。</td>' in html
+
+
+@pytest.mark.browser
+def test_echarts_draws_the_breaches_by_department_chart(world, page_for):
+    meetings(world, 4)
+    meetings(world, 1, reason="紧急")
+    page = page_for("county_mzj")
+    page.goto("/burden/")
+    page.wait_for_selector("#chart-bdept svg")
+    assert page.locator("#chart-bdept svg").count() == 1
+    assert "城关镇" in page.locator("#chart-bdept").inner_text()

@@ -40,5 +40,13 @@
     tooltip: { trigger: "item" },
     series: [{ type: "pie", radius: "65%", data: d.breach_rules, label: { formatter: "{b}\n{c}" } }]
   });
+  var bdepts = (d.breach_depts || []).slice().reverse();
+  make("chart-bdept", {
+    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+    xAxis: { type: "value", name: "次", minInterval: 1 },
+    yAxis: { type: "category", data: bdepts.map(function (x) { return x.name.replace(/^汉阴县|^中共汉阴县委/, ""); }), axisLabel: { width: 110, overflow: "truncate" } },
+    series: [{ type: "bar", data: bdepts.map(function (x) { return x.value; }), itemStyle: { color: red } }]
+  });
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
 })();
