@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.core import audit
-from jianfu.core.errors import ActionError, NotAllowed
+from jianfu.core.errors import ActionError, Conflict, NotAllowed
 from jianfu.notify.actions import notify_on_commit
 from jianfu.orgs.choices import Role
 from jianfu.orgs.models import Org, User
@@ -128,6 +128,11 @@ def do_submit_application(app: Application, *, actor: Any) -> Application:
     blocking finding (negative list, unfunded 协助 work) keeps the application a draft."""
     if not is_applicant(actor, app):
         raise NotAllowed("只有申请单位可以提交申请。")
+    current = Application.objects.filter(pk=app.pk).values_list("state", flat=True).first()
+    if current not in EDITABLE:
+        # Refuse before the pre-check: it would overwrite the findings the reviewers decided on.
+        label = AppState(current).label if current else ""
+        raise Conflict(f"当前状态为“{label}”，不能提交，可能已被他人处理，请刷新后重试。")
     checked = do_run_precheck(app, actor=actor)
     with transaction.atomic():
         moved = APPLICATION.apply(checked, "submit", actor=actor)
