@@ -24,7 +24,7 @@ from . import gate
 from .choices import ONE_CLICK_REFUSAL, TaskState, Verdict
 from .ledger import record_task_minutes
 from .models import Dispatch, Task
-from .permissions import can_send
+from .permissions import can_send, is_community_of
 from .transitions import TASK
 
 MAX_MINUTES = 10_000
@@ -197,6 +197,8 @@ def refusal_rule(task: Task) -> str:
 def do_refuse_task(task: Task, *, actor: Any, reason: str = "") -> Task:
     """Refuse a task. For 未准入 and 负面清单 tasks one click suffices (the rule is cited); a
     listed task needs the community's reason. Every refusal opens a supervision case."""
+    if not is_community_of(actor, task):
+        raise NotAllowed("只有接收任务的社区可以拒收。")
     reason = (reason or "").strip()
     if not reason:
         if task.verdict not in ONE_CLICK_REFUSAL:
