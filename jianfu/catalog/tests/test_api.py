@@ -131,3 +131,41 @@ def test_every_route_is_in_the_openapi_schema(client_for):
         "/api/v1/lists/{region_code}/publish",
     ):
         assert path in paths, path
+
+
+def test_writes_without_credentials_are_401_in_chinese_even_with_csrf_enforced(world, v1):
+    """The anonymous path a browser without a session takes: CSRF really checked, still a 401."""
+    do_open_draft(world.county, actor=world.county_mzj)
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/api/v1/lists/610921/import", {"file": workbook_bytes([row("A-1", "x")])})
+    assert response.status_code == 401 and response.json()["detail"] == "未登录或令牌无效。"
+    response = client.post(
+        "/api/v1/lists/610921/publish", {"effective_date": "2026-01-01"}, content_type="application/json"
+    )
+    assert response.status_code == 401 and response.json()["detail"] == "未登录或令牌无效。"
+    assert selectors.published_versions(world.county).count() == 1
+    assert not ListItem.objects.filter(code="A-1").exists()
+
+
+def test_a_signed_in_browser_without_its_csrf_token_gets_a_chinese_403(world, v1):
+    do_open_draft(world.county, actor=world.county_mzj)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.county_mzj)
+    response = client.post("/api/v1/lists/610921/import", {"file": workbook_bytes([row("A-1", "x")])})
+    assert response.status_code == 403 and "请刷新页面" in response.json()["detail"]
+    response = client.post(
+        "/api/v1/lists/610921/publish", {"effective_date": "2026-01-01"}, content_type="application/json"
+    )
+    assert response.status_code == 403 and "请刷新页面" in response.json()["detail"]
+    assert selectors.published_versions(world.county).count() == 1
+    assert not ListItem.objects.filter(code="A-1").exists()
+    # With the token from the cookie, the same browser publishes.
+    client.get("/lists/")
+    token = client.cookies["csrftoken"].value
+    response = client.post(
+        "/api/v1/lists/610921/publish",
+        {"effective_date": "2026-01-01"},
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
+    )
+    assert response.status_code == 200 and response.json()["number"] == 2
