@@ -128,7 +128,7 @@ def hours_by_department(user: Any, *, start: Any, end: Any) -> dict[int, float]:
     monthly rollups): {source org id: hours}. Used by the supervision scoreboard."""
     from django.db.models import Sum
 
-    from .metrics import child_depth, month_start
+    from .metrics import child_depth, hours, month_start
     from .models import Rollup
 
     region = jurisdiction(user)
@@ -142,4 +142,5 @@ def hours_by_department(user: Any, *, start: Any, end: Any) -> dict[int, float]:
         .values("source_org")
         .annotate(minutes=Sum("minutes"))
     )
-    return {r["source_org"]: round(r["minutes"] / 60, 1) for r in rows}
+    # The dashboard's rounding (half up to 0.1 h), not round()'s half to even: 15 min is 0.3 h.
+    return {r["source_org"]: hours(r["minutes"]) for r in rows}

@@ -73,9 +73,10 @@ def test_no_page_pdf_or_api_response_a_department_can_reach_names_the_reporter(
         api.get(f"/api/v1/supervision/cases/{case.pk}"),
         api.get(f"/api/v1/supervision/cases/{case.pk}/history"),
         api.get("/api/v1/supervision/scoreboard"),
+        web.get("/notifications/"),
         web.get(f"/supervision/cases/{case.pk}/"),
     ]
-    assert [r.status_code for r in responses] == [200] * 10 + [403]
+    assert [r.status_code for r in responses] == [200] * 11 + [403]
     texts = [r.content.decode(errors="ignore") for r in responses]
     texts.append("".join(pdf_facts(web.get(f"/supervision/orders/{order.pk}/pdf/").content)[0].split()))
     texts.append("".join(pdf_facts(web.get(f"/public/notices/610921/{notice.pk}/?format=pdf").content)[0].split()))
