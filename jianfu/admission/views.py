@@ -37,10 +37,7 @@ ACTIONS = {
 
 
 def _get(request: HttpRequest, pk: Any) -> Any:
-    try:
-        return selectors.get_application(request.user, pk)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    return selectors.get_application(request.user, pk)
 
 
 def _townships(user: Any) -> list[tuple[str, str]]:
@@ -225,10 +222,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def attachment_download(request: HttpRequest, pk: int, att_pk: int) -> HttpResponse:
-    try:
-        att = selectors.get_attachment(request.user, pk, att_pk)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    att = selectors.get_attachment(request.user, pk, att_pk)
     try:
         handle = att.file.open("rb")
     except FileNotFoundError as exc:
@@ -282,10 +276,7 @@ def _window(request: HttpRequest, pk: int) -> Any:
     user = request.user
     county = list_owner_org(user.org) if user.org else None
     manage = county is not None and can_manage_window(user, county)
-    try:
-        return selectors.get_window(user, pk, published_only=not manage)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    return selectors.get_window(user, pk, published_only=not manage)
 
 
 @login_required

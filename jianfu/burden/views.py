@@ -51,10 +51,7 @@ def _period(request: HttpRequest) -> tuple[dt.date, dt.date]:
 
 def _region(request: HttpRequest) -> Any:
     code = request.GET.get("region", "").strip()
-    try:
-        return selectors.get_region(request.user, code) if code else selectors.home_region(request.user)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    return selectors.get_region(request.user, code) if code else selectors.home_region(request.user)
 
 
 @login_required
@@ -99,10 +96,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def community(request: HttpRequest, code: str) -> HttpResponse:
-    try:
-        org = selectors.get_community(request.user, code)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    org = selectors.get_community(request.user, code)
     start, end = _period(request)
     entries = selectors.entries_for(request.user).filter(community=org, occurred_on__range=(start, end))
     kind = request.GET.get("kind", "")

@@ -93,10 +93,7 @@ def lists_index(request: HttpRequest) -> HttpResponse:
 @login_required
 def version_detail(request: HttpRequest, number: int) -> HttpResponse:
     owner = _owner(request)
-    try:
-        version = selectors.get_version(request.user, owner, number)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    version = selectors.get_version(request.user, owner, number)
     ctx = {"owner": owner, "version": version, "totals": selectors.totals_of(version), **_items_page(request, version)}
     return render(request, "catalog/version.html", ctx)
 
@@ -176,10 +173,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     owner = _owner(request)
     _require_editor(request, owner)
-    try:
-        item = selectors.get_draft_item(request.user, owner, pk)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    item = selectors.get_draft_item(request.user, owner, pk)
     form = ItemForm(request.POST or None, owner=owner, initial=ItemForm.initial_for(item))
     if request.method == "POST" and form.is_valid():
         try:
@@ -341,10 +335,7 @@ def export_pdf(request: HttpRequest, number: str) -> HttpResponse:
 
 
 def _public_owner(region_code: str) -> Org:
-    try:
-        return selectors.public_owner(region_code)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    return selectors.public_owner(region_code)
 
 
 def _public_page(request: HttpRequest, owner: Org, version: ListVersion | None, *, archived: bool) -> HttpResponse:
@@ -374,20 +365,14 @@ def public_lists(request: HttpRequest, region_code: str) -> HttpResponse:
 
 def public_version(request: HttpRequest, region_code: str, number: int) -> HttpResponse:
     owner = _public_owner(region_code)
-    try:
-        version = selectors.get_public_version(owner, number)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    version = selectors.get_public_version(owner, number)
     current = selectors.current_version(owner)
     return _public_page(request, owner, version, archived=current is not None and current.pk != version.pk)
 
 
 def public_item(request: HttpRequest, region_code: str, code: str) -> HttpResponse:
     owner = _public_owner(region_code)
-    try:
-        item = selectors.public_item(owner, code)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    item = selectors.public_item(owner, code)
     current = selectors.current_version(owner)
     communities = selectors.communities_counts(owner)
     ctx = {

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
 
 class ActionError(Exception):
     """A write refused for a reason the user can fix or must be told (message in Chinese)."""
@@ -15,14 +18,15 @@ class ActionError(Exception):
         self.errors = errors or []
 
 
-class NotAllowed(ActionError):
-    """The actor may not do this (role or jurisdiction)."""
+class NotAllowed(ActionError, PermissionDenied):
+    """The actor may not do this (role or jurisdiction). Unhandled in a view, it is a 403 page."""
 
     status_code = 403
 
 
-class NotFound(ActionError):
-    """The object does not exist for this actor; also raised for objects outside their scope."""
+class NotFound(ActionError, Http404):
+    """The object does not exist for this actor; also raised for objects outside their scope.
+    Unhandled in a view, it is the 404 page (so no view needs to translate it)."""
 
     status_code = 404
 

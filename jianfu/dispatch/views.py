@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jianfu.admission.selectors import approved_for
 from jianfu.catalog.choices import Category
 from jianfu.catalog.selectors import current_items
-from jianfu.core.errors import ActionError, NotAllowed, NotFound
+from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.core.forms import apply_error
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
 from jianfu.orgs.scoping import visible_orgs
@@ -81,10 +81,7 @@ def sent_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dispatch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        dispatch = selectors.get_dispatch(request.user, pk)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    dispatch = selectors.get_dispatch(request.user, pk)
     tasks = selectors.tasks_of(request.user, dispatch)
     return render(request, "dispatch/detail.html", {"d": dispatch, "tasks": tasks, "tone": VERDICT_TONE})
 
@@ -116,10 +113,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def inbox_act(request: HttpRequest, pk: int, op: str) -> HttpResponse:
-    try:
-        task = selectors.get_inbox_task(request.user, pk)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    task = selectors.get_inbox_task(request.user, pk)
     try:
         if op == "accept":
             actions.do_accept_task(task, actor=request.user)

@@ -5,12 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
-
-from jianfu.core.errors import NotFound
 
 from . import actions, selectors
 
@@ -31,10 +29,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one notification read and go to what it is about."""
-    try:
-        actions.do_mark_read(pk, actor=request.user)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    actions.do_mark_read(pk, actor=request.user)
     target = selectors.notifications_for(request.user).filter(pk=pk).values_list("url", flat=True).first() or ""
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return redirect(target)

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from jianfu.core.errors import ActionError, NotAllowed, NotFound
+from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.core.forms import apply_error
 from jianfu.core.net import client_ip
 
@@ -104,10 +104,7 @@ def org_tree(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def org_detail(request: HttpRequest, code: str) -> HttpResponse:
-    try:
-        org = selectors.get_org(request.user, code)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    org = selectors.get_org(request.user, code)
     children = selectors.org_children(request.user, org)
     users = selectors.users_for_admin(request.user, org_code=org.code) if is_sysadmin(request.user) else None
     return render(request, "orgs/detail.html", {"org": org, "children": children, "users": users})
@@ -162,10 +159,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
 
 def _managed_user(request: HttpRequest, pk: int) -> Any:
     _require_sysadmin(request)
-    try:
-        return selectors.get_user_for_admin(request.user, pk)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    return selectors.get_user_for_admin(request.user, pk)
 
 
 @login_required
