@@ -29,7 +29,7 @@ def register(label: str, url_name: str, visible: Callable[[Any], bool], *, order
 
 
 def nav_for(user: Any, path: str) -> list[dict[str, Any]]:
-    items = []
+    items: list[dict[str, Any]] = []
     for entry in _ENTRIES:
         if not entry.visible(user):
             continue

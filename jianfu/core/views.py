@@ -13,6 +13,7 @@ from jianfu.orgs.choices import Role
 from jianfu.orgs.selectors import audit_trail_of
 
 from .home import panels_for
+from .typing import AuthedRequest
 
 ROLE_INTRO = {
     Role.LIST_OWNER: "维护本县社区工作事项清单，初审部门准入申请，监督社区减负落实。",
@@ -25,12 +26,12 @@ ROLE_INTRO = {
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     user = request.user
     return render(
         request,
         "core/home.html",
-        {"panels": panels_for(user), "role_intro": ROLE_INTRO.get(user.role, "")},
+        {"panels": panels_for(user), "role_intro": ROLE_INTRO.get(Role(user.role), "") if user.role else ""},
     )
 
 

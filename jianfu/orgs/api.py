@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from jianfu.core.typing import AuthedRequest
+
 from .choices import ROLE_SHORT, OrgKind, Role
 from .models import Org
 from .scoping import jurisdiction, visible_orgs
@@ -41,13 +43,13 @@ def _org_out(org: Org) -> dict:
         "kind_label": org.get_kind_display(),
         "dept_kind": org.dept_kind,
         "region_code": org.region_code,
-        "parent_code": org.parent.code if org.parent_id else None,
+        "parent_code": org.parent.code if org.parent is not None else None,
         "is_generated": org.is_generated,
     }
 
 
 @router.get("/me", response=MeOut, summary="当前用户")
-def me(request: HttpRequest) -> dict:
+def me(request: AuthedRequest) -> dict:
     user = request.user
     division = jurisdiction(user)
     return {

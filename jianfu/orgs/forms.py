@@ -39,15 +39,18 @@ class PasswordChangeForm(forms.Form):
         return data
 
 
-class OrgChoiceField(forms.CharField):
-    """An org picked by code, resolved against the orgs the acting user may see."""
+class OrgChoiceField(forms.ModelChoiceField):
+    """An org of those the acting user may see, shown with its full name and kind."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.full_name}（{obj.get_kind_display()}）"
 
 
 class UserForm(forms.Form):
     username = forms.CharField(label="用户名", max_length=40)
     full_name = forms.CharField(label="姓名", max_length=50)
     phone = forms.CharField(label="电话", max_length=20, required=False)
-    org = forms.ModelChoiceField(label="所属组织", queryset=Org.objects.none())
+    org = OrgChoiceField(label="所属组织", queryset=Org.objects.none())
     role = forms.ChoiceField(label="角色", choices=[("", "请选择"), *Role.choices])
     password = forms.CharField(
         label="初始密码",
@@ -57,8 +60,9 @@ class UserForm(forms.Form):
 
     def __init__(self, *args: Any, orgs: Any, editing: bool = False, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = orgs
-        self.fields["org"].label_from_instance = lambda o: f"{o.full_name}（{o.get_kind_display()}）"
+        org_field = self.fields["org"]
+        assert isinstance(org_field, OrgChoiceField)
+        org_field.queryset = orgs
         if editing:
             del self.fields["password"]
             self.fields["username"].disabled = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 
@@ -92,8 +92,6 @@ class User(AbstractUser):
     )
     role = models.CharField("角色", max_length=20, choices=Role.choices, blank=True)
     must_change_password = models.BooleanField("下次登录须修改密码", default=False)
-
-    objects = UserManager()
 
     class Meta:
         ordering = ["username"]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.core.forms import apply_error
 from jianfu.core.net import client_ip
+from jianfu.core.typing import AuthedRequest
 
 from . import actions, login_guard, selectors
 from .choices import ROLE_SHORT, OrgKind, Role
@@ -74,7 +75,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def password_change(request: HttpRequest) -> HttpResponse:
+def password_change(request: AuthedRequest) -> HttpResponse:
     form = PasswordChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -223,7 +224,7 @@ def user_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def my_tokens(request: HttpRequest) -> HttpResponse:
+def my_tokens(request: AuthedRequest) -> HttpResponse:
     """Personal API tokens: create one (shown once) or revoke one."""
     new_token = ""
     if request.method == "POST":
