@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -33,6 +33,12 @@ APP_FIELDS = [
 ]  # fmt: skip
 
 
+class ApplicationAction(Protocol):
+    """A review or withdrawal step, as the pages and the API call it (always with a reason, maybe empty)."""
+
+    def __call__(self, app: Application, *, actor: Any, reason: str) -> Application: ...
+
+
 def _open_window(county: Org) -> PlanWindow | None:
     return PlanWindow.objects.filter(org=county, state=WindowState.OPEN).order_by("-year").first()
 
@@ -41,7 +47,8 @@ def _values(actor: Any, data: dict[str, Any]) -> dict[str, Any]:
     values = clean_application(data, org=actor.org)
     values["plan_window"] = None
     if values["kind"] == AppKind.ANNUAL:
-        window = _open_window(list_owner_org(actor.org))
+        county = list_owner_org(actor.org)
+        window = _open_window(county) if county is not None else None
         if window is None:
             raise ActionError("本县年度计划申报窗口未开放，请提交临时申请。", field="kind")
         values["plan_window"] = window

@@ -65,7 +65,7 @@ class DecisionIn(Schema):
     reason: str = ""
 
 
-DECISIONS = {
+DECISIONS: dict[str, actions.ApplicationAction] = {
     "pass_first": actions.do_pass_first_review,
     "return": actions.do_return_application,
     "approve": actions.do_approve_application,
@@ -89,7 +89,7 @@ def list_applications(request: HttpRequest, state: str = "", kind: str = "", q: 
 
 
 @router.post("/applications", response={201: ApplicationOut}, summary="新建准入申请（草稿）")
-def create_application(request: HttpRequest, payload: ApplicationIn) -> tuple[int, dict]:
+def create_application(request: HttpRequest, payload: ApplicationIn) -> Status[dict[str, Any]]:
     app = actions.do_create_application(actor=request.user, data=payload.dict())
     return Status(201, _out(app))
 

@@ -51,7 +51,9 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args: Any, townships: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target_townships"].choices = townships or []
+        townships_field = self.fields["target_townships"]
+        assert isinstance(townships_field, forms.MultipleChoiceField)
+        townships_field.choices = townships or []
 
     def data_for_action(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)

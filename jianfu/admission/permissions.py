@@ -11,7 +11,12 @@ from jianfu.orgs.scoping import in_scope
 from .choices import Affairs
 
 APPLICANT_ROLES = (Role.DEPT_OFFICER, Role.TOWNSHIP_OFFICER)
-FIRST_REVIEW_DEPT = {Affairs.PARTY: DeptKind.ORGANISATION, Affairs.GOVERNMENT: DeptKind.CIVIL_AFFAIRS}
+
+# Keyed by the stored value (a plain str on a loaded Application); Affairs members compare equal.
+FIRST_REVIEW_DEPT: dict[str, DeptKind] = {
+    Affairs.PARTY: DeptKind.ORGANISATION,
+    Affairs.GOVERNMENT: DeptKind.CIVIL_AFFAIRS,
+}
 
 
 def can_apply(user: Any) -> bool:

@@ -8,14 +8,15 @@ reviewers to look; ``info`` reports a clean check.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from django.conf import settings
 
 from jianfu.catalog.choices import Category
+from jianfu.catalog.models import ListVersion
 from jianfu.catalog.selectors import current_version, list_owner_org
 
-from .similarity import index_for, tokens
+from .similarity import IndexedItem, index_for, tokens
 
 # Similarity thresholds (TF-IDF cosine of jieba tokens), chosen on real list titles: below 0.3
 # two items merely share a word or two; from 0.55 they describe the same work.
@@ -43,7 +44,13 @@ def _finding(rule: str, severity: str, message: str, **extra: Any) -> dict[str, 
     return {"rule": rule, "severity": severity, "message": message, **extra}
 
 
-def match_lists(org: Any, text: str, *, limit: int = 5) -> dict[str, list[tuple[Any, float]]]:
+class ListMatches(TypedDict):
+    negative: list[tuple[IndexedItem, float]]
+    other: list[tuple[IndexedItem, float]]
+    version: ListVersion | None
+
+
+def match_lists(org: Any, text: str, *, limit: int = 5) -> ListMatches:
     """Negative-list and other items of the current published lists most similar to ``text``."""
     owner = list_owner_org(org)
     version = current_version(owner) if owner else None

@@ -24,6 +24,8 @@ def send_deadline_reminders(today: dt.date | None = None) -> int:
     sent = 0
     qs = Application.objects.filter(state__in=[AppState.SUBMITTED, AppState.FIRST_PASSED], due_date__isnull=False)
     for app in qs.select_related("applicant_org"):
+        if app.due_date is None:  # excluded by the query; narrows the type
+            continue
         left = working_days_between(today, app.due_date)
         if left > REMIND_WITHIN:
             continue

@@ -12,6 +12,7 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 import jieba
 
@@ -70,6 +71,18 @@ def item_text(title: str, scope: str = "", process: str = "") -> list[str]:
     return tokens(title) * 2 + tokens(scope) + tokens(process)
 
 
+class ItemRow(TypedDict):
+    """The columns of a list item the index is built from."""
+
+    pk: int
+    code: str
+    title: str
+    category: str
+    scope: str
+    process: str
+    basis: str
+
+
 @dataclass(frozen=True)
 class IndexedItem:
     pk: int
@@ -89,7 +102,7 @@ class VersionIndex:
     postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, rows: list[dict]) -> VersionIndex:
+    def build(cls, rows: list[ItemRow]) -> VersionIndex:
         docs = [item_text(r["title"], r.get("scope", ""), r.get("process", "")) for r in rows]
         n = len(docs)
         df: dict[str, int] = {}
@@ -157,7 +170,7 @@ def index_for(version: ListVersion) -> VersionIndex:
     return built
 
 
-def _rows(version: ListVersion) -> list[dict]:
+def _rows(version: ListVersion) -> list[ItemRow]:
     return list(
         ListItem.objects.filter(version=version)
         .order_by("sort_order", "code")

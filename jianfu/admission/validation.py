@@ -107,8 +107,7 @@ def clean_application(raw: dict[str, Any], *, org: Org) -> dict[str, Any]:
             errors.append(("end_date", f"实施期限不能超过 {MAX_YEARS} 年。"))
 
     if errors:
-        seen: set[tuple[str, str]] = set()
-        unique = [e for e in errors if not (e in seen or seen.add(e))]
+        unique = list(dict.fromkeys(errors))  # first occurrence of each, in order
         raise ActionError(
             "；".join(f"{LABELS.get(f, f)}：{m}" for f, m in unique),
             field=unique[0][0],

@@ -17,6 +17,7 @@ from jianfu.catalog.selectors import list_owner_org
 from jianfu.core.errors import ActionError, NotAllowed, NotFound
 from jianfu.core.forms import apply_error
 from jianfu.core.selectors import object_history
+from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
 
@@ -26,7 +27,7 @@ from .forms import ApplicationForm, AttachmentForm, ReasonForm
 from .permissions import can_apply, can_manage_window
 from .transitions import APPLICATION, DANGER_ACTIONS
 
-ACTIONS = {
+ACTIONS: dict[str, actions.ApplicationAction] = {
     "pass_first": actions.do_pass_first_review,
     "return_first": actions.do_return_application,
     "return": actions.do_return_application,
@@ -41,7 +42,7 @@ def _get(request: HttpRequest, pk: Any) -> Any:
 
 
 def _townships(user: Any) -> list[tuple[str, str]]:
-    county = list_owner_org(user.org) if user.org else None
+    county = list_owner_org(user.org) if user.org is not None else None
     if county is None:
         return []
     return list(Org.objects.filter(kind=OrgKind.TOWNSHIP, parent=county, is_active=True).values_list("code", "name"))
@@ -108,7 +109,7 @@ def _show_errors(form: Any, exc: ActionError) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     app = _get(request, pk)
     if app.applicant_org_id != request.user.org_id or app.state not in actions.EDITABLE:
         raise PermissionDenied("只有申请单位可以修改草稿或退回的申请。")
@@ -139,7 +140,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     app = _get(request, pk)
     user = request.user
     edges = APPLICATION.available(app, user)
@@ -221,7 +222,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int, att_pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int, att_pk: int) -> FileResponse:
     att = selectors.get_attachment(request.user, pk, att_pk)
     try:
         handle = att.file.open("rb")
@@ -237,12 +238,12 @@ def attachment_download(request: HttpRequest, pk: int, att_pk: int) -> HttpRespo
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_windows(request: HttpRequest) -> HttpResponse:
+def plan_windows(request: AuthedRequest) -> HttpResponse:
     user = request.user
-    county = list_owner_org(user.org) if user.org else None
+    county = list_owner_org(user.org) if user.org is not None else None
     manage = county is not None and can_manage_window(user, county)
     if request.method == "POST":
-        if not manage:
+        if county is None or not manage:
             raise PermissionDenied("只有本县民政局、组织部可以管理年度计划申报。")
         op = request.POST.get("op", "")
         try:
@@ -272,27 +273,27 @@ def plan_windows(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _window(request: HttpRequest, pk: int) -> Any:
+def _window(request: AuthedRequest, pk: int) -> Any:
     user = request.user
-    county = list_owner_org(user.org) if user.org else None
+    county = list_owner_org(user.org) if user.org is not None else None
     manage = county is not None and can_manage_window(user, county)
     return selectors.get_window(user, pk, published_only=not manage)
 
 
 @login_required
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     window = _window(request, pk)
     rows = exports.plan_rows(window)
     return render(request, "admission/plan.html", {"window": window, "rows": rows, "totals": exports.plan_totals(rows)})
 
 
 @login_required
-def plan_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_xlsx(request: AuthedRequest, pk: int) -> HttpResponse:
     return exports.plan_xlsx(_window(request, pk))
 
 
 @login_required
-def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     from jianfu.core.pdf import PdfUnavailable
 
     window = _window(request, pk)

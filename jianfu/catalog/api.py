@@ -152,6 +152,7 @@ def _total(t: selectors.Total) -> dict[str, Any]:
 
 def _item(item: ListItem, owner: Org, communities: dict[str, int]) -> dict[str, Any]:
     hours = item.hours_per_community
+    department = item.department
     return {
         "code": item.code,
         "title": item.title,
@@ -159,8 +160,8 @@ def _item(item: ListItem, owner: Org, communities: dict[str, int]) -> dict[str, 
         "category_label": item.get_category_display(),
         "cert_kind": item.cert_kind,
         "basis": item.basis,
-        "department_code": item.department.code if item.department_id else None,
-        "department_name": item.department.name if item.department_id else None,
+        "department_code": department.code if department is not None else None,
+        "department_name": department.name if department is not None else None,
         "scope": item.scope,
         "process": item.process,
         "community_roles": list(item.community_roles or []),

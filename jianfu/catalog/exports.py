@@ -97,7 +97,7 @@ def item_row(item: ListItem, communities: dict[str, int]) -> list[Any]:
     row: list[Any] = [item.code]
     for name in COLUMNS[1:]:
         if name == "department":
-            row.append(item.department.code if item.department_id else "")
+            row.append(item.department.code if item.department is not None else "")
         elif name == "funding_amount":
             row.append(float(item.funding_amount) if item.funding_amount is not None else None)
         elif name == "frequency_count":

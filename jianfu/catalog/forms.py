@@ -52,7 +52,9 @@ class ItemForm(forms.Form):
         depts = Org.objects.filter(
             kind=OrgKind.DEPARTMENT, region_code__startswith=owner.region_prefix, is_active=True
         ).order_by("region_code", "sort_order", "code")
-        self.fields["department"].choices = _blank([(d.code, d.name) for d in depts], "（无）")
+        department_field = self.fields["department"]
+        assert isinstance(department_field, forms.ChoiceField)
+        department_field.choices = _blank([(d.code, d.name) for d in depts], "（无）")
 
     @staticmethod
     def initial_for(item: ListItem) -> dict[str, Any]:
@@ -62,7 +64,7 @@ class ItemForm(forms.Form):
             "category": item.category,
             "cert_kind": item.cert_kind,
             "basis": item.basis,
-            "department": item.department.code if item.department_id else "",
+            "department": item.department.code if item.department is not None else "",
             "scope": item.scope,
             "process": item.process,
             "community_roles": item.community_roles,

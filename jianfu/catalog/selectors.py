@@ -348,7 +348,7 @@ def display_values(item: ListItem) -> dict[str, str]:
         "category": item.get_category_display(),
         "cert_kind": item.get_cert_kind_display() if item.cert_kind else "",
         "basis": item.basis,
-        "department": item.department.name if item.department_id else "",
+        "department": item.department.name if item.department is not None else "",
         "scope": item.scope,
         "process": item.process,
         "community_roles": "、".join(str(roles.get(r, r)) for r in item.community_roles or []),

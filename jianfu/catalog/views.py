@@ -83,7 +83,7 @@ def lists_index(request: HttpRequest) -> HttpResponse:
         "editor": editor,
         "totals": selectors.totals_of(current) if current else None,
         "review": selectors.review_status(owner),
-        "reduction": selectors.reduction(published[-1], current) if len(published) > 1 else None,
+        "reduction": selectors.reduction(published[-1], published[0]) if len(published) > 1 else None,
         "first": published[-1] if len(published) > 1 else None,
         "public_url": f"/public/lists/{owner.region_code}/",
     }
@@ -111,7 +111,7 @@ def draft_detail(request: HttpRequest) -> HttpResponse:
         "version": draft,
         "is_draft": True,
         "totals": selectors.totals_of(draft),
-        "changes": selectors.diff_versions(draft.based_on, draft) if draft.based_on_id else None,
+        "changes": selectors.diff_versions(draft.based_on, draft) if draft.based_on is not None else None,
         **_items_page(request, draft),
     }
     return render(request, "catalog/version.html", ctx)
@@ -235,7 +235,7 @@ def publish(request: HttpRequest) -> HttpResponse:
         "owner": owner,
         "draft": draft,
         "totals": selectors.totals_of(draft),
-        "changes": selectors.diff_versions(draft.based_on, draft) if draft.based_on_id else None,
+        "changes": selectors.diff_versions(draft.based_on, draft) if draft.based_on is not None else None,
     }
     return render(request, "catalog/publish.html", ctx)
 
@@ -262,8 +262,11 @@ def diff(request: HttpRequest) -> HttpResponse:
         old, new = published[1], published[0]
     if ("from" in request.GET or "to" in request.GET) and (old is None or new is None):
         messages.warning(request, "请选择两个存在的版本进行比较。")
-    result = selectors.diff_versions(old, new) if old is not None and new is not None else None
-    red = selectors.reduction(old, new) if result is not None else None
+    result: selectors.Diff | None = None
+    red: selectors.Reduction | None = None
+    if old is not None and new is not None:
+        result = selectors.diff_versions(old, new)
+        red = selectors.reduction(old, new)
     return render(
         request,
         "catalog/diff.html",

@@ -148,7 +148,7 @@ def gate_check(request: HttpRequest, payload: GateIn) -> dict:
 
 
 @router.post("/tasks", response={201: DispatchOut}, summary="派发任务（无依据的任务须 confirm_unlisted）")
-def send_task(request: HttpRequest, payload: SendIn) -> tuple[int, dict]:
+def send_task(request: HttpRequest, payload: SendIn) -> Status[dict[str, Any]]:
     data = payload.dict()
     confirm = data.pop("confirm_unlisted")
     dispatch = actions.do_send_task(actor=request.user, data=data, confirm_unlisted=confirm)

@@ -29,9 +29,15 @@ class SendForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["targets"].choices = targets
-        self.fields["list_item_code"].choices = [("", "（无）"), *items]
-        self.fields["application_id"].choices = [("", "（无）"), *applications]
+        targets_field = self.fields["targets"]
+        item_field = self.fields["list_item_code"]
+        application_field = self.fields["application_id"]
+        assert isinstance(targets_field, forms.MultipleChoiceField)
+        assert isinstance(item_field, forms.ChoiceField)
+        assert isinstance(application_field, forms.ChoiceField)
+        targets_field.choices = targets
+        item_field.choices = [("", "（无）"), *items]
+        application_field.choices = [("", "（无）"), *applications]
 
 
 class CompleteForm(forms.Form):

@@ -33,6 +33,7 @@ class GateResult:
     application: Application | None = None
     matches: list[dict[str, Any]] = field(default_factory=list)
     rules: list[dict[str, str]] = field(default_factory=list)
+    count: int = 0  # communities the send would reach; the send page's preview fills it in
 
     @property
     def verdict_label(self) -> str:

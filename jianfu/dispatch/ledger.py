@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 def record_task_minutes(task: Any, *, actor: Any, minutes: int) -> Any:
     try:
-        from jianfu.burden.actions import do_record_entry  # type: ignore[import-not-found]
+        from jianfu.burden.actions import do_record_entry
     except ImportError:
         log.warning("burden.actions.do_record_entry is not available; task %s minutes not recorded", task.pk)
         return None

@@ -17,6 +17,7 @@ from jianfu.catalog.choices import Category
 from jianfu.catalog.selectors import current_items
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.core.forms import apply_error
+from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
 from jianfu.orgs.scoping import visible_orgs
 
@@ -26,18 +27,20 @@ from .forms import CompleteForm, SendForm
 from .permissions import can_send
 
 
-def _send_form(request: HttpRequest, data: Any = None) -> SendForm:
+def _send_form(request: AuthedRequest, data: Any = None) -> SendForm:
     user = request.user
     orgs = visible_orgs(user).filter(is_active=True, kind__in=[OrgKind.TOWNSHIP, *GRASSROOTS_KINDS]).order_by("code")
     targets = [(o.code, f"【{o.name}全部社区和村】" if o.kind == OrgKind.TOWNSHIP else f"　{o.name}") for o in orgs]
-    items = [(i.code, f"{i.code} {i.title}") for i in current_items(user.org).exclude(category=Category.NEGATIVE)]
+    items: list[tuple[str, str]] = []
+    if user.org is not None:  # always, behind can_send
+        items = [(i.code, f"{i.code} {i.title}") for i in current_items(user.org).exclude(category=Category.NEGATIVE)]
     apps = [(str(a.pk), f"#{a.pk} {a.title}") for a in approved_for(user)[:200]]
     return SendForm(data, targets=targets, items=items, applications=apps)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def send(request: HttpRequest) -> HttpResponse:
+def send(request: AuthedRequest) -> HttpResponse:
     if not can_send(request.user):
         raise PermissionDenied("只有部门或乡镇经办人可以派发任务。")
     form = _send_form(request, request.POST or None)
@@ -130,6 +133,5 @@ def inbox_act(request: HttpRequest, pk: int, op: str) -> HttpResponse:
         raise PermissionDenied(exc.message) from exc
     except ActionError as exc:
         messages.error(request, exc.message)
-    return redirect(
-        request.POST.get("back") if request.POST.get("back", "").startswith("/inbox/") else "dispatch_inbox"
-    )
+    back = request.POST.get("back", "")
+    return redirect(back if back.startswith("/inbox/") else "dispatch_inbox")
