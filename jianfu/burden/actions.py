@@ -30,7 +30,7 @@ MAX_MINUTES = 24 * 60 * 7  # one occurrence takes at most a week of one person's
 MAX_CERT_TYPE = 100  # LedgerEntry.cert_type max_length: longer is refused, never cut silently
 EARLIEST = dt.date(2000, 1, 1)
 # Which list (catalog category) an entry of each kind may cite.
-KIND_CATEGORIES = {
+KIND_CATEGORIES: dict[str, tuple[str, ...]] = {
     Kind.FORM: ("form",),
     Kind.PLAQUE: ("mechanism",),
     Kind.APP: ("system",),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from jianfu.catalog.selectors import current_items
 from jianfu.core import dates
 from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.models import Org
 
 from . import actions, metrics, selectors
@@ -84,7 +84,7 @@ def _entry_out(e) -> dict:
 
 
 @router.post("/entries", response={201: EntryOut}, summary="登记一条负担台账")
-def create_entry(request: HttpRequest, payload: EntryIn) -> tuple[int, dict]:
+def create_entry(request: AuthedRequest, payload: EntryIn) -> Status[dict]:
     try:
         community = selectors.get_community(request.user, payload.community)
     except NotFound as exc:
@@ -115,7 +115,7 @@ def create_entry(request: HttpRequest, payload: EntryIn) -> tuple[int, dict]:
 
 @router.get("/entries", response=list[EntryOut], summary="负担台账（可按社区、类型、来源、日期筛选）")
 def list_entries(
-    request: HttpRequest,
+    request: AuthedRequest,
     community: str = "",
     region: str = "",
     kind: str = "",
@@ -147,7 +147,7 @@ def list_entries(
 
 
 @router.get("/breaches", response=list[BreachOut], summary="超限记录")
-def list_breaches(request: HttpRequest, rule: str = "", community: str = "", limit: int = 100) -> list[dict]:
+def list_breaches(request: AuthedRequest, rule: str = "", community: str = "", limit: int = 100) -> list[dict]:
     qs = selectors.breaches_for(request.user).prefetch_related("entries")
     if rule:
         qs = qs.filter(rule_code=rule)
@@ -174,13 +174,14 @@ def list_breaches(request: HttpRequest, rule: str = "", community: str = "", lim
 
 
 @router.get("/metrics", summary="某区划（含下级）的工时与次数：按类别、单位、月份")
-def get_metrics(request: HttpRequest, region: str, date_from: dt.date | None = None, date_to: dt.date | None = None):
+def get_metrics(request: AuthedRequest, region: str, date_from: dt.date | None = None, date_to: dt.date | None = None):
     """``from``/``to`` are whole months (the rollups are monthly). A region outside the caller's
     jurisdiction is a 404."""
     params = request.GET
     try:
-        start = dt.date.fromisoformat(params.get("from")) if params.get("from") else date_from
-        end = dt.date.fromisoformat(params.get("to")) if params.get("to") else date_to
+        raw_from, raw_to = params.get("from"), params.get("to")
+        start = dt.date.fromisoformat(raw_from) if raw_from else date_from
+        end = dt.date.fromisoformat(raw_to) if raw_to else date_to
     except ValueError as exc:
         raise ActionError("日期格式应为 YYYY-MM-DD。") from exc
     today = dt.date.today()

@@ -68,7 +68,7 @@ class RuleCode(models.TextChoices):
     CERTIFICATES = "certificates", "只出具清单内的证明"
 
 
-RULE_SHORT = {
+RULE_SHORT: dict[str, str] = {
     RuleCode.COUNTY_MEETINGS: "县级会议超次数",
     RuleCode.TOWNSHIP_MEETINGS: "乡镇会议超次数",
     RuleCode.TOWNSHIP_INSPECTIONS: "乡镇检查超次数",

@@ -74,7 +74,7 @@ def load() -> None:
     ):
         township_depts[d.parent_id].append(d)
     # Two townships keep over-convening (a 5th/6th meeting a month) until the lists take effect.
-    townships = sorted({c.parent_id for c in communities})
+    townships = sorted({c.parent_id for c in communities if c.parent_id is not None})
     noisy = set(townships[1:3])
     rows: list[LedgerEntry] = []
 
@@ -101,6 +101,8 @@ def load() -> None:
         days = 28
         for c in communities:
             township = c.parent
+            if township is None:  # every community sits under a township; a stray one gets no rows
+                continue
             for kind, (before_n, after_n, minutes, before_listed, after_listed) in PROFILE.items():
                 share = after_listed if after else before_listed
                 for _ in range(_count(rng, after_n if after else before_n)):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from jianfu.catalog.choices import CATEGORY_SHORT
+from jianfu.catalog.choices import CATEGORY_SHORT, Category
 from jianfu.catalog.models import ListItem
 from jianfu.catalog.selectors import current_items
 from jianfu.orgs.models import Org
@@ -25,7 +25,14 @@ class OrgChoice(forms.ModelChoiceField):
 
 class ItemChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: ListItem) -> str:
-        return f"［{CATEGORY_SHORT.get(obj.category, obj.category)}］{obj.code} {obj.title}"
+        return f"［{CATEGORY_SHORT.get(Category(obj.category), obj.category)}］{obj.code} {obj.title}"
+
+
+class CommunityChoices(forms.ModelMultipleChoiceField):
+    """Communities shown by their own name only (the form lists those of one jurisdiction)."""
+
+    def label_from_instance(self, obj: Org) -> str:
+        return obj.name
 
 
 class EntryForm(forms.Form):
@@ -45,14 +52,18 @@ class EntryForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        community, source_org, list_item = self.fields["community"], self.fields["source_org"], self.fields["list_item"]
+        assert isinstance(community, OrgChoice)
+        assert isinstance(source_org, OrgChoice)
+        assert isinstance(list_item, ItemChoice)
         communities = selectors.communities_for(user)
-        self.fields["community"].queryset = communities
+        community.queryset = communities
         if user.org is not None and user.org.is_grassroots:
-            self.fields["community"].initial = user.org.pk
-            self.fields["community"].empty_label = None
-        self.fields["source_org"].queryset = selectors.sources_for_user(user)
+            community.initial = user.org.pk
+            community.empty_label = None
+        source_org.queryset = selectors.sources_for_user(user)
         if user.org is not None:
-            self.fields["list_item"].queryset = current_items(user.org).exclude(category="negative")
+            list_item.queryset = current_items(user.org).exclude(category="negative")
         self.fields["minutes"].widget.attrs.update({"min": 0, "inputmode": "numeric"})
 
 
@@ -64,7 +75,7 @@ class EventForm(forms.Form):
     title = forms.CharField(label="名称", max_length=200)
     occurred_on = forms.DateField(label="日期", widget=DATE)
     minutes = forms.IntegerField(label="每个社区用时（分钟）", min_value=None)
-    communities = forms.ModelMultipleChoiceField(
+    communities = CommunityChoices(
         label="参会/受检社区", queryset=Org.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     reason = forms.CharField(
@@ -76,12 +87,14 @@ class EventForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        convener, communities = self.fields["convener"], self.fields["communities"]
+        assert isinstance(convener, OrgChoice)
+        assert isinstance(communities, CommunityChoices)
         conveners = conveners_for(user)
-        self.fields["convener"].queryset = Org.objects.filter(pk__in=[o.pk for o in conveners])
+        convener.queryset = Org.objects.filter(pk__in=[o.pk for o in conveners])
         if conveners:
-            self.fields["convener"].initial = conveners[0].pk
-        self.fields["communities"].queryset = selectors.communities_for(user).order_by("code")
-        self.fields["communities"].label_from_instance = lambda o: o.name
+            convener.initial = conveners[0].pk
+        communities.queryset = selectors.communities_for(user).order_by("code")
         self.fields["minutes"].widget.attrs.update({"min": 0})
 
 

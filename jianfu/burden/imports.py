@@ -104,8 +104,17 @@ def parse(upload: Any) -> tuple[list[Row], list[dict]]:
         note = str(values[6] or "").strip()
         if len(note) > 500:
             err(6, "说明不能超过 500 字。")
-        if not any(e["row"] == number for e in errors):
-            rows.append(Row(number, community, kind, source, day, minutes, item, note))  # type: ignore[arg-type]
+        if any(e["row"] == number for e in errors):
+            continue
+        # A row without errors has all of these; the checks tell the type checker so.
+        if (
+            community is not None
+            and kind is not None
+            and source is not None
+            and day is not None
+            and minutes is not None
+        ):
+            rows.append(Row(number, community, kind, source, day, minutes, item, note))
     if not raw_rows and not errors:
         errors.append({"row": 2, "column": "", "message": "文件中没有数据行。"})
     return rows, errors

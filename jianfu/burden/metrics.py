@@ -138,7 +138,8 @@ def _staff_by_child(prefix: str, depth: int) -> dict[str, int]:
     staff: dict[str, int] = defaultdict(int)
     orgs = Org.objects.filter(region_code__startswith=prefix, kind__in=GRASSROOTS_KINDS, is_active=True)
     for code, n in orgs.exclude(staff_count=None).values_list("region_code", "staff_count"):
-        staff[code[:depth]] += n
+        if n is not None:
+            staff[code[:depth]] += n
     return staff
 
 

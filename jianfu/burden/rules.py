@@ -50,7 +50,7 @@ def level_of(org: Org) -> str:
     """The level of the org that caused an entry."""
     kind = org.kind
     if kind == "department":
-        parent_kind = org.parent.kind if org.parent_id else ""
+        parent_kind = org.parent.kind if org.parent is not None else ""
         return {"county": SourceLevel.COUNTY_DEPT, "township": SourceLevel.TOWNSHIP_DEPT}.get(
             parent_kind, SourceLevel.ABOVE
         )
@@ -136,7 +136,7 @@ def precheck_event(*, kind: str, convener: Org, occurred_on: dt.date, communitie
     return findings
 
 
-ITEM_RULES = {
+ITEM_RULES: dict[str, RuleCode] = {
     Kind.FORM: RuleCode.FORMS,
     Kind.PLAQUE: RuleCode.PLAQUES,
     Kind.APP: RuleCode.APPS,

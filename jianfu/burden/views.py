@@ -20,6 +20,7 @@ from jianfu.core import dates
 from jianfu.core.errors import ActionError, NotAllowed, NotFound
 from jianfu.core.forms import apply_error
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from jianfu.core.typing import AuthedRequest
 from jianfu.core.xlsx import xlsx_response
 
 from . import actions, exports, metrics, selectors
@@ -55,7 +56,7 @@ def _region(request: HttpRequest) -> Any:
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthedRequest) -> HttpResponse:
     region = _region(request)
     if region is None:
         raise PermissionDenied("您没有可查看的辖区。")
@@ -95,7 +96,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def community(request: HttpRequest, code: str) -> HttpResponse:
+def community(request: AuthedRequest, code: str) -> HttpResponse:
     org = selectors.get_community(request.user, code)
     start, end = _period(request)
     entries = selectors.entries_for(request.user).filter(community=org, occurred_on__range=(start, end))
@@ -126,7 +127,7 @@ def community(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def entry_new(request: HttpRequest) -> HttpResponse:
+def entry_new(request: AuthedRequest) -> HttpResponse:
     if not can_record(request.user):
         raise PermissionDenied("您没有登记负担台账的权限。")
     initial = {"occurred_on": timezone.localdate()}
@@ -158,7 +159,7 @@ def entry_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_new(request: HttpRequest) -> HttpResponse:
+def event_new(request: AuthedRequest) -> HttpResponse:
     if not can_convene(request.user):
         raise PermissionDenied("您没有登记会议或检查的权限。")
     form = EventForm(request.POST or None, user=request.user, initial={"occurred_on": timezone.localdate()})
@@ -203,7 +204,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def breaches(request: HttpRequest) -> HttpResponse:
+def breaches(request: AuthedRequest) -> HttpResponse:
     qs = selectors.breaches_for(request.user)
     rule = request.GET.get("rule", "")
     if rule in RuleCode.values:
@@ -241,7 +242,7 @@ def _report_periods(request: HttpRequest, region: Any) -> tuple[tuple[dt.date, d
 
 
 @login_required
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: AuthedRequest) -> HttpResponse:
     region = _region(request)
     if region is None:
         raise PermissionDenied("您没有可查看的辖区。")
@@ -270,7 +271,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_entries(request: HttpRequest) -> HttpResponse:
+def import_entries(request: AuthedRequest) -> HttpResponse:
     if not can_record(request.user):
         raise PermissionDenied("您没有登记负担台账的权限。")
     if request.GET.get("template"):
@@ -293,7 +294,7 @@ def import_entries(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def rules(request: HttpRequest) -> HttpResponse:
+def rules(request: AuthedRequest) -> HttpResponse:
     home = selectors.home_region(request.user)
     county = home if home is not None and home.kind == "county" else None
     editable = county is not None and can_set_rules(request.user, county)
@@ -306,7 +307,7 @@ def rules(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def rule_set(request: HttpRequest) -> HttpResponse:
+def rule_set(request: AuthedRequest) -> HttpResponse:
     home = selectors.home_region(request.user)
     if home is None or home.kind != "county":
         raise PermissionDenied("只有县级民政、组织部门可以调整限额。")

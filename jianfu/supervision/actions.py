@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
@@ -154,9 +155,10 @@ def _save_evidence(case: Case, checked: list[ev.CheckedFile], kind: str, reply: 
             size=len(item.data),
             sha256=item.sha256,
         )
-        content = ev.content_file(item)
-        record.file.save(content.name, content, save=False)
-        names.append(record.file.name)
+        name, content = ev.content_file(item)
+        record.file.save(name, content, save=False)
+        if record.file.name is not None:  # set by save() just above
+            names.append(record.file.name)
         record.save()
     return names
 
@@ -169,7 +171,7 @@ def _discard(names: list[str]) -> None:
 
 
 def do_submit_worker_report(
-    *, actor: Any, title: str, description: str, department: Org | None, rule_ref: str = "", files: list[Any] = ()
+    *, actor: Any, title: str, description: str, department: Org | None, rule_ref: str = "", files: Sequence[Any] = ()
 ) -> Case:
     """A community worker reports a violation (社区工作者反映): what happened, which department,
     evidence. The worker's identity is kept for the supervising office only."""
@@ -210,7 +212,7 @@ def do_submit_public_report(
     department: Org | None = None,
     reporter_name: str = "",
     reporter_contact: str = "",
-    files: list[Any] = (),
+    files: Sequence[Any] = (),
 ) -> Case:
     """An anonymous public report (群众举报) from the open page or API. Name and contact are
     optional and seen only by the supervising office; the reporter follows the case by its code."""
@@ -311,6 +313,9 @@ def do_issue_order(
     if deadline <= timezone.localdate(now):
         raise ActionError("整改期限应晚于今天。", field="deadline")
     case = CASE.apply(case, "issue_order", actor=actor)
+    department = case.department
+    if department is None:  # the transition's guard already refuses a case without one
+        raise ActionError("请先确定责任单位。")
     year = timezone.localtime(now).year
     order = Order.objects.create(
         region_code=case.region_code,
@@ -319,7 +324,7 @@ def do_issue_order(
         year=year,
         number=_allocate_number(case.county_code, year),
         issuing_office=actor.org,
-        department=case.department,
+        department=department,
         issued_by=actor,
         facts=facts,
         rule=rule,
@@ -345,7 +350,9 @@ def current_order(case: Case) -> Order | None:
     return case.orders.order_by("-issued_at", "-id").first()
 
 
-def do_reply(order: Order, *, actor: Any, text: str, files: list[Any] = (), now: dt.datetime | None = None) -> Reply:
+def do_reply(
+    order: Order, *, actor: Any, text: str, files: Sequence[Any] = (), now: dt.datetime | None = None
+) -> Reply:
     """The department answers its 督办单 with its rectification (整改情况) and evidence."""
     now = now or timezone.now()
     text = (text or "").strip()

@@ -15,6 +15,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from jianfu.core.errors import NotFound
+from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.models import Org
 
 from . import actions, ratelimit, selectors
@@ -67,7 +68,7 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/supervision/cases", summary="监督案件列表（督办单位看全部；部门只看下发给本单位的，且不含反映人信息）")
-def list_cases(request: HttpRequest, state: str = "", limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+def list_cases(request: AuthedRequest, state: str = "", limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     limit = max(1, min(limit, 500))
     offset = max(0, min(offset, 1_000_000))
     user = request.user
@@ -81,7 +82,7 @@ def list_cases(request: HttpRequest, state: str = "", limit: int = 100, offset: 
 
 
 @router.get("/supervision/cases/{case_id}", summary="一件监督案件")
-def get_case(request: HttpRequest, case_id: int) -> dict[str, Any]:
+def get_case(request: AuthedRequest, case_id: int) -> dict[str, Any]:
     case, as_office = selectors.visible_case(request.user, case_id)
     data = selectors.case_for_office(case) if as_office else selectors.case_for_department(case)
     data["orders"] = [
@@ -99,13 +100,15 @@ def get_case(request: HttpRequest, case_id: int) -> dict[str, Any]:
 
 
 @router.get("/supervision/cases/{case_id}/history", response=list[HistoryRow], summary="案件办理记录（审计日志）")
-def case_history(request: HttpRequest, case_id: int) -> list[dict[str, Any]]:
+def case_history(request: AuthedRequest, case_id: int) -> list[dict[str, Any]]:
     case, as_office = selectors.visible_case(request.user, case_id)
     return selectors.case_history(request.user, case, as_office=as_office)
 
 
 @router.get("/supervision/scoreboard", response=list[ScoreRow], summary="部门记分板")
-def scoreboard(request: HttpRequest, start: dt.date | None = None, end: dt.date | None = None) -> list[dict[str, Any]]:
+def scoreboard(
+    request: AuthedRequest, start: dt.date | None = None, end: dt.date | None = None
+) -> list[dict[str, Any]]:
     today = timezone.localdate()
     start = start or dt.date(today.year, 1, 1)
     end = end or today
@@ -116,7 +119,7 @@ def scoreboard(request: HttpRequest, start: dt.date | None = None, end: dt.date 
 
 
 @router.post("/reports", auth=None, response={201: TrackingOut}, summary="群众匿名举报（无需登录，返回查询码）")
-def submit_report(request: HttpRequest, payload: ReportIn) -> tuple[int, dict[str, Any]]:
+def submit_report(request: HttpRequest, payload: ReportIn) -> Status[dict[str, Any]]:
     if not ratelimit.allow_public_report(ratelimit.client_ip(request), payload.county_code[:12]):
         raise HttpError(429, ratelimit.MESSAGE)
     county = selectors.public_county(payload.county_code)

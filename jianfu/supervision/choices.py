@@ -29,7 +29,7 @@ class CaseState(models.TextChoices):
 # States in which a department has (or had) a 督办单 and may see the case.
 DEPARTMENT_VISIBLE_STATES = (CaseState.ORDERED, CaseState.REPLIED, CaseState.CLOSED)
 OPEN_STATES = (CaseState.RECEIVED, CaseState.VERIFYING, CaseState.SUBSTANTIATED, CaseState.ORDERED, CaseState.REPLIED)
-STATE_TONE = {
+STATE_TONE: dict[str, str] = {
     CaseState.RECEIVED: "warn",
     CaseState.VERIFYING: "warn",
     CaseState.SUBSTANTIATED: "bad",

@@ -81,5 +81,7 @@ def check_files(files: list[Any]) -> list[CheckedFile]:
     return checked
 
 
-def content_file(checked: CheckedFile) -> ContentFile:
-    return ContentFile(checked.data, name=f"{secrets.token_hex(16)}.{checked.ext}")
+def content_file(checked: CheckedFile) -> tuple[str, ContentFile]:
+    """The file to store under a random name (the original name stays on the record), and that name."""
+    name = f"{secrets.token_hex(16)}.{checked.ext}"
+    return name, ContentFile(checked.data, name=name)

@@ -43,11 +43,14 @@ class WorkerReportForm(forms.Form):
         help_text="时间、方式（电话/文件/工作群）、要求社区做什么、占用多少时间。",
     )
     rule_ref = forms.CharField(label="涉及的规定（可选）", max_length=300, required=False)
-    files = MultipleFileField(label="证据材料", help_text=EVIDENCE_HELP)
+    # The stubs read this as overriding BaseForm.files; the form metaclass moves it into base_fields.
+    files = MultipleFileField(label="证据材料", help_text=EVIDENCE_HELP)  # type: ignore[assignment]
 
     def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments
+        department = self.fields["department"]
+        assert isinstance(department, DepartmentChoice)
+        department.queryset = departments
 
 
 class PublicReportForm(forms.Form):
@@ -63,11 +66,14 @@ class PublicReportForm(forms.Form):
         required=False,
         help_text="仅县民政局、组织部可见，不会告知被反映单位。",
     )
-    files = MultipleFileField(label="证据材料", help_text=EVIDENCE_HELP)
+    # The stubs read this as overriding BaseForm.files; the form metaclass moves it into base_fields.
+    files = MultipleFileField(label="证据材料", help_text=EVIDENCE_HELP)  # type: ignore[assignment]
 
     def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments
+        department = self.fields["department"]
+        assert isinstance(department, DepartmentChoice)
+        department.queryset = departments
 
 
 class CaseFactsForm(forms.Form):
@@ -76,7 +82,9 @@ class CaseFactsForm(forms.Form):
 
     def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments
+        department = self.fields["department"]
+        assert isinstance(department, DepartmentChoice)
+        department.queryset = departments
 
 
 class OrderForm(forms.Form):
@@ -88,7 +96,8 @@ class OrderForm(forms.Form):
 
 class ReplyForm(forms.Form):
     text = forms.CharField(label="整改情况", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
-    files = MultipleFileField(label="整改佐证材料", help_text=EVIDENCE_HELP)
+    # The stubs read this as overriding BaseForm.files; the form metaclass moves it into base_fields.
+    files = MultipleFileField(label="整改佐证材料", help_text=EVIDENCE_HELP)  # type: ignore[assignment]
 
 
 class RecheckForm(forms.Form):

@@ -104,8 +104,8 @@ def case_for_department(case: Case) -> dict[str, Any]:
         "state": case.state,
         "state_label": case.get_state_display(),
         "rule_ref": case.rule_ref,
-        "department": case.department.name if case.department_id else "",
-        "community": case.community.name if case.community_id and case.source not in REPORT_SOURCES else "",
+        "department": case.department.name if case.department is not None else "",
+        "community": case.community.name if case.source not in REPORT_SOURCES and case.community is not None else "",
         "created_at": case.created_at,
         "closed_at": case.closed_at,
     }
@@ -116,10 +116,10 @@ def case_for_office(case: Case) -> dict[str, Any]:
     data.update(
         {
             "description": case.description,
-            "community": case.community.name if case.community_id else "",
+            "community": case.community.name if case.community is not None else "",
             "finding": case.finding,
-            "reporter_name": case.reporter.get_full_name() if case.reporter_id else case.reporter_name,
-            "reporter_contact": case.reporter_contact or (case.reporter.phone if case.reporter_id else ""),
+            "reporter_name": case.reporter.get_full_name() if case.reporter is not None else case.reporter_name,
+            "reporter_contact": case.reporter_contact or (case.reporter.phone if case.reporter is not None else ""),
             "tracking_code": case.tracking_code,
             "substantiated_at": case.substantiated_at,
         }
@@ -165,7 +165,7 @@ def case_history(user: Any, case: Case, *, as_office: bool) -> list[dict[str, An
                 "at": e.at,
                 "event": e.event_type,
                 "label": label(e.event_type),
-                "by": (e.actor_name if as_office else (e.org.name if e.org_id else "系统")),
+                "by": (e.actor_name if as_office else (e.org.name if e.org is not None else "系统")),
                 "before": e.before.get("state") if isinstance(e.before, dict) else None,
                 "after": e.after.get("state") if isinstance(e.after, dict) else None,
                 "reason": e.reason if (as_office or e.event_type.startswith("supervision.case.send_back")) else "",
@@ -288,18 +288,21 @@ def notice_content(county_code: str, start: dt.date, end: dt.date) -> dict[str, 
     by_dept: dict[int, dict[str, Any]] = {}
     items = []
     for case in cases:
+        department = case.department
+        if department is None:  # excluded by the query above
+            continue
         orders = list(case.orders.all())
         overdue = any(o.was_overdue for o in orders)
         row = by_dept.setdefault(
-            case.department_id,
-            {"department": case.department.name, "cases": 0, "overdue": 0, "closed": 0, "repeat": False},
+            department.pk,
+            {"department": department.name, "cases": 0, "overdue": 0, "closed": 0, "repeat": False},
         )
         row["cases"] += 1
         row["overdue"] += int(overdue)
         row["closed"] += int(case.state == CaseState.CLOSED)
         items.append(
             {
-                "department": case.department.name,
+                "department": department.name,
                 # A report's title is the reporter's own words and may name a community or a
                 # person; the public notice gives only the department, the rule and the 督办单.
                 "title": "群众或社区反映的问题" if case.source in REPORT_SOURCES else case.title,
@@ -339,7 +342,7 @@ def burden_hours_by_department(user: Any, start: dt.date, end: dt.date) -> dict[
     burden app does not provide it yet. Expects ``jianfu.burden.selectors.hours_by_department(user,
     start=, end=)`` returning {department org id: hours}."""
     try:
-        from jianfu.burden import selectors as burden  # type: ignore[attr-defined]
+        from jianfu.burden import selectors as burden
 
         fn = burden.hours_by_department
     except (ImportError, AttributeError):
@@ -364,7 +367,8 @@ def scoreboard(user: Any, start: dt.date, end: dt.date, *, today: dt.date | None
     for case in restrict(Case.objects.exclude(department=None), user).filter(
         substantiated_at__gte=lo, substantiated_at__lt=hi
     ):
-        stats[case.department_id]["cases"] += 1
+        if case.department_id is not None:  # always, given the query
+            stats[case.department_id]["cases"] += 1
     for order in restrict(Order.objects.select_related("case"), user).filter(issued_at__gte=lo, issued_at__lt=hi):
         s = stats[order.department_id]
         s["orders"] += 1

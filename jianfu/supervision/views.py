@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jianfu.core.errors import ActionError, NotAllowed, NotFound
 from jianfu.core.forms import apply_error
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
 
@@ -38,9 +40,9 @@ from .permissions import is_community_worker, is_supervisor
 from .transitions import CASE
 
 
-def not_found_as_404(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def not_found_as_404(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
             return view(request, *args, **kwargs)
         except NotFound as exc:
@@ -81,7 +83,7 @@ def _month_bounds(request: HttpRequest) -> tuple[dt.date, dt.date]:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     user = request.user
     if is_supervisor(user):
         return redirect("supervision:cases")
@@ -96,7 +98,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: AuthedRequest) -> HttpResponse:
     _require_office(request)
     filters = {k: request.GET.get(k, "").strip() for k in ("state", "source", "q")}
     if "state" not in request.GET:
@@ -124,7 +126,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @not_found_as_404
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def case_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
     return _render_case(request, case)
@@ -158,7 +160,7 @@ def _render_case(request: HttpRequest, case: Any, **forms: Any) -> HttpResponse:
 @login_required
 @require_POST
 @not_found_as_404
-def case_move(request: HttpRequest, pk: int) -> HttpResponse:
+def case_move(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
     action = request.POST.get("action", "")
@@ -182,7 +184,7 @@ def case_move(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @not_found_as_404
-def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
+def case_facts(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
     form = CaseFactsForm(request.POST, departments=_departments(request.user))
@@ -205,7 +207,7 @@ def case_facts(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
-def order_create(request: HttpRequest, pk: int) -> HttpResponse:
+def order_create(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
     initial = {
@@ -229,7 +231,7 @@ def order_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @not_found_as_404
-def recheck_schedule(request: HttpRequest, pk: int) -> HttpResponse:
+def recheck_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
     form = RecheckForm(request.POST)
@@ -247,7 +249,7 @@ def recheck_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @not_found_as_404
-def recheck_record(request: HttpRequest, pk: int) -> HttpResponse:
+def recheck_record(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     recheck = selectors.get_recheck(request.user, pk)
     try:
@@ -265,7 +267,7 @@ def recheck_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def order_list(request: HttpRequest) -> HttpResponse:
+def order_list(request: AuthedRequest) -> HttpResponse:
     if is_supervisor(request.user):
         orders = selectors.office_orders(request.user)
     elif has_role(request.user, Role.DEPT_OFFICER):
@@ -291,7 +293,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
-def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def order_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     order = selectors.get_order(request.user, pk)
     office = is_supervisor(request.user)
     case = order.case
@@ -335,7 +337,7 @@ def _order_pdf_bytes(order: Any) -> bytes:
 
 @login_required
 @not_found_as_404
-def order_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def order_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     order = selectors.get_order(request.user, pk)
     try:
         data = _order_pdf_bytes(order)
@@ -347,7 +349,7 @@ def order_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @not_found_as_404
-def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_file(request: AuthedRequest, pk: int) -> FileResponse:
     item = selectors.get_evidence(request.user, pk)
     try:
         handle = item.file.open("rb")
@@ -363,7 +365,7 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def worker_report(request: HttpRequest) -> HttpResponse:
+def worker_report(request: AuthedRequest) -> HttpResponse:
     if not is_community_worker(request.user):
         raise PermissionDenied("只有社区（村）工作者可以提交反映。")
     form = WorkerReportForm(request.POST or None, request.FILES or None, departments=_departments(request.user))
@@ -387,7 +389,7 @@ def worker_report(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_reports(request: HttpRequest) -> HttpResponse:
+def my_reports(request: AuthedRequest) -> HttpResponse:
     if not is_community_worker(request.user):
         raise PermissionDenied("只有社区（村）工作者可以查看自己的反映。")
     return render(
@@ -400,7 +402,7 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def notice_list(request: HttpRequest) -> HttpResponse:
+def notice_list(request: AuthedRequest) -> HttpResponse:
     _require_office(request)
     today = timezone.localdate()
     first = today.replace(day=1)
@@ -420,7 +422,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @not_found_as_404
-def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     notice = selectors.get_notice(request.user, pk)
     return render(request, "supervision/notice_detail.html", {"notice": notice, "public": False})
@@ -429,7 +431,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @not_found_as_404
-def notice_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     notice = selectors.get_notice(request.user, pk)
     try:
@@ -451,7 +453,7 @@ def _notice_pdf(notice: Any) -> HttpResponse | None:
 
 @login_required
 @not_found_as_404
-def notice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     notice = selectors.get_notice(request.user, pk)
     response = _notice_pdf(notice)
@@ -462,7 +464,7 @@ def notice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def scoreboard(request: HttpRequest) -> HttpResponse:
+def scoreboard(request: AuthedRequest) -> HttpResponse:
     start, end = _month_bounds(request)
     rows = selectors.scoreboard(request.user, start, end)
     return render(
