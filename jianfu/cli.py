@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -34,7 +35,7 @@ def _setup_django() -> None:
     django.setup()
 
 
-def _manage(*args: str, **options: object) -> None:
+def _manage(*args: str, **options: Any) -> None:
     from django.core.management import call_command
 
     call_command(*args, **options)
