@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -12,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -38,19 +35,6 @@ from .forms import (
 )
 from .permissions import is_community_worker, is_supervisor
 from .transitions import CASE
-
-
-def not_found_as_404(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        try:
-            return view(request, *args, **kwargs)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-        except NotAllowed as exc:
-            raise PermissionDenied(exc.message) from exc
-
-    return wrapper
 
 
 def _require_office(request: HttpRequest) -> None:
@@ -125,7 +109,6 @@ def case_list(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
-@not_found_as_404
 def case_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
@@ -159,7 +142,6 @@ def _render_case(request: HttpRequest, case: Any, **forms: Any) -> HttpResponse:
 
 @login_required
 @require_POST
-@not_found_as_404
 def case_move(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
@@ -183,7 +165,6 @@ def case_move(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@not_found_as_404
 def case_facts(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
@@ -206,7 +187,6 @@ def case_facts(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@not_found_as_404
 def order_create(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
@@ -230,7 +210,6 @@ def order_create(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@not_found_as_404
 def recheck_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
@@ -248,7 +227,6 @@ def recheck_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@not_found_as_404
 def recheck_record(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     recheck = selectors.get_recheck(request.user, pk)
@@ -292,7 +270,6 @@ def order_list(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-@not_found_as_404
 def order_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     order = selectors.get_order(request.user, pk)
     office = is_supervisor(request.user)
@@ -336,7 +313,6 @@ def _order_pdf_bytes(order: Any) -> bytes:
 
 
 @login_required
-@not_found_as_404
 def order_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     order = selectors.get_order(request.user, pk)
     try:
@@ -348,7 +324,6 @@ def order_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@not_found_as_404
 def evidence_file(request: AuthedRequest, pk: int) -> FileResponse:
     item = selectors.get_evidence(request.user, pk)
     try:
@@ -421,7 +396,6 @@ def notice_list(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
-@not_found_as_404
 def notice_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     notice = selectors.get_notice(request.user, pk)
@@ -430,7 +404,6 @@ def notice_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-@not_found_as_404
 def notice_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     notice = selectors.get_notice(request.user, pk)
@@ -452,7 +425,6 @@ def _notice_pdf(notice: Any) -> HttpResponse | None:
 
 
 @login_required
-@not_found_as_404
 def notice_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     notice = selectors.get_notice(request.user, pk)
@@ -483,7 +455,6 @@ def scoreboard(request: AuthedRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@not_found_as_404
 def public_report(request: HttpRequest, county_code: str) -> HttpResponse:
     county = selectors.public_county(county_code)
     departments = selectors.public_departments(county)
@@ -508,7 +479,6 @@ def public_report(request: HttpRequest, county_code: str) -> HttpResponse:
     return render(request, "supervision/public_report.html", {"form": form, "county": county})
 
 
-@not_found_as_404
 def public_report_done(request: HttpRequest, county_code: str) -> HttpResponse:
     county = selectors.public_county(county_code)
     code = request.session.get("supervision_tracking_code", "")
@@ -528,7 +498,6 @@ def public_track(request: HttpRequest) -> HttpResponse:
     return render(request, "supervision/public_track.html", {"form": form, "status": status, "error": error})
 
 
-@not_found_as_404
 def public_notices(request: HttpRequest, county_code: str) -> HttpResponse:
     county = selectors.public_county(county_code)
     return render(
@@ -536,7 +505,6 @@ def public_notices(request: HttpRequest, county_code: str) -> HttpResponse:
     )
 
 
-@not_found_as_404
 def public_notice(request: HttpRequest, county_code: str, pk: int) -> HttpResponse:
     county = selectors.public_county(county_code)
     notice = selectors.get_public_notice(county, pk)
