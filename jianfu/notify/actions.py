@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,6 +13,8 @@ from jianfu.core import audit
 from jianfu.core.errors import NotFound
 
 from .models import Notification
+
+log = logging.getLogger(__name__)
 
 
 def _recipients(users: Any) -> list[Any]:
@@ -63,10 +66,22 @@ def do_notify(
 
 
 def notify_on_commit(users: Iterable[Any] | Any, **kwargs: Any) -> None:
-    """Queue ``do_notify`` for when the current transaction commits (now, outside one)."""
+    """Queue ``do_notify`` for when the current transaction commits (now, outside one).
+
+    A notification that fails is logged, never raised: the decision it reports has already been
+    committed and must not turn into an error page for the person who made it.
+    """
     recipients = _recipients(users)
-    if recipients:
-        transaction.on_commit(lambda: do_notify(recipients, **kwargs))
+    if not recipients:
+        return
+
+    def send() -> None:
+        try:
+            do_notify(recipients, **kwargs)
+        except Exception:  # logged with its traceback; the committed decision stands
+            log.exception("notify: could not send %r", kwargs.get("title", ""))
+
+    transaction.on_commit(send)
 
 
 @transaction.atomic

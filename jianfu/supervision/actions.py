@@ -17,13 +17,13 @@ from django.utils import timezone
 
 from jianfu.core import audit, dates
 from jianfu.core.errors import ActionError, NotAllowed
+from jianfu.notify.actions import notify_on_commit
 from jianfu.orgs.choices import OrgKind, Role
 from jianfu.orgs.models import Org, User
 
 from . import evidence as ev
 from .choices import CaseSource, CaseState, EvidenceKind, NoticeState, RecheckOutcome, ReplyDecision
 from .models import Case, Evidence, Notice, Order, OrderCounter, Recheck, Reply
-from .notifying import notify
 from .permissions import is_community_worker, is_supervisor, supervises
 from .transitions import CASE
 
@@ -90,9 +90,9 @@ def do_open_case(
     if source == CaseSource.BREACH:
         # One meeting can break a limit for many communities at once: tell the office once a day
         # per responsible unit, not once per community.
-        notify(
+        notify_on_commit(
             _office_users(case.region_code),
-            f"新的超限预警：{department.name if department else ''}（详见监督督办）",
+            title=f"新的超限预警：{department.name if department else ''}（详见监督督办）",
             url=reverse("supervision:cases") + f"?source={CaseSource.BREACH}",
             dedupe_key=f"supervision:breach:{case.department_id}:{timezone.localdate():%Y%m%d}",
         )
@@ -116,7 +116,7 @@ def _department_users(department: Org) -> list[User]:
 
 
 def _remind_office(case: Case, title: str) -> None:
-    notify(_office_users(case.region_code), title, url=reverse("supervision:case", args=[case.pk]))
+    notify_on_commit(_office_users(case.region_code), title=title, url=reverse("supervision:case", args=[case.pk]))
 
 
 def _clean_report(title: str, description: str) -> tuple[str, str]:
@@ -338,9 +338,9 @@ def do_issue_order(
         order,
         after={"doc_no": order.doc_no, "department": order.department_id, "deadline": deadline},
     )
-    notify(
+    notify_on_commit(
         _department_users(order.department),
-        f"收到督办单{order.doc_no}，请于 {deadline:%Y-%m-%d} 前回复整改情况",
+        title=f"收到督办单{order.doc_no}，请于 {deadline:%Y-%m-%d} 前回复整改情况",
         url=reverse("supervision:order", args=[order.pk]),
     )
     return order
@@ -402,9 +402,9 @@ def do_decide_reply(case: Case, *, actor: Any, accept: bool, reason: str = "", n
             order.accepted_at = now
             order.save(update_fields=["accepted_at"])
         else:
-            notify(
+            notify_on_commit(
                 _department_users(order.department),
-                f"督办单{order.doc_no}的整改情况被退回：{reason.strip()[:60]}",
+                title=f"督办单{order.doc_no}的整改情况被退回：{reason.strip()[:60]}",
                 url=reverse("supervision:order", args=[order.pk]),
             )
     return case
@@ -441,12 +441,13 @@ def do_escalate_overdue(*, now: dt.datetime | None = None) -> list[Order]:
             )
             url = reverse("supervision:order", args=[locked.pk])
             title = f"督办单{locked.doc_no}已逾期（期限 {locked.deadline:%Y-%m-%d}），请立即回复整改情况"
-            notify(_department_users(locked.department), title, url=url, dedupe_key=f"supervision:overdue:{locked.pk}")
-            notify(
+            dedupe_key = f"supervision:overdue:{locked.pk}"
+            notify_on_commit(_department_users(locked.department), title=title, url=url, dedupe_key=dedupe_key)
+            notify_on_commit(
                 _office_users(locked.region_code),
-                f"{locked.department.name}：{title}",
+                title=f"{locked.department.name}：{title}",
                 url=url,
-                dedupe_key=f"supervision:overdue:{locked.pk}",
+                dedupe_key=dedupe_key,
             )
             escalated.append(locked)
     return escalated

@@ -15,6 +15,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from jianfu.core.errors import NotFound
+from jianfu.core.net import client_ip
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.models import Org
 
@@ -46,7 +47,7 @@ class TrackingOut(Schema):
 class ScoreRow(Schema):
     code: str
     department: str
-    burden_hours: float | None
+    burden_hours: float
     cases: int
     orders: int
     overdue: int
@@ -112,15 +113,12 @@ def scoreboard(
     today = timezone.localdate()
     start = start or dt.date(today.year, 1, 1)
     end = end or today
-    return [
-        {**r, "burden_hours": float(r["burden_hours"]) if r["burden_hours"] is not None else None}
-        for r in selectors.scoreboard(request.user, start, end)
-    ]
+    return [{**r, "burden_hours": float(r["burden_hours"])} for r in selectors.scoreboard(request.user, start, end)]
 
 
 @router.post("/reports", auth=None, response={201: TrackingOut}, summary="群众匿名举报（无需登录，返回查询码）")
 def submit_report(request: HttpRequest, payload: ReportIn) -> Status[dict[str, Any]]:
-    if not ratelimit.allow_public_report(ratelimit.client_ip(request), payload.county_code[:12]):
+    if not ratelimit.allow_public_report(client_ip(request), payload.county_code[:12]):
         raise HttpError(429, ratelimit.MESSAGE)
     county = selectors.public_county(payload.county_code)
     department = None

@@ -12,8 +12,6 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-from jianfu.core.net import client_ip  # noqa: F401  (re-exported for the views and API)
-
 MESSAGE = "提交过于频繁，请一小时后再试。如情况紧急，请拨打县民政局举报电话。"
 
 

@@ -8,7 +8,6 @@ never carries reporter fields). Public reads (tracking code, published 通报) c
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -27,9 +26,6 @@ from jianfu.orgs.scoping import restrict
 from .choices import DEPARTMENT_VISIBLE_STATES, REPORT_SOURCES, CaseSource, CaseState, NoticeState
 from .models import Case, Evidence, Notice, Order, Recheck
 from .permissions import is_supervisor
-
-log = logging.getLogger(__name__)
-
 
 # --- the supervising office ------------------------------------------------------------------
 
@@ -337,22 +333,11 @@ def notice_content(county_code: str, start: dt.date, end: dt.date) -> dict[str, 
     }
 
 
-def burden_hours_by_department(user: Any, start: dt.date, end: dt.date) -> dict[int, Decimal] | None:
-    """Hours of community work each department created, from the burden ledger, or None when the
-    burden app does not provide it yet. Expects ``jianfu.burden.selectors.hours_by_department(user,
-    start=, end=)`` returning {department org id: hours}."""
-    try:
-        from jianfu.burden import selectors as burden
+def burden_hours_by_department(user: Any, start: dt.date, end: dt.date) -> dict[int, Decimal]:
+    """Hours of community work each department created in the period, from the burden ledger."""
+    from jianfu.burden.selectors import hours_by_department  # imported here: burden imports supervision
 
-        fn = burden.hours_by_department
-    except (ImportError, AttributeError):
-        return None
-    try:
-        result = fn(user, start=start, end=end)
-        return {int(k.pk if isinstance(k, Org) else k): Decimal(str(v)) for k, v in dict(result).items()}
-    except Exception:  # the ledger is another app's; its failure must not break the scoreboard
-        log.exception("supervision: burden.hours_by_department failed")
-        return None
+    return {int(k): Decimal(str(v)) for k, v in hours_by_department(user, start=start, end=end).items()}
 
 
 def scoreboard(user: Any, start: dt.date, end: dt.date, *, today: dt.date | None = None) -> list[dict[str, Any]]:
@@ -382,7 +367,7 @@ def scoreboard(user: Any, start: dt.date, end: dt.date, *, today: dt.date | None
             {
                 "code": dept.code,
                 "department": dept.name,
-                "burden_hours": (hours.get(dept.pk, Decimal(0)) if hours is not None else None),
+                "burden_hours": hours.get(dept.pk, Decimal(0)),
                 **s,
             }
         )

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.errors import ActionError, NotAllowed, NotFound
 from jianfu.core.forms import apply_error
+from jianfu.core.net import client_ip
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import Role
@@ -458,7 +459,7 @@ def scoreboard(request: AuthedRequest) -> HttpResponse:
 def public_report(request: HttpRequest, county_code: str) -> HttpResponse:
     county = selectors.public_county(county_code)
     departments = selectors.public_departments(county)
-    if request.method == "POST" and not ratelimit.allow_public_report(ratelimit.client_ip(request), county.code):
+    if request.method == "POST" and not ratelimit.allow_public_report(client_ip(request), county.code):
         form = PublicReportForm(departments=departments)
         return render(
             request,

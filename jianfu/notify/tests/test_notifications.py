@@ -60,3 +60,17 @@ def test_notifications_wait_for_the_commit(world, django_capture_on_commit_callb
 
 def test_the_list_page_needs_login(client):
     assert client.get("/notifications/").status_code == 302
+
+
+def test_a_failing_notification_is_logged_and_never_undoes_the_decision(
+    world, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from jianfu.notify import actions as notify_actions
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("mail server down")
+
+    monkeypatch.setattr(notify_actions, "do_notify", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_actions.notify_on_commit(world.county_mzj, title="新的监督线索")
+    assert "notify: could not send" in caplog.text
