@@ -23,7 +23,6 @@ from .similarity import IndexedItem, index_for, tokens
 NEGATIVE_THRESHOLD = 0.3
 SIMILAR_THRESHOLD = 0.4
 DUPLICATE_THRESHOLD = 0.55
-DEFAULT_BURDEN_HOURS = 24  # hours per community per year; ADMISSION_BURDEN_THRESHOLD_HOURS
 
 RULE_NEGATIVE = "负面清单：不应由社区组织承担的事项一律不得转嫁社区"
 RULE_SIMILAR = "清单动态调整：相同相近事项合并，已有事项不重复准入"
@@ -37,7 +36,7 @@ RESPONSIBLE_WORDS = ("负责", "牵头", "责任主体", "主体责任", "承担
 
 
 def burden_threshold() -> Decimal:
-    return Decimal(str(getattr(settings, "ADMISSION_BURDEN_THRESHOLD_HOURS", DEFAULT_BURDEN_HOURS)))
+    return Decimal(str(settings.ADMISSION_BURDEN_THRESHOLD_HOURS))
 
 
 def _finding(rule: str, severity: str, message: str, **extra: Any) -> dict[str, Any]:

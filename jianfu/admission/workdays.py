@@ -6,18 +6,17 @@ import datetime as dt
 
 from django.conf import settings
 
-# Default review period: 15 working days, as 西城区 does (seed 003). Override in settings with
-# ADMISSION_REVIEW_WORKING_DAYS; ADMISSION_HOLIDAYS is an optional list of "YYYY-MM-DD".
-DEFAULT_REVIEW_DAYS = 15
+# The review period (default 15 working days, as 西城区 does) and the holidays come from settings
+# (JIANFU_REVIEW_WORKING_DAYS, JIANFU_HOLIDAYS; see docs/configuration.md).
 
 
 def review_days() -> int:
-    return int(getattr(settings, "ADMISSION_REVIEW_WORKING_DAYS", DEFAULT_REVIEW_DAYS))
+    return int(settings.ADMISSION_REVIEW_WORKING_DAYS)
 
 
 def holidays() -> set[dt.date]:
     out = set()
-    for value in getattr(settings, "ADMISSION_HOLIDAYS", []) or []:
+    for value in settings.ADMISSION_HOLIDAYS:
         out.add(value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)))
     return out
 

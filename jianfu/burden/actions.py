@@ -50,7 +50,7 @@ events.register("burden.import", "导入负担台账")
 
 def future_horizon_days() -> int:
     """How far ahead an entry may be dated (a planned meeting); JIANFU_LEDGER_HORIZON_DAYS."""
-    return int(getattr(settings, "BURDEN_HORIZON_DAYS", 30))
+    return int(settings.BURDEN_HORIZON_DAYS)
 
 
 def _check_date(day: Any) -> dt.date:

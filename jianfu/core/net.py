@@ -12,7 +12,7 @@ from django.http import HttpRequest
 
 
 def client_ip(request: HttpRequest) -> str:
-    header = getattr(settings, "CLIENT_IP_HEADER", "")
+    header = settings.CLIENT_IP_HEADER
     if header:
         value = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
         # X-Forwarded-For may list several hops; the proxy appends the client it saw last.

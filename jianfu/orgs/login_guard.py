@@ -3,15 +3,10 @@ the same message whether or not the account exists)."""
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 
-
-def _key(kind: str, value: str) -> str:
-    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
-    return f"login-fail:{kind}:{digest}"
+from jianfu.core import ratelimit
 
 
 def _limits() -> list[tuple[str, int]]:
@@ -21,18 +16,13 @@ def _limits() -> list[tuple[str, int]]:
 
 def is_locked(username: str, ip: str) -> bool:
     values = {"user": username, "ip": ip}
-    return any((cache.get(_key(kind, values[kind])) or 0) >= limit for kind, limit in _limits())
+    return any(ratelimit.count(ratelimit.key(f"login-{kind}", values[kind])) >= limit for kind, limit in _limits())
 
 
 def note_failure(username: str, ip: str) -> None:
     for kind, value in (("user", username), ("ip", ip)):
-        key = _key(kind, value)
-        cache.add(key, 0, settings.LOGIN_LOCKOUT_SECONDS)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, settings.LOGIN_LOCKOUT_SECONDS)
+        ratelimit.hit(ratelimit.key(f"login-{kind}", value), settings.LOGIN_LOCKOUT_SECONDS)
 
 
 def clear(username: str) -> None:
-    cache.delete(_key("user", username))
+    cache.delete(ratelimit.key("login-user", username))

@@ -19,7 +19,7 @@ MAX_FILES = 5
 
 
 def max_file_bytes() -> int:
-    return int(getattr(settings, "SUPERVISION_MAX_EVIDENCE_BYTES", 5 * 1024 * 1024))
+    return int(settings.SUPERVISION_MAX_EVIDENCE_BYTES)
 
 
 @dataclass(frozen=True)

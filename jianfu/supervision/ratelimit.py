@@ -7,33 +7,21 @@ Every attempt counts, valid or not, so a flood is stopped before anything is rea
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
-from django.core.cache import cache
+
+from jianfu.core import ratelimit
 
 MESSAGE = "提交过于频繁，请一小时后再试。如情况紧急，请拨打县民政局举报电话。"
 
 
 def _limit() -> tuple[int, int]:
     return (
-        int(getattr(settings, "SUPERVISION_PUBLIC_REPORTS_PER_WINDOW", 5)),
-        int(getattr(settings, "SUPERVISION_PUBLIC_REPORT_WINDOW_SECONDS", 3600)),
+        int(settings.SUPERVISION_PUBLIC_REPORTS_PER_WINDOW),
+        int(settings.SUPERVISION_PUBLIC_REPORT_WINDOW_SECONDS),
     )
-
-
-def _key(ip: str, county_code: str) -> str:
-    return f"supervision-report:{county_code}:" + hashlib.sha256(ip.encode()).hexdigest()[:32]
 
 
 def allow_public_report(ip: str, county_code: str = "") -> bool:
     """Count this attempt; False once the address has used up its window for this county."""
     limit, window = _limit()
-    key = _key(ip, county_code)
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count <= limit
+    return ratelimit.hit(ratelimit.key(f"public-report-{county_code}", ip), window) <= limit
