@@ -7,7 +7,7 @@ import threading
 import time
 
 import pytest
-from django.db import OperationalError, close_old_connections
+from django.db import OperationalError, connection
 
 from jianfu.admission import actions
 from jianfu.admission.models import Application
@@ -198,7 +198,7 @@ def test_two_concurrent_decisions_one_wins(world):
         except Conflict:
             results.append("conflict")
         finally:
-            close_old_connections()
+            connection.close()  # this thread's own connection, so the test database can be dropped
 
     threads = [
         threading.Thread(target=decide, args=(actions.do_approve_application, "同意")),

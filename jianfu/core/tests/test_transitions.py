@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.db import close_old_connections
+from django.db import connection
 
 from jianfu.core.errors import ActionError, Conflict, NotAllowed
 from jianfu.core.models import AuditEntry
@@ -97,7 +97,7 @@ def test_two_concurrent_decisions_one_wins(world):
         except Conflict:
             results.append("conflict")
         finally:
-            close_old_connections()
+            connection.close()  # this thread's own connection, so the test database can be dropped
 
     threads = [threading.Thread(target=decide, args=(a, "理由")) for a in ("approve", "reject")]
     for t in threads:

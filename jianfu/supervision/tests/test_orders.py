@@ -9,7 +9,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import OperationalError, close_old_connections, connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 
 from jianfu.core.models import AuditEntry
@@ -62,7 +62,7 @@ def test_concurrent_orders_get_distinct_numbers_without_gaps():
         except Exception as exc:  # pragma: no cover - shown in the assertion
             errors.append(exc)
         finally:
-            close_old_connections()
+            connection.close()  # this thread's own connection, so the test database can be dropped
 
     threads = [threading.Thread(target=run, args=(c,)) for c in cases]
     for t in threads:
