@@ -8,11 +8,12 @@ from django.conf import settings
 from django.db import models
 
 from jianfu.catalog.choices import PER_YEAR, AppliesTo, FrequencyUnit
+from jianfu.orgs.scoping import ScopedModel
 
 from .choices import Affairs, AppKind, AppState, TargetScope, WindowState
 
 
-class PlanWindow(models.Model):
+class PlanWindow(ScopedModel):
     """The county's yearly window for annual-plan applications (年度计划申报窗口).
 
     Opened and closed by the county's list owner; once closed, the approved annual applications
@@ -20,7 +21,6 @@ class PlanWindow(models.Model):
     """
 
     org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="县（区）")
-    region_code = models.CharField(max_length=12, db_index=True)
     year = models.PositiveSmallIntegerField("年度")
     state = models.CharField("状态", max_length=12, choices=WindowState.choices, default=WindowState.OPEN)
     opened_at = models.DateTimeField(auto_now_add=True)
@@ -37,14 +37,13 @@ class PlanWindow(models.Model):
         return f"{self.org.name}{self.year}年度社区工作事项计划"
 
 
-class Application(models.Model):  # 准入申请
+class Application(ScopedModel):  # 准入申请
     """A department's request to put a piece of work on communities.
 
     Party affairs get their first review (初审) from 组织部, government affairs from 民政局; the
     领导小组 then decides (审议). Approval adds the item to the next draft of the county's lists.
     """
 
-    region_code = models.CharField(max_length=12, db_index=True)
     applicant_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="申请单位")
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="经办人"
@@ -143,12 +142,11 @@ def attachment_path(instance: Attachment, filename: str) -> str:
     return f"admission/{instance.application.region_code}/{instance.application_id}/{instance.stored_name}"
 
 
-class Attachment(models.Model):
+class Attachment(ScopedModel):
     """A PDF or Word document attached to an application (材料), downloadable only by those who
     may see the application."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
-    region_code = models.CharField(max_length=12, db_index=True)
     file = models.FileField(upload_to=attachment_path, max_length=300)
     stored_name = models.CharField(max_length=80)
     original_name = models.CharField("文件名", max_length=200)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from jianfu.orgs.scoping import ScopedModel
+
 from .choices import Kind, Listed, RuleCode, SourceLevel
 
 
-class Event(models.Model):
+class Event(ScopedModel):
     """A meeting or inspection (会议/检查) recorded once by its convener for all communities
     concerned; each attendee community gets one ledger entry pointing back here."""
 
-    region_code = models.CharField(max_length=12, db_index=True)  # the convener's division
+    # region_code (ScopedModel): the convener's division
     kind = models.CharField("类型", max_length=16, choices=Kind.choices)
     convener = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="召集单位")
     title = models.CharField("名称", max_length=200)
@@ -31,12 +33,13 @@ class Event(models.Model):
         return f"{self.occurred_on} {self.title}"
 
 
-class LedgerEntry(models.Model):
+class LedgerEntry(ScopedModel):
     """One thing that landed on one community (负担台账条目): a task, meeting, inspection, form,
     ledger (台账), certificate, plaque, app/group or assessment, with the org that caused it and
     the minutes it took (Standard Cost Model: minutes per occurrence; one row per occurrence)."""
 
-    region_code = models.CharField(max_length=12)  # the community's code
+    # The community's code; redeclared without its own index: burden_entry_region_date serves it.
+    region_code = models.CharField(max_length=12)
     community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="社区/村")
     source_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="来源单位")
     source_level = models.CharField("来源层级", max_length=16, choices=SourceLevel.choices)
@@ -77,7 +80,7 @@ class LedgerEntry(models.Model):
         return round(self.minutes / 60, 2)
 
 
-class Rollup(models.Model):
+class Rollup(ScopedModel):
     """Monthly pre-aggregate of the ledger (region_code, month, kind, source_org, listed → count,
     minutes). Every action that adds or corrects an entry updates it in the same transaction;
     ``manage.py rebuild_burden_rollups`` rebuilds it from the ledger. Dashboards read this table."""
@@ -85,7 +88,8 @@ class Rollup(models.Model):
     # The ledger is rolled up at three depths: community (12 digits), township (9) and county (6),
     # so a county dashboard reads township rows and a province dashboard reads county rows.
     depth = models.PositiveSmallIntegerField()
-    region_code = models.CharField(max_length=12)  # the community's code cut to ``depth`` digits
+    # The community's code cut to ``depth`` digits, served by burden_rollup_depth_region.
+    region_code = models.CharField(max_length=12)
     month = models.DateField()  # first day of the month
     kind = models.CharField(max_length=16, choices=Kind.choices)
     source_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
@@ -107,12 +111,12 @@ class Rollup(models.Model):
         return f"{self.region_code} {self.month:%Y-%m} {self.kind}: {self.count}"
 
 
-class LimitRule(models.Model):
+class LimitRule(ScopedModel):
     """A limit on what may land on communities (限额规则). Rows with an empty ``region_code`` are
     the platform defaults (DOMAIN.md); a jurisdiction's own row (its region prefix) overrides them
     for every community below it and may only be stricter."""
 
-    region_code = models.CharField(max_length=12, blank=True, db_index=True)
+    region_code = models.CharField(max_length=12, blank=True, db_index=True)  # blank: the defaults
     org = models.ForeignKey("orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     code = models.CharField("规则", max_length=32, choices=RuleCode.choices)
     limit = models.PositiveIntegerField("上限", null=True, blank=True)
@@ -134,11 +138,11 @@ class LimitRule(models.Model):
         return label.replace("N", str(self.limit)) if self.limit is not None else label
 
 
-class Breach(models.Model):
+class Breach(ScopedModel):
     """A limit broken (超限违规记录), citing the rule and the ledger entries that broke it; each one
     is handed to supervision as a case."""
 
-    region_code = models.CharField(max_length=12, db_index=True)  # the community's code
+    # region_code (ScopedModel): the community's code
     rule = models.ForeignKey(LimitRule, on_delete=models.PROTECT, related_name="breaches")
     rule_code = models.CharField(max_length=32, choices=RuleCode.choices, db_index=True)
     community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="社区/村")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from jianfu.orgs.scoping import ScopedModel, ScopedQuerySet
 
 from .choices import PER_YEAR, AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit, VersionStatus
 
@@ -37,7 +39,7 @@ class PublishedVersionError(PermissionError):
     """Raised when code tries to change a published (immutable) version or its items."""
 
 
-class ListVersion(models.Model):
+class ListVersion(ScopedModel):
     """One version of a jurisdiction's lists (清单版本).
 
     A jurisdiction (usually a county; a township or city may keep its own) edits one draft at a
@@ -46,7 +48,6 @@ class ListVersion(models.Model):
     """
 
     org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="list_versions", verbose_name="辖区")
-    region_code = models.CharField(max_length=12, db_index=True)
     number = models.PositiveIntegerField("版本号", null=True, blank=True)
     status = models.CharField("状态", max_length=16, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
     title = models.CharField("标题", max_length=200)
@@ -96,7 +97,7 @@ class ListVersion(models.Model):
         return super().delete(*args, **kwargs)
 
 
-class ListItemQuerySet(models.QuerySet):
+class ListItemQuerySet(ScopedQuerySet):
     """Bulk writes refuse to touch items of a published version, as ``save``/``delete`` do."""
 
     def _guard(self) -> None:
@@ -112,7 +113,10 @@ class ListItemQuerySet(models.QuerySet):
         return super().delete()
 
 
-class ListItem(models.Model):
+ListItemManager = models.Manager.from_queryset(ListItemQuerySet)
+
+
+class ListItem(ScopedModel):
     """One item of a list (清单事项), as it stands in one version.
 
     Items are identified across versions by ``code``; a diff pairs items by code. Every item carries
@@ -120,7 +124,6 @@ class ListItem(models.Model):
     """
 
     version = models.ForeignKey(ListVersion, on_delete=models.CASCADE, related_name="items")
-    region_code = models.CharField(max_length=12, db_index=True)
     code = models.CharField("编号", max_length=32)
     title = models.CharField("事项名称", max_length=200)
     category = models.CharField("类别", max_length=16, choices=Category.choices, db_index=True)
@@ -146,7 +149,7 @@ class ListItem(models.Model):
     source_ref = models.CharField("来源", max_length=64, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
 
-    objects = ListItemQuerySet.as_manager()
+    objects: ClassVar[ListItemManager] = ListItemManager()
 
     class Meta:
         ordering = ["sort_order", "code"]

@@ -5,16 +5,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from jianfu.orgs.scoping import ScopedModel
+
 from .choices import TaskState, Verdict
 
 
-class Dispatch(models.Model):
+class Dispatch(ScopedModel):
     """One send (派发): a department or township sends a task to one or many communities.
 
     The gate judged it once; each receiving community gets its own ``Task`` row.
     """
 
-    region_code = models.CharField(max_length=12, db_index=True)  # the sender's
+    # region_code (ScopedModel): the sender's
     sender_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="派发单位")
     sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     title = models.CharField("任务名称", max_length=200)
@@ -46,11 +48,11 @@ class Dispatch(models.Model):
         return self.title
 
 
-class Task(models.Model):
+class Task(ScopedModel):
     """What one community received (社区收到的任务), with the verdict and what it did about it."""
 
     dispatch = models.ForeignKey(Dispatch, on_delete=models.PROTECT, related_name="tasks")
-    region_code = models.CharField(max_length=12, db_index=True)  # the community's
+    # region_code (ScopedModel): the community's
     community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="社区")
     sender_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="派发单位")
     title = models.CharField("任务名称", max_length=200)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from jianfu.orgs.scoping import ScopedModel
 
-class Notification(models.Model):
+
+class Notification(ScopedModel):
     """A message to one user about something that concerns them (an application moved, a task
     arrived, a review deadline is near). Written only by ``notify.actions.do_notify``."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    region_code = models.CharField(max_length=12, db_index=True)
     title = models.CharField("标题", max_length=200)
     body = models.TextField("内容", blank=True)
     url = models.CharField("链接", max_length=300, blank=True)
