@@ -1,4 +1,7 @@
-"""Loads the demo: every installed Jianfu app's ``demo.load()`` in app order (orgs first)."""
+"""Loads the demo: every installed Jianfu app's ``demo.load()`` in app order (orgs first).
+
+An app's ``load()`` returns None, or the demo accounts it created as ``AccountLine``s (the orgs
+app does), which ``jianfu demo`` prints."""
 
 from __future__ import annotations
 
@@ -18,13 +21,9 @@ class AccountLine:
 
 @transaction.atomic
 def load_all() -> list[AccountLine]:
-    from jianfu.orgs import demo as orgs_demo
-    from jianfu.orgs.choices import ROLE_SHORT, Role
-    from jianfu.orgs.models import Org
-
-    accounts = orgs_demo.load()
+    accounts: list[AccountLine] = []
     for config in apps.get_app_configs():
-        if not config.name.startswith("jianfu.") or config.name in ("jianfu.core", "jianfu.orgs"):
+        if not config.name.startswith("jianfu.") or config.name == "jianfu.core":
             continue
         try:
             module = importlib.import_module(f"{config.name}.demo")
@@ -32,9 +31,5 @@ def load_all() -> list[AccountLine]:
             if exc.name != f"{config.name}.demo":
                 raise
             continue
-        module.load()
-    orgs = {o.code: o for o in Org.objects.filter(code__in=[a.org_code for a in accounts]).select_related("parent")}
-    return [
-        AccountLine(a.username, a.full_name, f"{ROLE_SHORT[Role(a.role)]} · {orgs[a.org_code].full_name}")
-        for a in accounts
-    ]
+        accounts.extend(module.load() or [])
+    return accounts

@@ -1,4 +1,5 @@
-"""Home-page panels by role ("what is waiting for me"). Apps register panels in ready()."""
+"""Home-page panels by role ("what is waiting for me") and the line introducing the user's role.
+Apps register them in ready(); core knows no app."""
 
 from __future__ import annotations
 
@@ -34,3 +35,18 @@ def register_panel(fn: PanelFn) -> PanelFn:
 def panels_for(user: Any) -> list[Panel]:
     panels = [p for p in (fn(user) for fn in _PANELS) if p is not None]
     return sorted(panels, key=lambda p: p.order)
+
+
+IntroFn = Callable[[Any], str]
+_INTROS: list[IntroFn] = []
+
+
+def register_intro(fn: IntroFn) -> IntroFn:
+    """A function giving the home page's one-line introduction for a user ("" for none)."""
+    if fn not in _INTROS:
+        _INTROS.append(fn)
+    return fn
+
+
+def intro_for(user: Any) -> str:
+    return next((text for text in (fn(user) for fn in _INTROS) if text), "")

@@ -9,30 +9,15 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from jianfu.orgs.choices import Role
-from jianfu.orgs.selectors import audit_trail_of
-
-from .home import panels_for
+from .home import intro_for, panels_for
+from .selectors import audit_trail_of
 from .typing import AuthedRequest
-
-ROLE_INTRO = {
-    Role.LIST_OWNER: "维护本县社区工作事项清单，初审部门准入申请，监督社区减负落实。",
-    Role.APPROVER: "审议经初审的社区工作事项准入申请，决定是否准予进入社区。",
-    Role.DEPT_OFFICER: "确需社区协助的工作，先申请准入、费随事转；向社区派发任务须有清单依据。",
-    Role.TOWNSHIP_OFFICER: "统筹本乡镇（街道）对社区的任务、会议、检查和报表，按限额执行。",
-    Role.COMMUNITY_WORKER: "未入清单的事项一律不接；如实记录社区承担的各项工作负担。",
-    Role.SYSADMIN: "管理本辖区的组织机构与用户账号、角色和接口令牌。",
-}
 
 
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
     user = request.user
-    return render(
-        request,
-        "core/home.html",
-        {"panels": panels_for(user), "role_intro": ROLE_INTRO.get(Role(user.role), "") if user.role else ""},
-    )
+    return render(request, "core/home.html", {"panels": panels_for(user), "role_intro": intro_for(user)})
 
 
 @login_required

@@ -10,12 +10,12 @@ from typing import Any
 
 from django.utils import timezone
 
+from jianfu.burden.actions import do_record_entry
+
 from .choices import Verdict
 
 
 def record_task_minutes(task: Any, *, actor: Any, minutes: int) -> Any:
-    from jianfu.burden.actions import do_record_entry  # imported here: burden imports supervision
-
     return do_record_entry(
         actor=actor,
         kind="task",

@@ -8,7 +8,7 @@ class OrgsConfig(AppConfig):
 
     def ready(self) -> None:
         from jianfu.core import nav
-        from jianfu.core.home import register_panel
+        from jianfu.core.home import register_intro, register_panel
 
         from . import panels
         from .permissions import is_sysadmin
@@ -18,3 +18,4 @@ class OrgsConfig(AppConfig):
         register_panel(panels.my_org)
         register_panel(panels.accounts_to_look_at)
         register_panel(panels.recent_actions)
+        register_intro(panels.role_intro)

@@ -71,3 +71,13 @@ ROLE_SHORT = {
     Role.COMMUNITY_WORKER: "社区工作者",
     Role.SYSADMIN: "系统管理员",
 }
+
+# The home page's one line about what each role does here.
+ROLE_INTRO = {
+    Role.LIST_OWNER: "维护本县社区工作事项清单，初审部门准入申请，监督社区减负落实。",
+    Role.APPROVER: "审议经初审的社区工作事项准入申请，决定是否准予进入社区。",
+    Role.DEPT_OFFICER: "确需社区协助的工作，先申请准入、费随事转；向社区派发任务须有清单依据。",
+    Role.TOWNSHIP_OFFICER: "统筹本乡镇（街道）对社区的任务、会议、检查和报表，按限额执行。",
+    Role.COMMUNITY_WORKER: "未入清单的事项一律不接；如实记录社区承担的各项工作负担。",
+    Role.SYSADMIN: "管理本辖区的组织机构与用户账号、角色和接口令牌。",
+}

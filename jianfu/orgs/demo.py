@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
+from jianfu.core.demo import AccountLine
+
 from .actions import do_create_org, do_create_user
-from .choices import DeptKind, OrgKind, Role
+from .choices import ROLE_SHORT, DeptKind, OrgKind, Role
 from .divisions import load_county
 from .models import Org, User
 
@@ -153,7 +155,7 @@ def demo_accounts() -> list[DemoAccount]:
 
 
 @transaction.atomic
-def load() -> list[DemoAccount]:
+def load() -> list[AccountLine]:
     """Load the demo jurisdiction and its accounts; safe to run again (it skips what exists)."""
     load_county_tree(DEMO_COUNTY, seed=2026)
     load_county_tree(OTHER_COUNTY, seed=2027, max_townships=2)
@@ -170,4 +172,8 @@ def load() -> list[DemoAccount]:
             password=settings.DEMO_PASSWORD,
             _skip_password_validation=True,
         )
-    return accounts
+    orgs = {o.code: o for o in Org.objects.filter(code__in=[a.org_code for a in accounts]).select_related("parent")}
+    return [
+        AccountLine(a.username, a.full_name, f"{ROLE_SHORT[Role(a.role)]} · {orgs[a.org_code].full_name}")
+        for a in accounts
+    ]

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 
-from .choices import DIVISION_KINDS, GRASSROOTS_KINDS, PREFIX_LENGTH, DeptKind, OrgKind, Role
+from .choices import DIVISION_KINDS, GRASSROOTS_KINDS, PREFIX_LENGTH, ROLE_SHORT, DeptKind, OrgKind, Role
 
 
 class Org(models.Model):
@@ -107,6 +107,11 @@ class User(AbstractUser):
     @property
     def region_code(self) -> str:
         return self.org.region_code if self.org else ""
+
+    @property
+    def role_short(self) -> str:
+        """The role's short name (民政/组织, 社区工作者…), "" for none."""
+        return str(ROLE_SHORT[Role(self.role)]) if self.role in Role.values else ""
 
 
 def hash_token(raw: str) -> str:

@@ -1,4 +1,4 @@
-"""Home-page panels of the orgs app."""
+"""Home-page panels of the orgs app, and the line introducing the user's role."""
 
 from __future__ import annotations
 
@@ -9,11 +9,17 @@ from django.utils import timezone
 
 from jianfu.core.events import label as event_label
 from jianfu.core.home import Panel
+from jianfu.core.selectors import audit_trail_of
 
-from .choices import OrgKind
+from .choices import ROLE_INTRO, OrgKind, Role
 from .permissions import is_sysadmin
 from .scoping import jurisdiction
-from .selectors import audit_trail_of, counts_by_kind, users_for_admin
+from .selectors import counts_by_kind, users_for_admin
+
+
+def role_intro(user: Any) -> str:
+    role = getattr(user, "role", "")
+    return ROLE_INTRO.get(Role(role), "") if role in Role.values else ""
 
 
 def my_org(user: Any) -> Panel | None:

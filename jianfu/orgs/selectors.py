@@ -7,21 +7,15 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from jianfu.core.errors import NotFound
-from jianfu.core.models import AuditEntry
-
 from .choices import OrgKind
 from .models import ApiToken, Org, User
 from .permissions import is_sysadmin
-from .scoping import restrict, visible_orgs
+from .scoping import get_in_scope_or_404, restrict, visible_orgs
 
 
 def get_org(user: Any, code: str) -> Org:
     """One org by code, or NotFound (also for orgs outside the user's jurisdiction)."""
-    org = visible_orgs(user).select_related("parent").filter(code=code).first()
-    if org is None:
-        raise NotFound("未找到该组织。")
-    return org
+    return get_in_scope_or_404(Org.objects.select_related("parent"), user, code=code, message="未找到该组织。")
 
 
 @dataclass
@@ -71,17 +65,9 @@ def users_for_admin(user: Any, *, q: str = "", org_code: str = "", role: str = "
 
 
 def get_user_for_admin(user: Any, pk: int) -> User:
-    target = users_for_admin(user).filter(pk=pk).first()
-    if target is None:
-        raise NotFound("未找到该用户。")
-    return target
-
-
-def audit_trail_of(user: Any) -> QuerySet[AuditEntry]:
-    """What this user did: their own audit entries, newest first."""
-    if not getattr(user, "is_authenticated", False):
-        return AuditEntry.objects.none()
-    return AuditEntry.objects.filter(actor=user).select_related("org")
+    return get_in_scope_or_404(
+        users_for_admin(user), user, pk=pk, scope_field="org__region_code", message="未找到该用户。"
+    )
 
 
 def counts_by_kind(user: Any) -> dict[str, int]:
