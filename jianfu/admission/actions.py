@@ -14,6 +14,7 @@ from jianfu.catalog.selectors import list_owner_org
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, Conflict, NotAllowed
 from jianfu.notify.actions import notify_on_commit
+from jianfu.orgs import tree
 from jianfu.orgs.choices import Role
 from jianfu.orgs.models import Org, User
 
@@ -110,23 +111,17 @@ def _url(app: Application) -> str:
 
 def _reviewers(app: Application) -> list[User]:
     dept_kind = FIRST_REVIEW_DEPT.get(app.affairs)
-    prefix = app.region_code[:6]
-    return list(
-        User.objects.filter(
-            is_active=True, role=Role.LIST_OWNER, org__dept_kind=dept_kind, org__region_code__startswith=prefix
-        )
-    )
+    if dept_kind is None:
+        return []
+    return list(tree.officers_in(tree.county_code(app.region_code), Role.LIST_OWNER, dept_kind=dept_kind))
 
 
 def _approvers(app: Application) -> list[User]:
-    prefix = app.region_code[:6]
-    return list(User.objects.filter(is_active=True, role=Role.APPROVER, org__region_code__startswith=prefix))
+    return list(tree.officers_in(tree.county_code(app.region_code), Role.APPROVER))
 
 
 def _applicants(app: Application) -> list[User]:
-    users = list(
-        User.objects.filter(is_active=True, org=app.applicant_org, role__in=[Role.DEPT_OFFICER, Role.TOWNSHIP_OFFICER])
-    )
+    users = list(tree.officers(app.applicant_org, [Role.DEPT_OFFICER, Role.TOWNSHIP_OFFICER]))
     return users or [app.applicant]
 
 

@@ -49,7 +49,7 @@ def _data(title: str, description: str, **over: Any) -> dict[str, Any]:
 def load() -> None:
     users = {u.username: u for u in User.objects.filter(username__in=["mzj", "zzb", "ldxz", "wjj", "rsj"])}
     county = Org.objects.filter(code=COUNTY).first()
-    if county is None or len(users) < 5 or Application.objects.filter(region_code__startswith=COUNTY).exists():
+    if county is None or len(users) < 5 or Application.objects.within(COUNTY).exists():
         return
     wjj, rsj, mzj, ldxz = (users[k] for k in ("wjj", "rsj", "mzj", "ldxz"))
 

@@ -8,10 +8,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from jianfu.core.errors import NotFound
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
-from jianfu.orgs.scoping import restrict
+from jianfu.orgs.scoping import get_in_scope_or_404, restrict
 
 from .choices import AppState, WindowState
 from .models import Application, Attachment, PlanWindow
@@ -30,14 +29,7 @@ def applications_for(user: Any) -> QuerySet[Application]:
 
 
 def get_application(user: Any, pk: Any) -> Application:
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise NotFound("未找到该申请。") from None
-    app = applications_for(user).filter(pk=pk).first()
-    if app is None:
-        raise NotFound("未找到该申请。")
-    return app
+    return get_in_scope_or_404(applications_for(user), user, pk=pk, message="未找到该申请。")
 
 
 def review_queue(user: Any) -> QuerySet[Application]:
@@ -78,10 +70,7 @@ def approved_for(user: Any) -> QuerySet[Application]:
 
 def get_attachment(user: Any, app_pk: Any, pk: Any) -> Attachment:
     app = get_application(user, app_pk)
-    att = Attachment.objects.filter(application=app, pk=pk).first() if str(pk).isdigit() else None
-    if att is None:
-        raise NotFound("未找到该附件。")
-    return att
+    return get_in_scope_or_404(Attachment.objects.filter(application=app), user, pk=pk, message="未找到该附件。")
 
 
 def windows_for(user: Any) -> QuerySet[PlanWindow]:
@@ -92,10 +81,7 @@ def get_window(user: Any, pk: Any, *, published_only: bool = False) -> PlanWindo
     qs = windows_for(user)
     if published_only:
         qs = qs.filter(state=WindowState.PUBLISHED)
-    window = qs.filter(pk=pk).first() if str(pk).isdigit() else None
-    if window is None:
-        raise NotFound("未找到该年度计划。")
-    return window
+    return get_in_scope_or_404(qs, user, pk=pk, message="未找到该年度计划。")
 
 
 def plan_applications(window: PlanWindow) -> QuerySet[Application]:

@@ -8,8 +8,10 @@ from typing import Any
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.catalog.validation import FIELD_LABELS, _date, clean_item
 from jianfu.core.errors import ActionError
-from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
+from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
+from jianfu.orgs.scoping import prefix_q
+from jianfu.orgs.tree import grassroots_of
 
 from .choices import APPLY_CATEGORIES, Affairs, AppKind, TargetScope
 
@@ -29,7 +31,7 @@ MAX_YEARS = 5
 
 
 def affected_orgs(county: Org, scope: str, townships: list[str], applies_to: str) -> Any:
-    qs = Org.objects.filter(kind__in=GRASSROOTS_KINDS, is_active=True, region_code__startswith=county.region_prefix)
+    qs = grassroots_of(county)
     if scope == TargetScope.TOWNSHIPS:
         qs = qs.filter(parent__code__in=townships)
     if applies_to == "urban":
@@ -78,9 +80,9 @@ def clean_application(raw: dict[str, Any], *, org: Org) -> dict[str, Any]:
         errors.append(("target_scope", "未知的社区范围。"))
     elif scope == TargetScope.TOWNSHIPS:
         found = set(
-            Org.objects.filter(
-                code__in=townships, kind=OrgKind.TOWNSHIP, region_code__startswith=county.region_prefix
-            ).values_list("code", flat=True)
+            Org.objects.filter(prefix_q(county.region_prefix), code__in=townships, kind=OrgKind.TOWNSHIP).values_list(
+                "code", flat=True
+            )
         )
         if not townships:
             errors.append(("target_townships", "请至少选择一个乡镇（街道）。"))

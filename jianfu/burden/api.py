@@ -11,6 +11,7 @@ from jianfu.core import dates
 from jianfu.core.errors import ActionError, NotFound
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.models import Org
+from jianfu.orgs.scoping import prefix_q
 
 from . import actions, metrics, selectors
 
@@ -130,7 +131,7 @@ def list_entries(
     if community:
         qs = qs.filter(community__code=community)
     if region:
-        qs = qs.filter(region_code__startswith=selectors.get_region(request.user, region).region_prefix)
+        qs = qs.filter(prefix_q(selectors.get_region(request.user, region).region_prefix))
     if kind:
         qs = qs.filter(kind=kind)
     if source_org:

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
 from jianfu.orgs.models import Org
+from jianfu.orgs.scoping import prefix_q
 from jianfu.supervision.actions import do_open_case
 from jianfu.supervision.choices import CaseSource
 
@@ -57,20 +58,18 @@ def _count(rng: random.Random, mean: float) -> int:
 def load() -> None:
     # Loaded already if the demo year's first month has entries (other demos, such as a task the
     # dispatch demo completes, add entries dated today, so "any entry" is not the test).
-    if LedgerEntry.objects.filter(region_code__startswith=COUNTY, occurred_on__lt=_month(1)).exists():
+    if LedgerEntry.objects.within(COUNTY).filter(occurred_on__lt=_month(1)).exists():
         return
     county = Org.objects.filter(code=COUNTY).first()
     if county is None:
         return
     rng = random.Random(921)
-    communities = list(
-        Org.objects.filter(region_code__startswith=COUNTY, kind__in=GRASSROOTS_KINDS).select_related("parent")
-    )
+    communities = list(Org.objects.filter(prefix_q(COUNTY), kind__in=GRASSROOTS_KINDS).select_related("parent"))
     depts = list(Org.objects.filter(parent=county, kind=OrgKind.DEPARTMENT, dept_kind="functional"))
     weights = [HEAVY.get(d.code[-3:], 1) for d in depts]
     township_depts = defaultdict(list)
     for d in Org.objects.filter(
-        parent__kind=OrgKind.TOWNSHIP, parent__region_code__startswith=COUNTY, kind=OrgKind.DEPARTMENT
+        prefix_q(COUNTY, "parent__region_code"), parent__kind=OrgKind.TOWNSHIP, kind=OrgKind.DEPARTMENT
     ):
         township_depts[d.parent_id].append(d)
     # Two townships keep over-convening (a 5th/6th meeting a month) until the lists take effect.
@@ -180,7 +179,7 @@ def _breaches(communities: list[Org]) -> None:
     rule_meet = rule_for(RuleCode.TOWNSHIP_MEETINGS, COUNTY)
     rule_dept = rule_for(RuleCode.DEPT_INSPECTION, COUNTY)
     by_cm = defaultdict(list)
-    qs = LedgerEntry.objects.filter(region_code__startswith=COUNTY, kind__in=[Kind.MEETING, Kind.INSPECTION])
+    qs = LedgerEntry.objects.within(COUNTY).filter(kind__in=[Kind.MEETING, Kind.INSPECTION])
     for e in qs.select_related("source_org", "community").order_by("occurred_on", "id"):
         if e.kind == Kind.MEETING and e.source_level in (SourceLevel.TOWNSHIP, SourceLevel.TOWNSHIP_DEPT):
             by_cm[(e.community_id, e.occurred_on.replace(day=1))].append(e)

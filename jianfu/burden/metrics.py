@@ -15,9 +15,9 @@ from typing import Any
 
 from django.db.models import Count, Sum
 
-from jianfu.orgs.choices import GRASSROOTS_KINDS
 from jianfu.orgs.models import Org
 from jianfu.orgs.scoping import prefix_q
+from jianfu.orgs.tree import grassroots_of
 
 from .choices import HOURS_PER_STAFF_YEAR, REPORT_KINDS, RULE_SHORT, Kind, Listed, SourceLevel
 from .models import Breach, Rollup
@@ -136,7 +136,7 @@ def metrics(region: Org, start: dt.date, end: dt.date) -> Metrics:
 
 def _staff_by_child(prefix: str, depth: int) -> dict[str, int]:
     staff: dict[str, int] = defaultdict(int)
-    orgs = Org.objects.filter(region_code__startswith=prefix, kind__in=GRASSROOTS_KINDS, is_active=True)
+    orgs = grassroots_of(prefix)
     for code, n in orgs.exclude(staff_count=None).values_list("region_code", "staff_count"):
         if n is not None:
             staff[code[:depth]] += n
@@ -197,7 +197,7 @@ def community_time(community: Org, total_minutes: int, n_months: int) -> dict[st
 
 
 def breach_counts(prefix: str, start: dt.date, end: dt.date) -> dict[str, list[dict]]:
-    qs = Breach.objects.filter(region_code__startswith=prefix, occurred_on__gte=start, occurred_on__lte=end)
+    qs = Breach.objects.within(prefix).filter(occurred_on__gte=start, occurred_on__lte=end)
     by_rule = [
         {
             "code": r["rule_code"],

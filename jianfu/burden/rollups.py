@@ -15,6 +15,9 @@ from typing import Any
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 
+from jianfu.orgs.scoping import prefix_range
+from jianfu.orgs.tree import county_code
+
 from .choices import listed_key
 from .models import LedgerEntry, Rollup
 
@@ -78,15 +81,18 @@ def _month_sql() -> str:
 def rebuild(region_prefix: str = "") -> int:
     """Recompute the rollups (of one region subtree, or all) from the ledger; returns rows written."""
     # Rebuilds cover whole counties (or everything): county rows hold the whole county's totals.
-    prefix6 = region_prefix[:6]
-    stale = Rollup.objects.filter(region_code__startswith=prefix6) if prefix6 else Rollup.objects.all()
-    stale.delete()
+    county = county_code(region_prefix)
+    Rollup.objects.within(county).delete()
     rollup = Rollup._meta.db_table
     ledger = LedgerEntry._meta.db_table
     total = 0
+    bounds = prefix_range(county) if county else None
+    if county and bounds is None:
+        raise ValueError(f"not a region-code prefix: {region_prefix!r}")
     for depth in DEPTHS:
-        where = "WHERE region_code LIKE %s" if prefix6 else ""
-        params = [prefix6 + "%"] if prefix6 else []
+        # The county's codes as one index range (prefix_range), like every other scoped read.
+        where = "WHERE region_code >= %s AND region_code < %s" if bounds else ""
+        params = list(bounds or ())
         # Table names and depth are constants of this module; the prefix is a parameter.
         sql = f"""
             INSERT INTO {rollup} (depth, region_code, month, kind, source_org_id, source_level, listed, count, minutes)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
 
 from jianfu.catalog.models import ListItem
 from jianfu.catalog.selectors import current_items
-from jianfu.core.errors import NotFound
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
 from jianfu.orgs.models import Org
-from jianfu.orgs.scoping import jurisdiction, prefix_q, restrict, visible_orgs
+from jianfu.orgs.scoping import get_in_scope_or_404, jurisdiction, prefix_q, restrict, visible_orgs
+from jianfu.orgs.tree import ancestors_of_community, sources_above
 
 from .models import Breach, Event, LedgerEntry, LimitRule
 
@@ -23,10 +25,7 @@ def entries_for(user: Any) -> QuerySet[LedgerEntry]:
 
 
 def get_entry(user: Any, pk: int) -> LedgerEntry:
-    entry = entries_for(user).filter(pk=pk).first()
-    if entry is None:
-        raise NotFound("未找到该台账条目。")
-    return entry
+    return get_in_scope_or_404(entries_for(user), user, pk=pk, message="未找到该台账条目。")
 
 
 def breaches_for(user: Any) -> QuerySet[Breach]:
@@ -42,10 +41,7 @@ def communities_for(user: Any) -> QuerySet[Org]:
 
 
 def get_community(user: Any, code: str) -> Org:
-    org = communities_for(user).filter(code=code).first()
-    if org is None:
-        raise NotFound("未找到该社区。")
-    return org
+    return get_in_scope_or_404(communities_for(user), user, code=code, message="未找到该社区。")
 
 
 def home_region(user: Any) -> Org | None:
@@ -55,10 +51,8 @@ def home_region(user: Any) -> Org | None:
 
 def get_region(user: Any, code: str) -> Org:
     """A division (province … community) in the user's jurisdiction, or NotFound."""
-    org = visible_orgs(user).filter(code=code, kind__in=REGION_KINDS).select_related("parent").first()
-    if org is None:
-        raise NotFound("未找到该区划，或不在您的辖区内。")
-    return org
+    regions = visible_orgs(user).filter(kind__in=REGION_KINDS).select_related("parent")
+    return get_in_scope_or_404(regions, user, code=code, message="未找到该区划，或不在您的辖区内。")
 
 
 def region_choices(user: Any) -> list[Org]:
@@ -78,12 +72,7 @@ def region_choices(user: Any) -> list[Org]:
 
 def sources_for(community: Org) -> QuerySet[Org]:
     """Orgs that can cause work on ``community``: its ancestor divisions and their departments."""
-    codes = [community.region_code[:6], community.region_code[:9]]
-    return (
-        Org.objects.filter(is_active=True, region_code__in=codes)
-        .exclude(kind__in=GRASSROOTS_KINDS)
-        .order_by("region_code", "kind", "sort_order", "code")
-    )
+    return ancestors_of_community(community).order_by("region_code", "kind", "sort_order", "code")
 
 
 def sources_for_user(user: Any) -> QuerySet[Org]:
@@ -94,12 +83,7 @@ def sources_for_user(user: Any) -> QuerySet[Org]:
         return Org.objects.none()
     if org.is_grassroots:
         return sources_for(org)
-    county = org.division.region_code[:6]
-    return (
-        Org.objects.filter(is_active=True, region_code__startswith=county)
-        .exclude(kind__in=GRASSROOTS_KINDS)
-        .order_by("region_code", "kind", "sort_order", "code")
-    )
+    return sources_above(org.division).order_by("region_code", "kind", "sort_order", "code")
 
 
 def items_for(community: Org, categories: tuple[str, ...]) -> QuerySet[ListItem]:
@@ -121,6 +105,11 @@ def _codes() -> list[str]:
     from .choices import RuleCode
 
     return list(RuleCode.values)
+
+
+def scoreboard_hours(user: Any, start: dt.date, end: dt.date) -> dict[int, Decimal]:
+    """The supervision scoreboard's ``burden_hours`` figure (registered in ``apps.py``)."""
+    return {int(k): Decimal(str(v)) for k, v in hours_by_department(user, start=start, end=end).items()}
 
 
 def hours_by_department(user: Any, *, start: Any, end: Any) -> dict[int, float]:

@@ -22,6 +22,7 @@ from jianfu.core.forms import apply_error
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.typing import AuthedRequest
 from jianfu.core.xlsx import xlsx_response
+from jianfu.orgs.scoping import prefix_q
 
 from . import actions, exports, metrics, selectors
 from .choices import HOURS_PER_STAFF_YEAR, Kind, RuleCode
@@ -65,7 +66,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
     start, end = _period(request)
     m = metrics.metrics(region, start, end)
     breaches = metrics.breach_counts(region.region_prefix, start, end)
-    recent = selectors.breaches_for(request.user).filter(region_code__startswith=region.region_prefix)[:8]
+    recent = selectors.breaches_for(request.user).filter(prefix_q(region.region_prefix))[:8]
     chart = {
         "departments": [{"name": d["name"], "hours": d["hours"]} for d in m.by_department[:12]],
         "months": [f"{x['month']:%Y-%m}" for x in m.by_month],

@@ -14,8 +14,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from jianfu.core.errors import ActionError
 from jianfu.core.xlsx import column_letter, open_workbook, unquote_cell, write_rows
-from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
+from jianfu.orgs.tree import departments_of
 
 from .choices import AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit
 from .models import ListItem, ListVersion
@@ -45,9 +45,7 @@ def _header_style(sheet: Any, ncols: int) -> None:
 def _instructions(book: Workbook, owner: Org) -> None:
     sheet = book.create_sheet("填写说明")
     labels = lambda choices: "、".join(str(label) for _v, label in choices)  # noqa: E731
-    depts = Org.objects.filter(
-        kind=OrgKind.DEPARTMENT, region_code__startswith=owner.region_prefix, is_active=True
-    ).order_by("region_code", "sort_order", "code")
+    depts = departments_of(owner)
     rows: list[list[Any]] = [
         ["列", "是否必填", "填写说明"],
         ["编号", "必填", "1–32 位字母、数字或 . _ -，同一清单内不得重复，如 A-01；跨版本以编号对应同一事项。"],

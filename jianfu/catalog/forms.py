@@ -7,8 +7,8 @@ from typing import Any
 
 from django import forms
 
-from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
+from jianfu.orgs.tree import departments_of
 
 from .choices import AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit
 from .models import ListItem
@@ -49,9 +49,7 @@ class ItemForm(forms.Form):
 
     def __init__(self, *args: Any, owner: Org, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        depts = Org.objects.filter(
-            kind=OrgKind.DEPARTMENT, region_code__startswith=owner.region_prefix, is_active=True
-        ).order_by("region_code", "sort_order", "code")
+        depts = departments_of(owner)
         department_field = self.fields["department"]
         assert isinstance(department_field, forms.ChoiceField)
         department_field.choices = _blank([(d.code, d.name) for d in depts], "（无）")

@@ -12,9 +12,10 @@ from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from jianfu.core.errors import NotFound
-from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
+from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
-from jianfu.orgs.scoping import jurisdiction, restrict
+from jianfu.orgs.scoping import get_in_scope_or_404, jurisdiction, restrict
+from jianfu.orgs.tree import grassroots_of
 
 from .choices import (
     CATEGORY_SHORT,
@@ -80,7 +81,7 @@ def negative_items(org: Org) -> QuerySet[ListItem]:
 
 def communities_counts(org: Org) -> dict[str, int]:
     """How many urban communities and villages lie under ``org`` (for jurisdiction-wide hours)."""
-    qs = Org.objects.filter(region_code__startswith=org.region_prefix, kind__in=GRASSROOTS_KINDS, is_active=True)
+    qs = grassroots_of(org)
     urban = qs.filter(kind=OrgKind.COMMUNITY).count()
     village = qs.filter(kind=OrgKind.VILLAGE).count()
     return {AppliesTo.URBAN: urban, AppliesTo.VILLAGE: village, AppliesTo.BOTH: urban + village}
@@ -146,10 +147,8 @@ def get_draft(user: Any, owner: Org) -> ListVersion:
 def get_draft_item(user: Any, owner: Org, pk: int) -> ListItem:
     """One item of the draft by id; an item of another version or jurisdiction is NotFound."""
     draft = get_draft(user, owner)
-    item = restrict(ListItem.objects.select_related("department", "version"), user).filter(pk=pk, version=draft).first()
-    if item is None:
-        raise NotFound("未找到该事项。")
-    return item
+    items = ListItem.objects.select_related("department", "version")
+    return get_in_scope_or_404(items, user, pk=pk, version=draft, message="未找到该事项。")
 
 
 def public_jurisdictions() -> list[Org]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
+from jianfu.orgs.tree import departments_of
 
 from .choices import AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit
 
@@ -130,7 +131,7 @@ def find_department(owner: Org, value: Any) -> Org | None:
     text = _text(value)
     if not text:
         return None
-    depts = Org.objects.filter(kind=OrgKind.DEPARTMENT, region_code__startswith=owner.region_prefix, is_active=True)
+    depts = departments_of(owner)
     match = depts.filter(code=text).first() or depts.filter(name=text).first()
     if match is None:
         match = (

@@ -14,8 +14,9 @@ from jianfu.admission.selectors import approved_for
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.notify.actions import notify_on_commit
+from jianfu.orgs import tree
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind, Role
-from jianfu.orgs.models import Org, User
+from jianfu.orgs.models import Org
 from jianfu.orgs.scoping import in_scope
 from jianfu.supervision.actions import do_open_case
 from jianfu.supervision.choices import CaseSource
@@ -47,9 +48,7 @@ def expand_targets(actor: Any, codes: list[str]) -> list[Org]:
         if org.kind in GRASSROOTS_KINDS:
             communities[org.pk] = org
         elif org.kind in (OrgKind.TOWNSHIP, OrgKind.COUNTY):
-            for c in Org.objects.filter(
-                kind__in=GRASSROOTS_KINDS, is_active=True, region_code__startswith=org.region_prefix
-            ):
+            for c in tree.grassroots_of(org):
                 communities[c.pk] = c
     if not communities:
         raise ActionError("所选范围内没有社区或村。", field="targets")
@@ -127,7 +126,7 @@ def do_send_task(*, actor: Any, data: dict[str, Any], confirm_unlisted: bool = F
     one statement; one audit entry for the send with the count.
     """
     communities, result = preview(actor, data)
-    counties = {c.region_code[:6] for c in communities}
+    counties = {tree.county_code(c.region_code) for c in communities}
     if len(counties) > 1:
         raise ActionError("一次派发只能发往同一县（区）的社区。", field="targets")
     if result.needs_confirmation and not confirm_unlisted:
@@ -171,13 +170,13 @@ def do_send_task(*, actor: Any, data: dict[str, Any], confirm_unlisted: bool = F
         dispatch,
         after={"count": len(communities), "verdict": result.verdict, "basis": result.basis},
     )
-    workers = User.objects.filter(is_active=True, role=Role.COMMUNITY_WORKER, org__in=communities)
+    workers = tree.officers(communities, Role.COMMUNITY_WORKER)
     notify_on_commit(
         list(workers),
         title=f"新任务（{result.verdict_label}）：{values['title']}",
         body=f"{actor.org.name}派发。{result.basis}",
         url=reverse("dispatch_inbox"),
-        region_code=communities[0].region_code[:6],
+        region_code=tree.county_code(communities[0].region_code),
     )
     return dispatch
 
@@ -219,9 +218,7 @@ def do_refuse_task(task: Task, *, actor: Any, reason: str = "") -> Task:
         )
         Task.objects.filter(pk=moved.pk).update(case_id=case.pk)
         moved.case_id = case.pk
-        senders = User.objects.filter(
-            is_active=True, org=moved.sender_org, role__in=[Role.DEPT_OFFICER, Role.TOWNSHIP_OFFICER]
-        )
+        senders = tree.officers(moved.sender_org, [Role.DEPT_OFFICER, Role.TOWNSHIP_OFFICER])
         notify_on_commit(
             list(senders),
             title=f"{moved.community.name}拒收了任务：{moved.title}",

@@ -26,11 +26,11 @@ CHENGGUAN = "610921100"
 def load() -> None:
     users = {u.username: u for u in User.objects.filter(username__in=["wjj", "rsj", "chengguan", "dongguan"])}
     community = Org.objects.filter(code=DONGGUAN).first()
-    if community is None or len(users) < 4 or Dispatch.objects.filter(region_code__startswith="610921").exists():
+    if community is None or len(users) < 4 or Dispatch.objects.within("610921").exists():
         return
     deadline = (timezone.localdate() + dt.timedelta(days=14)).isoformat()
     item = current_items(community).filter(category=Category.ASSIST).first()
-    approved = Application.objects.filter(region_code__startswith="610921", state="approved").first()
+    approved = Application.objects.within("610921").filter(state="approved").first()
 
     def send(actor, title, description, targets, confirm=False, **extra):
         return actions.do_send_task(

@@ -14,12 +14,16 @@ from . import selectors
 from .choices import TaskState
 from .permissions import can_send
 
+LINES = 6  # tasks listed on the inbox card
+
 
 def inbox_panel(user: Any) -> Panel | None:
     if not has_role(user, Role.COMMUNITY_WORKER):
         return None
     qs = selectors.inbox_for(user).filter(state__in=[TaskState.SENT, TaskState.ACCEPTED])
-    lines = [(f"【{t.get_verdict_display()}】{t.title}", reverse("dispatch_inbox") + f"#task-{t.pk}") for t in qs[:6]]
+    lines = [
+        (f"【{t.get_verdict_display()}】{t.title}", reverse("dispatch_inbox") + f"#task-{t.pk}") for t in qs[:LINES]
+    ]
     return Panel(
         title="任务收件箱",
         count=qs.count(),

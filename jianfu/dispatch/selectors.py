@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from jianfu.core.errors import NotFound
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
-from jianfu.orgs.scoping import restrict
+from jianfu.orgs.scoping import get_in_scope_or_404, restrict, scope_q
 
 from .choices import TaskState
 from .models import Dispatch, Task
@@ -44,8 +44,7 @@ def dispatches_for(user: Any) -> QuerySet[Dispatch]:
     if has_role(user, Role.DEPT_OFFICER):
         return restrict(qs, user).filter(sender_org=user.org)
     if has_role(user, Role.TOWNSHIP_OFFICER):
-        prefix_q = Q(tasks__region_code__startswith=user.org.region_prefix) if user.org else Q(pk__in=[])
-        return qs.filter(Q(sender_org=user.org) | prefix_q).distinct()
+        return qs.filter(Q(sender_org=user.org) | scope_q(user, "tasks__region_code")).distinct()
     if has_role(user, Role.LIST_OWNER, Role.APPROVER):
         return restrict(qs, user)
     return qs.none()
@@ -75,14 +74,8 @@ def tasks_of(user: Any, dispatch: Dispatch) -> QuerySet[Task]:
 
 
 def get_inbox_task(user: Any, pk: Any) -> Task:
-    task = inbox_for(user).filter(pk=pk).first() if str(pk).isdigit() else None
-    if task is None:
-        raise NotFound("未找到该任务。")
-    return task
+    return get_in_scope_or_404(inbox_for(user), user, pk=pk, message="未找到该任务。")
 
 
 def get_task(user: Any, pk: Any) -> Task:
-    task = tasks_for(user).filter(pk=pk).first() if str(pk).isdigit() else None
-    if task is None:
-        raise NotFound("未找到该任务。")
-    return task
+    return get_in_scope_or_404(tasks_for(user), user, pk=pk, message="未找到该任务。")

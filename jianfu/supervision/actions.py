@@ -18,6 +18,7 @@ from django.utils import timezone
 from jianfu.core import audit, dates
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.notify.actions import notify_on_commit
+from jianfu.orgs import tree
 from jianfu.orgs.choices import OrgKind, Role
 from jianfu.orgs.models import Org, User
 
@@ -102,17 +103,12 @@ def do_open_case(
 
 
 def _office_users(region_code: str) -> list[User]:
-    county = region_code[:6]
-    return list(
-        User.objects.filter(
-            is_active=True, role=Role.LIST_OWNER, org__region_code__startswith=county, org__kind=OrgKind.DEPARTMENT
-        ).exclude(org__dept_kind__in=["leading_group", "functional"])
-    )
+    return list(tree.supervising_office(region_code))
 
 
 def _department_users(department: Org) -> list[User]:
     # No "head of department" role exists; every officer of the department is reminded.
-    return list(User.objects.filter(is_active=True, org=department, role=Role.DEPT_OFFICER))
+    return list(tree.officers(department, Role.DEPT_OFFICER))
 
 
 def _remind_office(case: Case, title: str) -> None:
@@ -179,7 +175,7 @@ def do_submit_worker_report(
         raise NotAllowed("只有社区（村）工作者可以提交反映。")
     title, description = _clean_report(title, description)
     community = actor.org
-    department = _check_department(department, community.region_code[:6], required=True)
+    department = _check_department(department, tree.county_code(community.region_code), required=True)
     checked = ev.check_files(list(files))
     saved: list[str] = []
     try:
@@ -219,7 +215,7 @@ def do_submit_public_report(
     if county.kind != OrgKind.COUNTY or not county.is_active:
         raise ActionError("未找到该县（区）。")
     title, description = _clean_report(title, description)
-    department = _check_department(department, county.region_code[:6], required=False)
+    department = _check_department(department, tree.county_code(county.region_code), required=False)
     if len(reporter_name.strip()) > 50 or len(reporter_contact.strip()) > 100:
         raise ActionError("姓名或联系方式过长。", field="reporter_contact")
     checked = ev.check_files(list(files))
@@ -525,7 +521,7 @@ def do_create_notice(
         period_start=period_start,
         period_end=period_end,
         good_examples=good_examples.strip(),
-        content=notice_content(county.region_code[:6], period_start, period_end),
+        content=notice_content(tree.county_code(county.region_code), period_start, period_end),
         created_by=actor,
     )
     audit.record(

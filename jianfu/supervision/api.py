@@ -17,6 +17,7 @@ from ninja.errors import HttpError
 from jianfu.core.errors import NotFound
 from jianfu.core.net import client_ip
 from jianfu.core.typing import AuthedRequest
+from jianfu.orgs import tree
 from jianfu.orgs.models import Org
 
 from . import actions, ratelimit, selectors
@@ -124,7 +125,7 @@ def submit_report(request: HttpRequest, payload: ReportIn) -> Status[dict[str, A
     department = None
     if payload.department_code:
         department = Org.objects.filter(code=payload.department_code).first()
-        if department is None or not department.region_code.startswith(county.region_code[:6]):
+        if department is None or not tree.in_division(department, tree.county_code(county.region_code)):
             raise NotFound("被反映的单位不在本县（区）范围内。")
     case = actions.do_submit_public_report(
         county=county,

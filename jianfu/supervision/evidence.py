@@ -37,7 +37,7 @@ def _sniff(data: bytes) -> tuple[str, str] | None:
         return "jpg", "image/jpeg"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png", "image/png"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
+    if data.startswith((b"GIF87a", b"GIF89a")):
         return "gif", "image/gif"
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "webp", "image/webp"

@@ -5,10 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from jianfu.orgs.scoping import ScopedModel
+from jianfu.orgs.tree import county_code
+
 from .choices import CaseSource, CaseState, EvidenceKind, NoticeState, RecheckOutcome, ReplyDecision
 
 
-class Case(models.Model):
+class Case(ScopedModel):
     """A suspected violation of the burden-reduction rules (an unlisted task pushed down, a limit
     broken, a demanded certificate…), to be verified by the supervising office (民政局/组织部) and,
     if substantiated, answered by the responsible department through a 督办单.
@@ -17,7 +20,6 @@ class Case(models.Model):
     supervising office only: selectors and serialisers used by departments never include it.
     """
 
-    region_code = models.CharField(max_length=12, db_index=True)
     source = models.CharField("来源", max_length=20, choices=CaseSource.choices)
     state = models.CharField("状态", max_length=20, choices=CaseState.choices, default=CaseState.RECEIVED)
     title = models.CharField("标题", max_length=200)
@@ -58,10 +60,10 @@ class Case(models.Model):
 
     @property
     def county_code(self) -> str:
-        return self.region_code[:6]
+        return county_code(self.region_code)
 
 
-class Evidence(models.Model):
+class Evidence(ScopedModel):
     """A file attached to a report (举报材料) or to a department's reply (整改材料).
 
     Stored under MEDIA_ROOT with a random name (never the uploaded one) and served only through a
@@ -69,7 +71,6 @@ class Evidence(models.Model):
     the only link, and that is for the supervising office only.
     """
 
-    region_code = models.CharField(max_length=12, db_index=True)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
     reply = models.ForeignKey("Reply", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField("类别", max_length=10, choices=EvidenceKind.choices)
@@ -102,11 +103,10 @@ class OrderCounter(models.Model):
         return f"{self.county_code} {self.year}: {self.last}"
 
 
-class Order(models.Model):
+class Order(ScopedModel):
     """A supervision order (督办单): an official document, numbered per county per year
     (〔2026〕第12号), telling a department to rectify by a deadline."""
 
-    region_code = models.CharField(max_length=12, db_index=True)
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="orders")
     county_code = models.CharField(max_length=6)
     year = models.PositiveSmallIntegerField("年度")
@@ -145,11 +145,10 @@ class Order(models.Model):
         return self.accepted_at is None
 
 
-class Reply(models.Model):
+class Reply(ScopedModel):
     """A department's answer to a 督办单: what it rectified (整改情况), with evidence; the
     supervising office accepts it or sends it back."""
 
-    region_code = models.CharField(max_length=12, db_index=True)
     order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="replies")
     text = models.TextField("整改情况")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -168,10 +167,9 @@ class Reply(models.Model):
         return f"整改回复 #{self.pk}"
 
 
-class Recheck(models.Model):
+class Recheck(ScopedModel):
     """A 回头看 re-check scheduled on a closed case; a failed one reopens the case."""
 
-    region_code = models.CharField(max_length=12, db_index=True)
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="rechecks")
     due_date = models.DateField("回头看日期")
     note = models.CharField("回头看要点", max_length=300, blank=True)
@@ -191,12 +189,11 @@ class Recheck(models.Model):
         return f"回头看 {self.due_date}"
 
 
-class Notice(models.Model):
+class Notice(ScopedModel):
     """A 通报 for a period: substantiated cases by department (counts, overdue, repeat offenders)
     and good examples. Its content is a snapshot taken when drafted and again when published;
     a published notice never changes and is shown on the county's public page."""
 
-    region_code = models.CharField(max_length=12, db_index=True)
     county = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="县（区）")
     office = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="通报单位")
     title = models.CharField("标题", max_length=200)

@@ -21,8 +21,10 @@ from jianfu.core.models import AuditEntry
 from jianfu.orgs.choices import OrgKind, Role
 from jianfu.orgs.models import Org
 from jianfu.orgs.permissions import has_role
-from jianfu.orgs.scoping import restrict
+from jianfu.orgs.scoping import get_in_scope_or_404, restrict
+from jianfu.orgs.tree import county_code, departments_of
 
+from . import scoreboard as contributed
 from .choices import DEPARTMENT_VISIBLE_STATES, REPORT_SOURCES, CaseSource, CaseState, NoticeState
 from .models import Case, Evidence, Notice, Order, Recheck
 from .permissions import is_supervisor
@@ -47,10 +49,7 @@ def office_cases(user: Any, *, state: str = "", source: str = "", q: str = "") -
 
 
 def get_office_case(user: Any, pk: int) -> Case:
-    case = office_cases(user).filter(pk=pk).first()
-    if case is None:
-        raise NotFound("未找到该案件。")
-    return case
+    return get_in_scope_or_404(office_cases(user), user, pk=pk, message="未找到该案件。")
 
 
 # --- departments -----------------------------------------------------------------------------
@@ -73,10 +72,8 @@ def office_orders(user: Any) -> QuerySet[Order]:
 
 def get_order(user: Any, pk: int) -> Order:
     """One 督办单 for its department or the supervising office; NotFound for anybody else."""
-    order = (office_orders(user) if is_supervisor(user) else department_orders(user)).filter(pk=pk).first()
-    if order is None:
-        raise NotFound("未找到该督办单。")
-    return order
+    orders = office_orders(user) if is_supervisor(user) else department_orders(user)
+    return get_in_scope_or_404(orders, user, pk=pk, message="未找到该督办单。")
 
 
 def department_cases(user: Any) -> QuerySet[Case]:
@@ -127,10 +124,7 @@ def visible_case(user: Any, pk: int) -> tuple[Case, bool]:
     """(case, as_office) for the office or the case's department; NotFound otherwise."""
     if is_supervisor(user):
         return get_office_case(user, pk), True
-    case = department_cases(user).filter(pk=pk).first()
-    if case is None:
-        raise NotFound("未找到该案件。")
-    return case, False
+    return get_in_scope_or_404(department_cases(user), user, pk=pk, message="未找到该案件。"), False
 
 
 def case_history(user: Any, case: Case, *, as_office: bool) -> list[dict[str, Any]]:
@@ -178,10 +172,7 @@ def get_evidence(user: Any, pk: int) -> Evidence:
         qs = restrict(Evidence.objects.filter(reply__order__department_id=user.org_id), user)
     else:
         qs = Evidence.objects.none()
-    item = qs.filter(pk=pk).first()
-    if item is None:
-        raise NotFound("未找到该文件。")
-    return item
+    return get_in_scope_or_404(qs, user, pk=pk, message="未找到该文件。")
 
 
 def own_reports(user: Any) -> QuerySet[Case]:
@@ -223,9 +214,7 @@ def tracking_status(code: str) -> dict[str, Any]:
 
 
 def public_departments(county: Org) -> QuerySet[Org]:
-    return Org.objects.filter(
-        region_code__startswith=county.region_code[:6], kind=OrgKind.DEPARTMENT, is_active=True
-    ).order_by("region_code", "sort_order", "code")
+    return departments_of(county_code(county.region_code))
 
 
 def public_notices(county: Org) -> QuerySet[Notice]:
@@ -249,10 +238,7 @@ def notices_for(user: Any) -> QuerySet[Notice]:
 
 
 def get_notice(user: Any, pk: int) -> Notice:
-    notice = notices_for(user).filter(pk=pk).first()
-    if notice is None:
-        raise NotFound("未找到该通报。")
-    return notice
+    return get_in_scope_or_404(notices_for(user), user, pk=pk, message="未找到该通报。")
 
 
 def _day_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -264,20 +250,22 @@ def _day_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]
     )
 
 
-def notice_content(county_code: str, start: dt.date, end: dt.date) -> dict[str, Any]:
+def notice_content(county_prefix: str, start: dt.date, end: dt.date) -> dict[str, Any]:
     """The body of a 通报: substantiated cases in the period by department, with overdue replies,
     repeat offenders (two or more cases, or one again after an earlier period) and on-time
     rectifications as good examples. Public-safe: titles, rules and document numbers only."""
     lo, hi = _day_bounds(start, end)
     cases = list(
-        Case.objects.filter(region_code__startswith=county_code, substantiated_at__gte=lo, substantiated_at__lt=hi)
+        Case.objects.within(county_prefix)
+        .filter(substantiated_at__gte=lo, substantiated_at__lt=hi)
         .exclude(department=None)
         .select_related("department")
         .prefetch_related("orders")
         .order_by("department__code", "substantiated_at")
     )
     earlier = set(
-        Case.objects.filter(region_code__startswith=county_code, substantiated_at__lt=lo)
+        Case.objects.within(county_prefix)
+        .filter(substantiated_at__lt=lo)
         .exclude(department=None)
         .values_list("department_id", flat=True)
     )
@@ -314,9 +302,9 @@ def notice_content(county_code: str, start: dt.date, end: dt.date) -> dict[str, 
     on_time = sorted(
         {
             o.department.name
-            for o in Order.objects.filter(
-                region_code__startswith=county_code, accepted_at__gte=lo, accepted_at__lt=hi, was_overdue=False
-            ).select_related("department")
+            for o in Order.objects.within(county_prefix)
+            .filter(accepted_at__gte=lo, accepted_at__lt=hi, was_overdue=False)
+            .select_related("department")
         }
     )
     rows = sorted(by_dept.values(), key=lambda r: (-r["cases"], -r["overdue"], r["department"]))
@@ -333,16 +321,10 @@ def notice_content(county_code: str, start: dt.date, end: dt.date) -> dict[str, 
     }
 
 
-def burden_hours_by_department(user: Any, start: dt.date, end: dt.date) -> dict[int, Decimal]:
-    """Hours of community work each department created in the period, from the burden ledger."""
-    from jianfu.burden.selectors import hours_by_department  # imported here: burden imports supervision
-
-    return {int(k): Decimal(str(v)) for k, v in hours_by_department(user, start=start, end=end).items()}
-
-
 def scoreboard(user: Any, start: dt.date, end: dt.date, *, today: dt.date | None = None) -> list[dict[str, Any]]:
-    """Per department of the user's jurisdiction: burden created (ledger hours), cases
-    substantiated, 督办单, overdue replies, open orders. Worst first."""
+    """Per department of the user's jurisdiction: cases substantiated, 督办单, overdue replies,
+    open orders, and the figures other apps registered in ``scoreboard`` (burden registers the
+    hours of community work each department caused, ``burden_hours``). Worst first."""
     today = today or timezone.localdate()
     departments = restrict(Org.objects.filter(kind=OrgKind.DEPARTMENT, is_active=True), user).exclude(
         dept_kind__in=["mzj", "zzb", "leading_group"]
@@ -359,7 +341,7 @@ def scoreboard(user: Any, start: dt.date, end: dt.date, *, today: dt.date | None
         s["orders"] += 1
         s["overdue"] += int(order.was_overdue or order_is_overdue(order, today))
         s["open"] += int(order.accepted_at is None)
-    hours = burden_hours_by_department(user, start, end)
+    figures = contributed.values_for(user, start, end)
     rows = []
     for dept in departments:
         s = stats.get(dept.pk, {"cases": 0, "orders": 0, "overdue": 0, "open": 0})
@@ -367,22 +349,15 @@ def scoreboard(user: Any, start: dt.date, end: dt.date, *, today: dt.date | None
             {
                 "code": dept.code,
                 "department": dept.name,
-                "burden_hours": hours.get(dept.pk, Decimal(0)),
+                **{key: values.get(dept.pk, Decimal(0)) for key, values in figures.items()},
                 **s,
             }
         )
-    rows.sort(key=lambda r: (-r["overdue"], -r["cases"], -(r["burden_hours"] or 0), r["code"]))
+    rows.sort(key=lambda r: (-r["overdue"], -r["cases"], -(r.get("burden_hours") or 0), r["code"]))
     return rows
 
 
 def get_recheck(user: Any, pk: int) -> Recheck:
     """A 回头看 of a case the supervising office may see, or NotFound."""
-    recheck = Recheck.objects.filter(pk=pk, case__in=office_cases(user)).select_related("case").first()
-    if recheck is None:
-        raise NotFound("未找到该回头看。")
-    return recheck
-
-
-def county_of(division: Org) -> Org:
-    """The county a division belongs to (itself for a county)."""
-    return Org.objects.filter(code=division.region_code[:6]).first() or division
+    rechecks = Recheck.objects.filter(case__in=office_cases(user)).select_related("case")
+    return get_in_scope_or_404(rechecks, user, pk=pk, message="未找到该回头看。")

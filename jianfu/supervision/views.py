@@ -19,6 +19,7 @@ from jianfu.core.forms import apply_error
 from jianfu.core.net import client_ip
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.typing import AuthedRequest
+from jianfu.orgs import tree
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
 
@@ -49,7 +50,7 @@ def _departments(user: Any) -> Any:
     division = jurisdiction(user)
     if division is None:
         return selectors.Org.objects.none()
-    return selectors.public_departments(selectors.county_of(division))
+    return selectors.public_departments(tree.county_of(division))
 
 
 def _month_bounds(request: HttpRequest) -> tuple[dt.date, dt.date]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from jianfu.burden import rollups
 
@@ -16,5 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--region", default="", help="只重建该县（区）及以下，如 610921")
 
     def handle(self, *args: Any, region: str = "", **options: Any) -> None:
+        if region and not region.isdigit():
+            raise CommandError("区划代码只能是数字，如 610921。")
         n = rollups.rebuild(region)
         self.stdout.write(f"已重建 {n} 行汇总。")
