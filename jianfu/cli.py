@@ -202,7 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_test)
 
-    args = parser.parse_args(argv)
+    # argparse's REMAINDER will not take an option as the first extra argument
+    # (`jianfu test -q`), so options it does not know are handed to the command in order.
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        if not hasattr(args, "rest"):
+            parser.error("无法识别的参数：" + " ".join(unknown))
+        args.rest = [*unknown, *args.rest]
     try:
         return int(args.func(args))
     except ImproperlyConfigured as exc:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any, Protocol
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -13,11 +11,12 @@ from django.utils import timezone
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, Conflict, NotAllowed
+from jianfu.core.files import discard_on_error
 from jianfu.notify.actions import notify_on_commit
 from jianfu.orgs.choices import Role
 from jianfu.orgs.models import Org, User
 
-from .attachments import MAX_ATTACHMENTS, check_upload
+from .attachments import MAX_ATTACHMENTS, check_attachment
 from .choices import AppKind, AppState, WindowState
 from .models import Application, Attachment, PlanWindow
 from .permissions import FIRST_REVIEW_DEPT, can_apply, can_manage_window, is_applicant
@@ -222,20 +221,12 @@ def do_add_attachment(app: Application, *, actor: Any, upload: Any) -> Attachmen
         raise ActionError("已办结的申请不能再上传材料。")
     if locked.attachments.count() >= MAX_ATTACHMENTS:
         raise ActionError(f"每个申请最多上传 {MAX_ATTACHMENTS} 个附件。", field="attachment")
-    ext, content_type, data = check_upload(upload)
-    original = str(upload.name).replace("/", "_").replace("\\", "_")[-200:]
-    att = Attachment(
-        application=locked,
-        region_code=locked.region_code,
-        stored_name=f"{uuid.uuid4().hex}{ext}",
-        original_name=original,
-        size=len(data),
-        content_type=content_type,
-        uploaded_by=actor,
-    )
-    att.file.save(att.stored_name, ContentFile(data), save=False)
-    att.save()
-    audit.record(actor, "admission.attachment.add", locked, after={"file": original, "size": len(data)})
+    checked = check_attachment(upload)
+    att = Attachment(application=locked, region_code=locked.region_code)
+    with discard_on_error() as stored:
+        stored.append(att.put(checked, uploaded_by=actor))
+        att.save()
+        audit.record(actor, "admission.attachment.add", locked, after={"file": checked.name, "size": checked.size})
     return att
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from jianfu.catalog.choices import PER_YEAR, AppliesTo, FrequencyUnit
+from jianfu.core.files import StoredFile, stored_file_path
 
 from .choices import Affairs, AppKind, AppState, TargetScope, WindowState
 
@@ -140,26 +141,20 @@ class Application(models.Model):  # 准入申请
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
-    return f"admission/{instance.application.region_code}/{instance.application_id}/{instance.stored_name}"
+    """Referenced by migration 0001 only; files are placed by ``StoredFile.storage_dir`` now."""
+    return stored_file_path(instance, filename)
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
     """A PDF or Word document attached to an application (材料), downloadable only by those who
     may see the application."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
     region_code = models.CharField(max_length=12, db_index=True)
-    file = models.FileField(upload_to=attachment_path, max_length=300)
-    stored_name = models.CharField(max_length=80)
-    original_name = models.CharField("文件名", max_length=200)
-    size = models.PositiveIntegerField("大小")
-    content_type = models.CharField(max_length=100)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def storage_dir(self) -> str:
+        return f"admission/{self.application.region_code}/{self.application_id}"
 
     class Meta:
         ordering = ["uploaded_at", "id"]
         verbose_name = "申请材料"
-
-    def __str__(self) -> str:
-        return self.original_name

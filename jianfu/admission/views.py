@@ -8,14 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.catalog.selectors import list_owner_org
-from jianfu.core.errors import ActionError, NotAllowed, NotFound
-from jianfu.core.forms import apply_error
+from jianfu.core.errors import ActionError
+from jianfu.core.files import protected_download
+from jianfu.core.pages import run_action
 from jianfu.core.selectors import object_history
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import OrgKind
@@ -73,12 +74,11 @@ def _attach(request: HttpRequest, app: Any, form: Any) -> bool:
     upload = request.FILES.get("attachment")
     if not upload:
         return True
-    try:
-        actions.do_add_attachment(app, actor=request.user, upload=upload)
-    except ActionError as exc:
+
+    def say(exc: ActionError) -> None:
         messages.error(request, f"申请已保存，但附件未上传：{exc.message}")
-        return False
-    return True
+
+    return bool(run_action(request, actions.do_add_attachment, app, actor=request.user, upload=upload, on_error=say))
 
 
 @login_required
@@ -88,23 +88,15 @@ def application_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("只有部门或乡镇经办人可以申请准入。")
     form = ApplicationForm(request.POST or None, request.FILES or None, townships=_townships(request.user))
     if request.method == "POST" and form.is_valid():
-        try:
-            app = actions.do_create_application(actor=request.user, data=form.data_for_action())
-        except ActionError as exc:
-            _show_errors(form, exc)
-        else:
+        done = run_action(
+            request, actions.do_create_application, actor=request.user, data=form.data_for_action(), form=form
+        )
+        if done:
+            app = done.value
             _attach(request, app, form)
             messages.success(request, "申请已保存为草稿。请检查后提交，提交时将自动预审。")
             return redirect("admission_detail", pk=app.pk)
     return render(request, "admission/form.html", {"form": form, "creating": True})
-
-
-def _show_errors(form: Any, exc: ActionError) -> None:
-    if exc.errors:
-        for e in exc.errors:
-            form.add_error(e["field"] if e["field"] in form.fields else None, e["message"])
-    else:
-        apply_error(form, exc)
 
 
 @login_required
@@ -126,13 +118,9 @@ def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         request.POST or None, request.FILES or None, initial=initial, townships=_townships(request.user)
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.do_update_application(app, actor=request.user, data=form.data_for_action())
-        except NotAllowed as exc:
-            raise PermissionDenied(exc.message) from exc
-        except ActionError as exc:
-            _show_errors(form, exc)
-        else:
+        if run_action(
+            request, actions.do_update_application, app, actor=request.user, data=form.data_for_action(), form=form
+        ):
             _attach(request, app, form)
             messages.success(request, "已保存。")
             return redirect("admission_detail", pk=app.pk)
@@ -169,13 +157,7 @@ def application_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     app = _get(request, pk)
-    try:
-        actions.do_submit_application(app, actor=request.user)
-    except NotAllowed as exc:
-        raise PermissionDenied(exc.message) from exc
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
+    if run_action(request, actions.do_submit_application, app, actor=request.user):
         messages.success(request, "已提交，等待初审。")
     return redirect("admission_detail", pk=app.pk)
 
@@ -190,13 +172,7 @@ def application_act(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "未知的操作。")
         return redirect("admission_detail", pk=app.pk)
     reason = request.POST.get("reason", "").strip()
-    try:
-        fn(app, actor=request.user, reason=reason)
-    except NotAllowed as exc:
-        raise PermissionDenied(exc.message) from exc
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
+    if run_action(request, fn, app, actor=request.user, reason=reason):
         app.refresh_from_db()
         messages.success(request, f"已完成：{app.get_state_display()}。")
     return redirect("admission_detail", pk=app.pk)
@@ -210,27 +186,16 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "请选择要上传的文件。")
         return redirect("admission_detail", pk=app.pk)
-    try:
-        att = actions.do_add_attachment(app, actor=request.user, upload=form.cleaned_data["attachment"])
-    except NotAllowed as exc:
-        raise PermissionDenied(exc.message) from exc
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"已上传 {att.original_name}。")
+    done = run_action(
+        request, actions.do_add_attachment, app, actor=request.user, upload=form.cleaned_data["attachment"]
+    )
+    if done:
+        messages.success(request, f"已上传 {done.value.original_name}。")
     return redirect("admission_detail", pk=app.pk)
 
 
-@login_required
-def attachment_download(request: HttpRequest, pk: int, att_pk: int) -> FileResponse:
-    att = selectors.get_attachment(request.user, pk, att_pk)
-    try:
-        handle = att.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("附件文件已丢失。") from exc
-    response = FileResponse(handle, as_attachment=True, filename=att.original_name, content_type=att.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+# Only those who may see the application get its files (others: 404).
+attachment_download = protected_download(lambda user, pk, att_pk: selectors.get_attachment(user, pk, att_pk))
 
 
 # The annual plan -------------------------------------------------------------------------------
@@ -245,23 +210,7 @@ def plan_windows(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST":
         if county is None or not manage:
             raise PermissionDenied("只有本县民政局、组织部可以管理年度计划申报。")
-        op = request.POST.get("op", "")
-        try:
-            if op == "open":
-                actions.do_open_plan_window(county, actor=user, year=int(request.POST.get("year") or 0))
-                messages.success(request, "已开启年度计划申报。")
-            else:
-                window = selectors.get_window(user, request.POST.get("window"))
-                if op == "close":
-                    actions.do_close_plan_window(window, actor=user)
-                    messages.success(request, "已截止申报。")
-                elif op == "publish":
-                    actions.do_publish_plan(window, actor=user)
-                    messages.success(request, "已发布年度社区工作事项计划清单。")
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-        except (ActionError, ValueError) as exc:
-            messages.error(request, getattr(exc, "message", "年度不正确。"))
+        _plan_window_op(request, county, request.POST.get("op", ""))
         return redirect("admission_plans")
     windows = selectors.windows_for(user)
     if not manage:
@@ -271,6 +220,25 @@ def plan_windows(request: AuthedRequest) -> HttpResponse:
         "admission/plans.html",
         {"windows": windows, "manage": manage, "next_year": timezone.localdate().year},
     )
+
+
+def _plan_window_op(request: AuthedRequest, county: Org, op: str) -> None:
+    """Open, close or publish a year's plan window, with the outcome as a message."""
+    user = request.user
+    if op == "open":
+        try:
+            year = int(request.POST.get("year") or 0)
+        except ValueError:
+            messages.error(request, "年度不正确。")
+            return
+        if run_action(request, actions.do_open_plan_window, county, actor=user, year=year):
+            messages.success(request, "已开启年度计划申报。")
+        return
+    window = selectors.get_window(user, request.POST.get("window"))
+    if op == "close" and run_action(request, actions.do_close_plan_window, window, actor=user):
+        messages.success(request, "已截止申报。")
+    elif op == "publish" and run_action(request, actions.do_publish_plan, window, actor=user):
+        messages.success(request, "已发布年度社区工作事项计划清单。")
 
 
 def _window(request: AuthedRequest, pk: int) -> Any:

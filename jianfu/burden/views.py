@@ -10,15 +10,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core import dates
-from jianfu.core.errors import ActionError, NotAllowed, NotFound
-from jianfu.core.forms import apply_error
+from jianfu.core.errors import ActionError
+from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.typing import AuthedRequest
 from jianfu.core.xlsx import xlsx_response
@@ -134,27 +134,34 @@ def entry_new(request: AuthedRequest) -> HttpResponse:
     form = EntryForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
-            entry = actions.do_record_entry(
-                actor=request.user,
-                kind=d["kind"],
-                community=d["community"],
-                source_org=d["source_org"],
-                occurred_on=d["occurred_on"],
-                minutes=d["minutes"],
-                listed=None,
-                list_item=d["list_item"],
-                note=d["note"],
-                cert_type=d["cert_type"],
-                is_veto=d["is_veto"],
-            )
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
-            n = entry.breaches.count()
+        done = run_action(
+            request,
+            actions.do_record_entry,
+            actor=request.user,
+            kind=d["kind"],
+            community=d["community"],
+            source_org=d["source_org"],
+            occurred_on=d["occurred_on"],
+            minutes=d["minutes"],
+            listed=None,
+            list_item=d["list_item"],
+            note=d["note"],
+            cert_type=d["cert_type"],
+            is_veto=d["is_veto"],
+            form=form,
+        )
+        if done:
+            n = done.value.breaches.count()
             messages.success(request, "已登记。" + (f"该条触发 {n} 项超限，已转监督。" if n else ""))
             return redirect(reverse("burden_entry_new"))
     return render(request, "burden/entry_form.html", {"form": form})
+
+
+def _check_event(user: Any, d: dict[str, Any], where: dict[str, Any], communities: list[Any]) -> list[Any]:
+    """The limits a meeting or inspection would exceed; none to check when a reason is given."""
+    if d["reason"].strip():
+        return []
+    return actions.check_event(actor=user, communities=communities, **where)
 
 
 @login_required
@@ -166,34 +173,26 @@ def event_new(request: AuthedRequest) -> HttpResponse:
     findings: list = []
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
-            if not d["reason"].strip():
-                findings = actions.check_event(
-                    actor=request.user,
-                    kind=d["kind"],
-                    convener=d["convener"],
-                    occurred_on=d["occurred_on"],
-                    communities=list(d["communities"]),
-                )
-            if findings:
-                form.add_error("reason", "登记将超出限额，如确需继续，请填写理由后再次提交。")
-            else:
-                event, breaches = actions.do_record_event(
-                    actor=request.user,
-                    kind=d["kind"],
-                    convener=d["convener"],
-                    title=d["title"],
-                    occurred_on=d["occurred_on"],
-                    minutes=d["minutes"],
-                    communities=list(d["communities"]),
-                    reason=d["reason"],
-                )
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
-            if not findings:
+        where = {"kind": d["kind"], "convener": d["convener"], "occurred_on": d["occurred_on"]}
+        communities = list(d["communities"])
+        checked = run_action(request, _check_event, request.user, d, where, communities, form=form)
+        findings = checked.value or []
+        if findings:
+            form.add_error("reason", "登记将超出限额，如确需继续，请填写理由后再次提交。")
+        elif checked:
+            done = run_action(
+                request,
+                actions.do_record_event,
+                actor=request.user,
+                title=d["title"],
+                minutes=d["minutes"],
+                communities=communities,
+                reason=d["reason"],
+                form=form,
+                **where,
+            )
+            if done:
+                event, breaches = done.value
                 text = f"已登记“{event.title}”，涉及 {event.entries.count()} 个社区。"
                 if breaches:
                     text += f"超出限额 {len(breaches)} 项，已记录并转监督。"
@@ -279,16 +278,19 @@ def import_entries(request: AuthedRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list = []
     if request.method == "POST" and form.is_valid():
-        try:
-            entries = actions.do_import_entries(actor=request.user, upload=form.cleaned_data["file"])
-        except ActionError as exc:
-            errors = exc.errors
+
+        def show(exc: ActionError) -> None:
+            errors.extend(exc.errors)
             if not errors:
                 form.add_error("file", exc.message)
             else:
                 messages.error(request, "导入失败，未保存任何数据，请按下列提示修改后重新上传。")
-        else:
-            messages.success(request, f"已导入 {len(entries)} 条台账。")
+
+        done = run_action(
+            request, actions.do_import_entries, actor=request.user, upload=form.cleaned_data["file"], on_error=show
+        )
+        if done:
+            messages.success(request, f"已导入 {len(done.value)} 条台账。")
             return redirect("burden_import")
     return render(request, "burden/import.html", {"form": form, "errors": errors})
 
@@ -316,12 +318,9 @@ def rule_set(request: AuthedRequest) -> HttpResponse:
     except ValueError:
         messages.error(request, "上限须为非负整数。")
         return redirect("burden_rules")
-    try:
-        rule = actions.do_set_rule(home, actor=request.user, code=request.POST.get("code", ""), limit=limit)
-    except NotAllowed as exc:
-        raise PermissionDenied(exc.message) from exc
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"已调整：{rule.title}。")
+    done = run_action(
+        request, actions.do_set_rule, home, actor=request.user, code=request.POST.get("code", ""), limit=limit
+    )
+    if done:
+        messages.success(request, f"已调整：{done.value.title}。")
     return redirect("burden_rules")

@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.errors import ActionError, NotFound
-from jianfu.core.forms import apply_error
+from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response
 from jianfu.core.xlsx import xlsx_response
 from jianfu.orgs.models import Org
@@ -132,23 +132,10 @@ def draft_open(request: HttpRequest) -> HttpResponse:
 def draft_discard(request: HttpRequest) -> HttpResponse:
     owner = _owner(request)
     _require_editor(request, owner)
-    try:
-        actions.do_discard_draft(selectors.get_draft(request.user, owner), actor=request.user)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
-    except ActionError as exc:
-        messages.error(request, exc.message)
+    if not run_action(request, actions.do_discard_draft, selectors.get_draft(request.user, owner), actor=request.user):
         return redirect("catalog:draft")
     messages.success(request, "草稿已放弃，已发布的版本不受影响。")
     return redirect("catalog:index")
-
-
-def _apply_item_errors(form: ItemForm, exc: ActionError) -> None:
-    if exc.errors:
-        for e in exc.errors:
-            form.add_error(e["field"] if e["field"] in form.fields else None, e["message"])
-    else:
-        apply_error(form, exc)
 
 
 @login_required
@@ -158,11 +145,9 @@ def item_new(request: HttpRequest) -> HttpResponse:
     _require_editor(request, owner)
     form = ItemForm(request.POST or None, owner=owner)
     if request.method == "POST" and form.is_valid():
-        try:
-            item = actions.do_add_item(owner, actor=request.user, data=form.cleaned_data)
-        except ActionError as exc:
-            _apply_item_errors(form, exc)
-        else:
+        done = run_action(request, actions.do_add_item, owner, actor=request.user, data=form.cleaned_data, form=form)
+        if done:
+            item = done.value
             messages.success(request, f"已添加事项：{item.code} {item.title}")
             return redirect("catalog:draft")
     return render(request, "catalog/item_form.html", {"form": form, "owner": owner, "item": None})
@@ -176,11 +161,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_draft_item(request.user, owner, pk)
     form = ItemForm(request.POST or None, owner=owner, initial=ItemForm.initial_for(item))
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.do_update_item(item, actor=request.user, data=form.cleaned_data)
-        except ActionError as exc:
-            _apply_item_errors(form, exc)
-        else:
+        if run_action(request, actions.do_update_item, item, actor=request.user, data=form.cleaned_data, form=form):
             messages.success(request, f"已保存事项：{item.code} {item.title}")
             return redirect("catalog:draft")
     return render(request, "catalog/item_form.html", {"form": form, "owner": owner, "item": item})
@@ -191,14 +172,8 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     owner = _owner(request)
     _require_editor(request, owner)
-    try:
-        item = selectors.get_draft_item(request.user, owner, pk)
-        actions.do_delete_item(item, actor=request.user)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
+    item = selectors.get_draft_item(request.user, owner, pk)
+    if run_action(request, actions.do_delete_item, item, actor=request.user):
         messages.success(request, f"已从草稿中删除：{item.code} {item.title}")
     return redirect("catalog:draft")
 
@@ -216,18 +191,19 @@ def publish(request: HttpRequest) -> HttpResponse:
     form = PublishForm(request.POST or None, initial={"title": draft.title, "note": ""})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            version = actions.do_publish_version(
-                draft,
-                actor=request.user,
-                effective_date=data["effective_date"],
-                note=data["note"],
-                title=data["title"],
-                full_review=data["full_review"],
-            )
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
+        done = run_action(
+            request,
+            actions.do_publish_version,
+            draft,
+            actor=request.user,
+            effective_date=data["effective_date"],
+            note=data["note"],
+            title=data["title"],
+            full_review=data["full_review"],
+            form=form,
+        )
+        if done:
+            version = done.value
             messages.success(request, f"已发布第 {version.number} 版，自 {version.effective_date:%Y-%m-%d} 起生效。")
             return redirect("catalog:version", number=version.number)
     ctx = {
@@ -282,13 +258,16 @@ def import_items(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[dict[str, Any]] = []
     if request.method == "POST" and form.is_valid():
-        try:
-            draft = actions.do_import_items(owner, actor=request.user, upload=form.cleaned_data["file"])
-        except ActionError as exc:
+
+        def show(exc: ActionError) -> None:
             form.add_error(None, exc.message)
-            errors = exc.errors
-        else:
-            messages.success(request, f"导入成功：草稿现有 {draft.items.count()} 项。请核对后发布。")
+            errors.extend(exc.errors)
+
+        done = run_action(
+            request, actions.do_import_items, owner, actor=request.user, upload=form.cleaned_data["file"], on_error=show
+        )
+        if done:
+            messages.success(request, f"导入成功：草稿现有 {done.value.items.count()} 项。请核对后发布。")
             return redirect("catalog:draft")
     return render(
         request,

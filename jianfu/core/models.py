@@ -61,3 +61,22 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("audit entries are append-only")
+
+
+class DocumentCounter(models.Model):
+    """The last document number (文号) used per issuer, kind and year; the row is locked while the
+    next number is taken (``core.numbering.next_number``), so numbers have no gaps or repeats."""
+
+    issuer_code = models.CharField("发文单位代码", max_length=12)
+    kind = models.CharField("文书种类", max_length=40)
+    year = models.PositiveSmallIntegerField("年度")
+    last = models.PositiveIntegerField("已用至", default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issuer_code", "kind", "year"], name="core_document_counter_unique")
+        ]
+        verbose_name = "文号计数"
+
+    def __str__(self) -> str:
+        return f"{self.issuer_code} {self.kind} {self.year}: {self.last}"

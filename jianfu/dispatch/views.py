@@ -15,8 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jianfu.admission.selectors import approved_for
 from jianfu.catalog.choices import Category
 from jianfu.catalog.selectors import current_items
-from jianfu.core.errors import ActionError, NotAllowed
-from jianfu.core.forms import apply_error
+from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
 from jianfu.orgs.scoping import visible_orgs
@@ -38,6 +37,13 @@ def _send_form(request: AuthedRequest, data: Any = None) -> SendForm:
     return SendForm(data, targets=targets, items=items, applications=apps)
 
 
+def _verdict(user: Any, data: dict[str, Any]) -> Any:
+    """The gate's verdict on a task not yet sent, with the number of communities it reaches."""
+    communities, verdict = actions.preview(user, data)
+    verdict.count = len(communities)
+    return verdict
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def send(request: AuthedRequest) -> HttpResponse:
@@ -48,28 +54,26 @@ def send(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data["targets"] = list(data["targets"])
-        try:
-            if "check" in request.POST:
-                communities, verdict = actions.preview(request.user, data)
-                verdict.count = len(communities)
-            else:
-                dispatch = actions.do_send_task(
-                    actor=request.user, data=data, confirm_unlisted=bool(data.get("confirm_unlisted"))
-                )
+        if "check" in request.POST:
+            verdict = run_action(request, _verdict, request.user, data, form=form).value
+        else:
+            done = run_action(
+                request,
+                actions.do_send_task,
+                actor=request.user,
+                data=data,
+                confirm_unlisted=bool(data.get("confirm_unlisted")),
+                form=form,
+            )
+            if done:
+                dispatch = done.value
                 messages.success(
                     request, f"已派发给 {dispatch.task_count} 个社区（审查结论：{dispatch.get_verdict_display()}）。"
                 )
                 return redirect("dispatch_detail", pk=dispatch.pk)
-        except NotAllowed as exc:
-            raise PermissionDenied(exc.message) from exc
-        except ActionError as exc:
-            apply_error(form, exc)
-            if exc.field == "confirm_unlisted":
-                try:
-                    communities, verdict = actions.preview(request.user, data)
-                    verdict.count = len(communities)
-                except ActionError:
-                    verdict = None
+            if done.error is not None and done.error.field == "confirm_unlisted":
+                # Show the verdict the sender must confirm; a refusal here was already on the form.
+                verdict = run_action(request, _verdict, request.user, data, on_error=lambda exc: None).value
     return render(request, "dispatch/send.html", {"form": form, "verdict": verdict, "tone": VERDICT_TONE})
 
 
@@ -117,21 +121,21 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @require_POST
 def inbox_act(request: HttpRequest, pk: int, op: str) -> HttpResponse:
     task = selectors.get_inbox_task(request.user, pk)
-    try:
-        if op == "accept":
-            actions.do_accept_task(task, actor=request.user)
+    if op == "accept":
+        if run_action(request, actions.do_accept_task, task, actor=request.user):
             messages.success(request, f"已接收：{task.title}")
-        elif op == "refuse":
-            moved = actions.do_refuse_task(task, actor=request.user, reason=request.POST.get("reason", ""))
-            messages.success(request, f"已拒收：{task.title}。理由：{moved.reason}（已转监督）")
-        elif op == "complete":
-            actions.do_complete_task(task, actor=request.user, minutes=request.POST.get("minutes", ""))
+    elif op == "refuse":
+        done = run_action(
+            request, actions.do_refuse_task, task, actor=request.user, reason=request.POST.get("reason", "")
+        )
+        if done:
+            messages.success(request, f"已拒收：{task.title}。理由：{done.value.reason}（已转监督）")
+    elif op == "complete":
+        if run_action(
+            request, actions.do_complete_task, task, actor=request.user, minutes=request.POST.get("minutes", "")
+        ):
             messages.success(request, f"已完成：{task.title}")
-        else:
-            raise Http404("未知的操作。")
-    except NotAllowed as exc:
-        raise PermissionDenied(exc.message) from exc
-    except ActionError as exc:
-        messages.error(request, exc.message)
+    else:
+        raise Http404("未知的操作。")
     back = request.POST.get("back", "")
     return redirect(back if back.startswith("/inbox/") else "dispatch_inbox")

@@ -15,9 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from jianfu.core.errors import ActionError, NotAllowed
-from jianfu.core.forms import apply_error
 from jianfu.core.net import client_ip
+from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
 
 from . import actions, login_guard, selectors
@@ -78,15 +77,14 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def password_change(request: AuthedRequest) -> HttpResponse:
     form = PasswordChangeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            actions.do_change_own_password(
-                request.user,
-                old_password=form.cleaned_data["old_password"],
-                new_password=form.cleaned_data["new_password"],
-            )
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
+        if run_action(
+            request,
+            actions.do_change_own_password,
+            request.user,
+            old_password=form.cleaned_data["old_password"],
+            new_password=form.cleaned_data["new_password"],
+            form=form,
+        ):
             update_session_auth_hash(request, request.user)
             messages.success(request, "密码已修改。")
             return redirect("home")
@@ -140,19 +138,20 @@ def user_create(request: HttpRequest) -> HttpResponse:
     form = UserForm(request.POST or None, orgs=_assignable_orgs(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            user = actions.do_create_user(
-                actor=request.user,
-                username=data["username"],
-                full_name=data["full_name"],
-                org=data["org"],
-                role=data["role"],
-                password=data["password"],
-                phone=data["phone"],
-            )
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
+        done = run_action(
+            request,
+            actions.do_create_user,
+            actor=request.user,
+            username=data["username"],
+            full_name=data["full_name"],
+            org=data["org"],
+            role=data["role"],
+            password=data["password"],
+            phone=data["phone"],
+            form=form,
+        )
+        if done:
+            user = done.value
             messages.success(request, f"已创建用户 {user.username}。")
             return redirect("user_edit", pk=user.pk)
     return render(request, "orgs/user_form.html", {"form": form, "creating": True})
@@ -177,18 +176,17 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = UserForm(request.POST or None, initial=initial, orgs=_assignable_orgs(request), editing=True)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            actions.do_update_user(
-                target,
-                actor=request.user,
-                full_name=data["full_name"],
-                phone=data["phone"],
-                org=data["org"],
-                role=data["role"],
-            )
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
+        if run_action(
+            request,
+            actions.do_update_user,
+            target,
+            actor=request.user,
+            full_name=data["full_name"],
+            phone=data["phone"],
+            org=data["org"],
+            role=data["role"],
+            form=form,
+        ):
             messages.success(request, "已保存。")
             return redirect("user_edit", pk=target.pk)
     return render(request, "orgs/user_form.html", {"form": form, "target": target, "creating": False})
@@ -199,13 +197,8 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
     target = _managed_user(request, pk)
     active = request.POST.get("active") == "1"
-    try:
-        actions.do_set_user_active(target, actor=request.user, active=active, reason=request.POST.get("reason", ""))
-    except NotAllowed as exc:
-        raise PermissionDenied(exc.message) from exc
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
+    reason = request.POST.get("reason", "")
+    if run_action(request, actions.do_set_user_active, target, actor=request.user, active=active, reason=reason):
         messages.success(request, f"已{'启用' if active else '停用'}账号 {target.username}。")
     return redirect("user_edit", pk=target.pk)
 
@@ -214,10 +207,7 @@ def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def user_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
     target = _managed_user(request, pk)
-    try:
-        temporary = actions.do_reset_password(target, actor=request.user)
-    except NotAllowed as exc:
-        raise PermissionDenied(exc.message) from exc
+    temporary = actions.do_reset_password(target, actor=request.user)  # NotAllowed is the 403 page
     messages.success(request, f"已重置 {target.username} 的密码。临时密码：{temporary}（仅显示一次，用户登录后须修改）")
     return redirect("user_edit", pk=target.pk)
 
@@ -236,8 +226,8 @@ def my_tokens(request: AuthedRequest) -> HttpResponse:
             actions.do_revoke_token(token, actor=request.user)
             messages.success(request, f"已吊销令牌 {token.prefix}…。")
             return redirect("my_tokens")
-        try:
-            new_token = actions.do_issue_token(request.user, actor=request.user, name=request.POST.get("name", ""))
-        except ActionError as exc:
-            messages.error(request, exc.message)
+        issued = run_action(
+            request, actions.do_issue_token, request.user, actor=request.user, name=request.POST.get("name", "")
+        )
+        new_token = issued.value or ""
     return render(request, "orgs/tokens.html", {"tokens": selectors.tokens_of(request.user), "new_token": new_token})

@@ -11,19 +11,21 @@ import secrets
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from jianfu.core import audit, dates
 from jianfu.core.errors import ActionError, NotAllowed
+from jianfu.core.files import CheckedFile, discard_on_error
+from jianfu.core.numbering import next_number
 from jianfu.notify.actions import notify_on_commit
 from jianfu.orgs.choices import OrgKind, Role
 from jianfu.orgs.models import Org, User
 
 from . import evidence as ev
 from .choices import CaseSource, CaseState, EvidenceKind, NoticeState, RecheckOutcome, ReplyDecision
-from .models import Case, Evidence, Notice, Order, OrderCounter, Recheck, Reply
+from .models import ORDER_NUMBERS, Case, Evidence, Notice, Order, Recheck, Reply
 from .permissions import is_community_worker, is_supervisor, supervises
 from .transitions import CASE
 
@@ -142,32 +144,14 @@ def _check_department(department: Org | None, county_code: str, *, required: boo
     return department
 
 
-def _save_evidence(case: Case, checked: list[ev.CheckedFile], kind: str, reply: Reply | None = None) -> list[str]:
-    names = []
+def _save_evidence(
+    stored: list[str], case: Case, checked: list[CheckedFile], kind: str, reply: Reply | None = None
+) -> None:
+    """Store the checked files as the case's evidence (report evidence records no uploader)."""
     for item in checked:
-        record = Evidence(
-            region_code=case.region_code,
-            case=case,
-            reply=reply,
-            kind=kind,
-            original_name=item.name,
-            content_type=item.content_type,
-            size=len(item.data),
-            sha256=item.sha256,
-        )
-        name, content = ev.content_file(item)
-        record.file.save(name, content, save=False)
-        if record.file.name is not None:  # set by save() just above
-            names.append(record.file.name)
+        record = Evidence(region_code=case.region_code, case=case, reply=reply, kind=kind)
+        stored.append(record.put(item, uploaded_by=reply.created_by if reply is not None else None))
         record.save()
-    return names
-
-
-def _discard(names: list[str]) -> None:
-    from django.core.files.storage import default_storage
-
-    for name in names:
-        default_storage.delete(name)
 
 
 def do_submit_worker_report(
@@ -181,26 +165,21 @@ def do_submit_worker_report(
     community = actor.org
     department = _check_department(department, community.region_code[:6], required=True)
     checked = ev.check_files(list(files))
-    saved: list[str] = []
-    try:
-        with transaction.atomic():
-            case = do_open_case(
-                actor=actor,
-                source=CaseSource.WORKER_REPORT,
-                region_code=community.region_code,
-                title=title,
-                description=description,
-                rule_ref=rule_ref.strip(),
-                community=community,
-                department=department,
-                reporter=actor,
-                reporter_name=actor.get_full_name(),
-                reporter_contact=actor.phone,
-            )
-            saved = _save_evidence(case, checked, EvidenceKind.REPORT)
-    except Exception:
-        _discard(saved)
-        raise
+    with discard_on_error() as stored, transaction.atomic():
+        case = do_open_case(
+            actor=actor,
+            source=CaseSource.WORKER_REPORT,
+            region_code=community.region_code,
+            title=title,
+            description=description,
+            rule_ref=rule_ref.strip(),
+            community=community,
+            department=department,
+            reporter=actor,
+            reporter_name=actor.get_full_name(),
+            reporter_contact=actor.phone,
+        )
+        _save_evidence(stored, case, checked, EvidenceKind.REPORT)
     return case
 
 
@@ -223,23 +202,18 @@ def do_submit_public_report(
     if len(reporter_name.strip()) > 50 or len(reporter_contact.strip()) > 100:
         raise ActionError("姓名或联系方式过长。", field="reporter_contact")
     checked = ev.check_files(list(files))
-    saved: list[str] = []
-    try:
-        with transaction.atomic():
-            case = do_open_case(
-                actor=None,
-                source=CaseSource.PUBLIC_REPORT,
-                region_code=county.region_code,
-                title=title,
-                description=description,
-                department=department,
-                reporter_name=reporter_name.strip(),
-                reporter_contact=reporter_contact.strip(),
-            )
-            saved = _save_evidence(case, checked, EvidenceKind.REPORT)
-    except Exception:
-        _discard(saved)
-        raise
+    with discard_on_error() as stored, transaction.atomic():
+        case = do_open_case(
+            actor=None,
+            source=CaseSource.PUBLIC_REPORT,
+            region_code=county.region_code,
+            title=title,
+            description=description,
+            department=department,
+            reporter_name=reporter_name.strip(),
+            reporter_contact=reporter_contact.strip(),
+        )
+        _save_evidence(stored, case, checked, EvidenceKind.REPORT)
     return case
 
 
@@ -266,22 +240,6 @@ def do_move_case(case: Case, action: str, *, actor: Any, reason: str = "") -> Ca
     if action not in ("verify", "substantiate", "dismiss"):
         raise ActionError("未知的操作。")
     return CASE.apply(case, action, actor=actor, reason=reason)
-
-
-def _allocate_number(county_code: str, year: int) -> int:
-    """Next 督办单 number for the county and year, under a row lock: no gaps, no duplicates (the
-    number is taken in the caller's transaction, so a rolled-back order gives its number back)."""
-    counter = OrderCounter.objects.select_for_update().filter(county_code=county_code, year=year).first()
-    if counter is None:
-        try:
-            with transaction.atomic():
-                OrderCounter.objects.create(county_code=county_code, year=year, last=0)
-        except IntegrityError:
-            pass  # created by a concurrent first order of the year; lock it below
-        counter = OrderCounter.objects.select_for_update().get(county_code=county_code, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
 
 
 @transaction.atomic
@@ -322,7 +280,7 @@ def do_issue_order(
         case=case,
         county_code=case.county_code,
         year=year,
-        number=_allocate_number(case.county_code, year),
+        number=next_number(case.county_code, ORDER_NUMBERS, year),
         issuing_office=actor.org,
         department=department,
         issued_by=actor,
@@ -361,28 +319,21 @@ def do_reply(
     if len(text) > MAX_DESCRIPTION:
         raise ActionError(f"整改情况不能超过 {MAX_DESCRIPTION} 字，可作为附件上传。", field="text")
     checked = ev.check_files(list(files))
-    saved: list[str] = []
-    try:
-        with transaction.atomic():
-            locked = Order.objects.select_for_update().get(pk=order.pk)
-            if current_order(locked.case) != locked:
-                raise ActionError("该督办单已被新的督办单取代。")
-            case = CASE.apply(locked.case, "reply", actor=actor)
-            reply = Reply.objects.create(
-                region_code=locked.region_code, order=locked, text=text, created_by=actor, created_at=now
-            )
-            locked.replied_at = now
-            if timezone.localdate(now) > locked.deadline:
-                locked.was_overdue = True
-            locked.save(update_fields=["replied_at", "was_overdue"])
-            saved = _save_evidence(case, checked, EvidenceKind.REPLY, reply=reply)
-            audit.record(
-                actor, "supervision.order.reply", locked, after={"reply": reply.pk, "late": locked.was_overdue}
-            )
-            _remind_office(case, f"督办单{locked.doc_no}已回复，请审核")
-    except Exception:
-        _discard(saved)
-        raise
+    with discard_on_error() as stored, transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if current_order(locked.case) != locked:
+            raise ActionError("该督办单已被新的督办单取代。")
+        case = CASE.apply(locked.case, "reply", actor=actor)
+        reply = Reply.objects.create(
+            region_code=locked.region_code, order=locked, text=text, created_by=actor, created_at=now
+        )
+        locked.replied_at = now
+        if timezone.localdate(now) > locked.deadline:
+            locked.was_overdue = True
+        locked.save(update_fields=["replied_at", "was_overdue"])
+        _save_evidence(stored, case, checked, EvidenceKind.REPLY, reply=reply)
+        audit.record(actor, "supervision.order.reply", locked, after={"reply": reply.pk, "late": locked.was_overdue})
+        _remind_office(case, f"督办单{locked.doc_no}已回复，请审核")
     return reply
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from jianfu.core.files import StoredFile
+from jianfu.core.numbering import format_number
+
 from .choices import CaseSource, CaseState, EvidenceKind, NoticeState, RecheckOutcome, ReplyDecision
 
 
@@ -61,7 +64,7 @@ class Case(models.Model):
         return self.region_code[:6]
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A file attached to a report (举报材料) or to a department's reply (整改材料).
 
     Stored under MEDIA_ROOT with a random name (never the uploaded one) and served only through a
@@ -73,33 +76,16 @@ class Evidence(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
     reply = models.ForeignKey("Reply", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField("类别", max_length=10, choices=EvidenceKind.choices)
-    file = models.FileField(upload_to="supervision/", max_length=200)
-    original_name = models.CharField("文件名", max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField("大小（字节）")
-    sha256 = models.CharField(max_length=64)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    upload_dir = "supervision"
 
     class Meta:
         ordering = ["id"]
         verbose_name = "证据材料"
 
-    def __str__(self) -> str:
-        return self.original_name
 
-
-class OrderCounter(models.Model):
-    """The last 督办单 number used per county and year; locked while the next one is allocated."""
-
-    county_code = models.CharField(max_length=6)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["county_code", "year"], name="supervision_counter_unique")]
-
-    def __str__(self) -> str:
-        return f"{self.county_code} {self.year}: {self.last}"
+# 督办单 numbers: one sequence per county and year (core.numbering), shared by its two offices.
+ORDER_NUMBERS = "supervision.order"
 
 
 class Order(models.Model):
@@ -138,7 +124,7 @@ class Order(models.Model):
 
     @property
     def doc_no(self) -> str:
-        return f"〔{self.year}〕第{self.number}号"
+        return format_number(self.year, self.number)
 
     @property
     def is_open(self) -> bool:

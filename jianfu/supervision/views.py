@@ -9,14 +9,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from jianfu.core.errors import ActionError, NotAllowed, NotFound
-from jianfu.core.forms import apply_error
+from jianfu.core.errors import NotFound
+from jianfu.core.files import protected_download
 from jianfu.core.net import client_ip
+from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import Role
@@ -147,18 +148,14 @@ def case_move(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
     action = request.POST.get("action", "")
-    try:
-        if action in ("accept", "send_back"):
-            actions.do_decide_reply(
-                case, actor=request.user, accept=action == "accept", reason=request.POST.get("reason", "")
-            )
-        else:
-            actions.do_move_case(case, action, actor=request.user, reason=request.POST.get("reason", ""))
-    except NotAllowed as exc:
-        raise PermissionDenied(exc.message) from exc
-    except ActionError as exc:
-        messages.error(request, exc.message)
+    reason = request.POST.get("reason", "")
+    if action in ("accept", "send_back"):
+        done = run_action(
+            request, actions.do_decide_reply, case, actor=request.user, accept=action == "accept", reason=reason
+        )
     else:
+        done = run_action(request, actions.do_move_case, case, action, actor=request.user, reason=reason)
+    if done:
         case.refresh_from_db()
         messages.success(request, f"已办理，当前状态：{case.get_state_display()}。")
     return redirect("supervision:case", pk=case.pk)
@@ -171,16 +168,15 @@ def case_facts(request: AuthedRequest, pk: int) -> HttpResponse:
     case = selectors.get_office_case(request.user, pk)
     form = CaseFactsForm(request.POST, departments=_departments(request.user))
     if form.is_valid():
-        try:
-            actions.do_set_case_facts(
-                case,
-                actor=request.user,
-                department=form.cleaned_data["department"],
-                rule_ref=form.cleaned_data["rule_ref"],
-            )
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
+        if run_action(
+            request,
+            actions.do_set_case_facts,
+            case,
+            actor=request.user,
+            department=form.cleaned_data["department"],
+            rule_ref=form.cleaned_data["rule_ref"],
+            form=form,
+        ):
             messages.success(request, "已保存责任单位和违反的规定。")
             return redirect("supervision:case", pk=case.pk)
     return _render_case(request, case, facts_form=form)
@@ -199,11 +195,9 @@ def order_create(request: AuthedRequest, pk: int) -> HttpResponse:
     }
     form = OrderForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            order = actions.do_issue_order(case, actor=request.user, **form.cleaned_data)
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
+        done = run_action(request, actions.do_issue_order, case, actor=request.user, form=form, **form.cleaned_data)
+        if done:
+            order = done.value
             messages.success(request, f"已下发督办单{order.doc_no}。")
             return redirect("supervision:order", pk=order.pk)
     return render(request, "supervision/order_form.html", {"form": form, "case": case})
@@ -216,11 +210,7 @@ def recheck_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
     case = selectors.get_office_case(request.user, pk)
     form = RecheckForm(request.POST)
     if form.is_valid():
-        try:
-            actions.do_schedule_recheck(case, actor=request.user, **form.cleaned_data)
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
+        if run_action(request, actions.do_schedule_recheck, case, actor=request.user, form=form, **form.cleaned_data):
             messages.success(request, "已安排回头看。")
             return redirect("supervision:case", pk=case.pk)
     return _render_case(request, case, recheck_form=form)
@@ -231,13 +221,8 @@ def recheck_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
 def recheck_record(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     recheck = selectors.get_recheck(request.user, pk)
-    try:
-        actions.do_record_recheck(
-            recheck, actor=request.user, passed=request.POST.get("passed") == "1", note=request.POST.get("note", "")
-        )
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
+    passed, note = request.POST.get("passed") == "1", request.POST.get("note", "")
+    if run_action(request, actions.do_record_recheck, recheck, actor=request.user, passed=passed, note=note):
         messages.success(request, "已登记回头看结果。")
     return redirect("supervision:case", pk=recheck.case_id)
 
@@ -283,13 +268,10 @@ def order_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         if not can_reply:
             raise Http404("未找到可回复的督办单。")
         if form.is_valid():
-            try:
-                actions.do_reply(
-                    order, actor=request.user, text=form.cleaned_data["text"], files=form.cleaned_data["files"]
-                )
-            except ActionError as exc:
-                apply_error(form, exc)
-            else:
+            data = form.cleaned_data
+            if run_action(
+                request, actions.do_reply, order, actor=request.user, text=data["text"], files=data["files"], form=form
+            ):
                 messages.success(request, "整改情况已报送，等待督办单位审核。")
                 return redirect("supervision:order", pk=order.pk)
     replies = list(order.replies.prefetch_related("evidence"))
@@ -324,16 +306,8 @@ def order_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     return pdf_response(data, f"督办单{order.doc_no}.pdf")
 
 
-@login_required
-def evidence_file(request: AuthedRequest, pk: int) -> FileResponse:
-    item = selectors.get_evidence(request.user, pk)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("文件已不存在。") from exc
-    response = FileResponse(handle, content_type=item.content_type, as_attachment=True, filename=item.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+# The office sees every file of its cases; a department only those of its own replies (others: 404).
+evidence_file = protected_download(selectors.get_evidence)
 
 
 # --- community workers -----------------------------------------------------------------------
@@ -347,18 +321,19 @@ def worker_report(request: AuthedRequest) -> HttpResponse:
     form = WorkerReportForm(request.POST or None, request.FILES or None, departments=_departments(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            case = actions.do_submit_worker_report(
-                actor=request.user,
-                title=data["title"],
-                description=data["description"],
-                department=data["department"],
-                rule_ref=data["rule_ref"],
-                files=data["files"],
-            )
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
+        done = run_action(
+            request,
+            actions.do_submit_worker_report,
+            actor=request.user,
+            title=data["title"],
+            description=data["description"],
+            department=data["department"],
+            rule_ref=data["rule_ref"],
+            files=data["files"],
+            form=form,
+        )
+        if done:
+            case = done.value
             messages.success(request, f"已提交，查询码 {case.tracking_code}。您的身份仅县民政局、组织部可见。")
             return redirect("supervision:mine")
     return render(request, "supervision/worker_report.html", {"form": form})
@@ -384,11 +359,9 @@ def notice_list(request: AuthedRequest) -> HttpResponse:
     first = today.replace(day=1)
     form = NoticeForm(request.POST or None, initial={"period_start": first, "period_end": today})
     if request.method == "POST" and form.is_valid():
-        try:
-            notice = actions.do_create_notice(actor=request.user, **form.cleaned_data)
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
+        done = run_action(request, actions.do_create_notice, actor=request.user, form=form, **form.cleaned_data)
+        if done:
+            notice = done.value
             messages.success(request, "通报草稿已生成，请核对后发布。")
             return redirect("supervision:notice", pk=notice.pk)
     return render(
@@ -408,11 +381,7 @@ def notice_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 def notice_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     notice = selectors.get_notice(request.user, pk)
-    try:
-        actions.do_publish_notice(notice, actor=request.user)
-    except ActionError as exc:
-        messages.error(request, exc.message)
-    else:
+    if run_action(request, actions.do_publish_notice, notice, actor=request.user):
         messages.success(request, "通报已发布到公开页面。")
     return redirect("supervision:notice", pk=notice.pk)
 
@@ -470,12 +439,9 @@ def public_report(request: HttpRequest, county_code: str) -> HttpResponse:
     form = PublicReportForm(request.POST or None, request.FILES or None, departments=departments)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            case = actions.do_submit_public_report(county=county, **data)
-        except ActionError as exc:
-            apply_error(form, exc)
-        else:
-            request.session["supervision_tracking_code"] = case.tracking_code
+        done = run_action(request, actions.do_submit_public_report, county=county, form=form, **data)
+        if done:
+            request.session["supervision_tracking_code"] = done.value.tracking_code
             return redirect("supervision:public_report_done", county_code=county.code)
     return render(request, "supervision/public_report.html", {"form": form, "county": county})
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -160,7 +163,18 @@ def test_another_county_sees_nothing(world, make_app):
 # Attachments --------------------------------------------------------------------------------------
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
-DOCX = b"PK\x03\x04" + b"\x00" * 26 + b"[Content_Types].xml" + b"word/document.xml"
+
+
+def _docx() -> bytes:
+    """A real (minimal) .docx: a zip holding word/document.xml, as core.files checks by content."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+DOCX = _docx()
 DOC = bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 100
 
 
