@@ -82,7 +82,7 @@ def test_metrics_for_a_region_and_period(world, api_client_for):
 
 
 def test_metrics_outside_the_callers_scope_are_a_404(world, api_client_for):
-    assert api_client_for("other_county_officer").get("/api/v1/burden/metrics?region=610921").status_code == 404
+    # The other county asking for 汉阴县: tests/permission_table.py.
     assert api_client_for("township2_officer").get("/api/v1/burden/metrics?region=610921100").status_code == 404
     bad = api_client_for("county_mzj").get("/api/v1/burden/metrics?region=610921&from=2026-13-01")
     assert bad.status_code == 400

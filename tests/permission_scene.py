@@ -1,0 +1,227 @@
+"""The objects the permission table points at: one of each kind, all in 汉阴县 (the first county).
+
+Built once per test module through the real actions on top of ``jianfu.testing.build_world``.
+``build_scene`` returns a dict from a short name (used in the table's kwargs) to the value that
+goes into the URL: a pk, a number, a region code or a tracking code. ``MARKERS`` are texts of
+these objects that must never appear on a page or API answer given to the other county.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from jianfu.testing import World
+
+APP_TITLE = "权限表测试：协助开展经济普查入户登记"
+TASK_TITLE = "权限表测试：组织老年人参加健康体检"
+CASE_TITLE = "权限表测试：要求社区检查餐馆"
+DRAFT_ITEM_TITLE = "权限表测试：草稿中的协助事项"
+# Texts of 汉阴县 that the other county must never be shown (on a page that is not public).
+MARKERS = (APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, "李秀英", "刘洋", "孙丽")
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF = b"%PDF-1.4\n%permission table\n"
+
+
+def _application(world: World, title: str = APP_TITLE) -> Any:
+    from jianfu.admission.actions import do_add_attachment, do_create_application
+
+    today = timezone.localdate()
+    app = do_create_application(
+        actor=world.dept_officer,
+        data={
+            "kind": "adhoc",
+            "affairs": "government",
+            "title": title,
+            "description": "配合普查员入户，核实辖区个体经营户名单，动员居民如实申报。",
+            "basis": "《全国经济普查条例》第十条",
+            "category": "assist",
+            "community_roles": ["home_visit", "mobilise"],
+            "funding_amount": "3000",
+            "funding_source": "县统计局普查专项经费",
+            "frequency_count": "1",
+            "frequency_unit": "year",
+            "minutes_per_occurrence": "240",
+            "target_scope": "all",
+            "applies_to": "both",
+            "start_date": today.isoformat(),
+            "end_date": (today + dt.timedelta(days=180)).isoformat(),
+        },
+    )
+    attachment = do_add_attachment(
+        app, actor=world.dept_officer, upload=SimpleUploadedFile("依据.pdf", PDF, content_type="application/pdf")
+    )
+    return app, attachment
+
+
+def _lists(world: World) -> tuple[Any, Any]:
+    """Version 1 of 汉阴县's lists, published, and an open draft with one item."""
+    from jianfu.catalog.actions import do_add_item, do_open_draft, do_publish_version
+
+    county, actor = world.county, world.county_mzj
+    do_open_draft(county, actor=actor)
+    for data in (
+        {"code": "LZ-01", "title": "调解民间纠纷", "category": "duty", "basis": "《城市居民委员会组织法》第三条"},
+        {
+            "code": "A-01",
+            "title": "协助组织老年人健康体检",
+            "category": "assist",
+            "basis": "《关于持续深化城乡社区减负增效工作的若干措施》",
+            "department": "卫生健康局",
+            "community_roles": "联系居民、宣传教育",
+            "funding_amount": "5000",
+            "funding_source": "县财政专项",
+            "frequency_count": "1",
+            "frequency_unit": "每月",
+            "minutes_per_occurrence": "60",
+        },
+    ):
+        do_add_item(county, actor=actor, data=data)
+    from jianfu.catalog.models import ListVersion
+
+    draft = ListVersion.objects.get(org=county, status="draft")
+    version = do_publish_version(draft, actor=actor, effective_date=dt.date(2025, 3, 1), note="权限表测试")
+    do_open_draft(county, actor=actor)
+    item = do_add_item(
+        county,
+        actor=actor,
+        data={"code": "LZ-09", "title": DRAFT_ITEM_TITLE, "category": "duty", "basis": "《城市居民委员会组织法》"},
+    )
+    return version, item
+
+
+def _task(world: World) -> Any:
+    from jianfu.dispatch.actions import do_send_task
+
+    dispatch = do_send_task(
+        actor=world.dept_officer,
+        data={
+            "targets": [world.dongguan.code],
+            "title": TASK_TITLE,
+            "description": "通知辖区65岁以上老年人本周到镇卫生院免费体检。",
+            "list_item_code": "A-01",
+            "application_id": None,
+            "deadline": (timezone.localdate() + dt.timedelta(days=10)).isoformat(),
+            "expected_minutes": 90,
+        },
+    )
+    return dispatch, dispatch.tasks.get()
+
+
+def _supervision(world: World) -> dict[str, Any]:
+    from jianfu.supervision import actions
+
+    mzj = world.county_mzj
+    reported = actions.do_submit_worker_report(
+        actor=world.community_worker,
+        title=CASE_TITLE,
+        description="县卫健局通过工作群要求东关社区对辖区餐馆开展食品安全检查并上报台账。",
+        department=world.wjj,
+        rule_ref="负面清单 N-05",
+        files=[SimpleUploadedFile("现场.png", PNG, content_type="image/png")],
+    )
+    evidence = reported.evidence.first()
+    # A second case with a 督办单 waiting for the department's reply.
+    pending = actions.do_open_case(
+        actor=world.community_worker,
+        source="refusal",
+        region_code=world.dongguan.region_code,
+        title=CASE_TITLE + "（督办中）",
+        description="县卫健局要求社区每周上报台账。",
+        rule_ref="负面清单 N-05",
+        community=world.dongguan,
+        department=world.wjj,
+    )
+    actions.do_move_case(pending, "verify", actor=mzj)
+    actions.do_move_case(pending, "substantiate", actor=mzj, reason="经电话核实，情况属实。")
+    open_order = actions.do_issue_order(
+        pending,
+        actor=mzj,
+        facts="要求社区每周上报台账。",
+        rule="负面清单 N-05",
+        rectification="立即停止，书面回复。",
+        deadline=timezone.localdate() + dt.timedelta(days=10),
+    )
+    # A third case walked to 办结 with a 督办单 and a 回头看.
+    closed = actions.do_open_case(
+        actor=world.community_worker,
+        source="refusal",
+        region_code=world.dongguan.region_code,
+        title=CASE_TITLE + "（已办结）",
+        description="县卫健局要求社区对辖区企业开展安全检查。",
+        rule_ref="负面清单 N-04",
+        community=world.dongguan,
+        department=world.wjj,
+    )
+    actions.do_move_case(closed, "verify", actor=mzj)
+    actions.do_move_case(closed, "substantiate", actor=mzj, reason="经电话核实，情况属实。")
+    order = actions.do_issue_order(
+        closed,
+        actor=mzj,
+        facts="要求社区检查企业。",
+        rule="负面清单 N-04",
+        rectification="立即撤回，书面回复。",
+        deadline=timezone.localdate() + dt.timedelta(days=10),
+    )
+    actions.do_reply(order, actor=world.dept_officer, text="已撤回通知。")
+    closed.refresh_from_db()
+    actions.do_decide_reply(closed, actor=mzj, accept=True)
+    closed.refresh_from_db()
+    recheck = actions.do_schedule_recheck(closed, actor=mzj, due_date=timezone.localdate() + dt.timedelta(days=30))
+    today = timezone.localdate()
+    published = actions.do_create_notice(actor=mzj, period_start=today - dt.timedelta(days=30), period_end=today)
+    actions.do_publish_notice(published, actor=mzj)
+    draft_notice = actions.do_create_notice(actor=mzj, period_start=today - dt.timedelta(days=60), period_end=today)
+    public = actions.do_submit_public_report(
+        county=world.county, title="群众反映：社区被要求上报台账", description="社区每周要填三张表。"
+    )
+    return {
+        "case": reported.pk,
+        "closed_case": closed.pk,
+        "evidence": evidence.pk,
+        "order": order.pk,
+        "open_order": open_order.pk,
+        "recheck": recheck.pk,
+        "notice": draft_notice.pk,
+        "published_notice": published.pk,
+        "tracking_code": public.tracking_code,
+    }
+
+
+def build_scene(world: World) -> dict[str, Any]:
+    from jianfu.admission.actions import do_open_plan_window
+    from jianfu.notify.actions import do_notify
+
+    version, draft_item = _lists(world)
+    from jianfu.admission.actions import do_submit_application
+
+    app, attachment = _application(world)
+    submitted, _ = _application(world, APP_TITLE + "（已提交）")
+    submitted = do_submit_application(submitted, actor=world.dept_officer)
+    assert submitted.state == "submitted", submitted.state
+    plan = do_open_plan_window(world.county, actor=world.county_mzj, year=timezone.localdate().year + 1)
+    dispatch, task = _task(world)
+    (note,) = do_notify(world.community_worker, title="权限表测试：新任务", url="/inbox/")
+    return {
+        "county": world.county.code,
+        "community": world.dongguan.code,
+        "dept_org": world.wjj.code,
+        "org": world.dongguan.code,
+        "user": world.community_worker.pk,
+        "notification": note.pk,
+        "version": version.number,
+        "draft_item": draft_item.pk,
+        "item": "A-01",
+        "app": app.pk,
+        "submitted_app": submitted.pk,
+        "attachment": attachment.pk,
+        "plan": plan.pk,
+        "dispatch": dispatch.pk,
+        "task": task.pk,
+        "inbox_op": "accept",
+        **_supervision(world),
+    }

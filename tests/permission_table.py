@@ -1,0 +1,276 @@
+# ruff: noqa: E501  (the table keeps one line per route)
+"""The permission table: every URL pattern and API operation × persona → expected HTTP status.
+
+One line per route. ``tests/test_permission_table.py`` requests each row as each persona against
+one shared world (``tests/permission_scene.py``, rolled back after every request) and fails when
+a route exists that no row names, or a row names a route that no longer exists.
+
+A row::
+
+    GET("admission/<int:pk>/", "*=404 anon=302 dept,mzj,zzb,lg=200", pk="app")
+
+- the route exactly as Django's resolver spells it (``path()`` pattern, prefixes joined), or for
+  the API the method and the OpenAPI path (``/api/v1/inbox/{task_id}/accept``);
+- the expectations: ``who=status`` tokens read left to right, a later token overriding an earlier
+  one; ``who`` is ``*`` (everybody), a group (``users``, ``here``, ``other``) or persona aliases
+  joined by commas (see ``PERSONAS``);
+- the URL's kwargs: each names a value of the scene (``app``, ``task``, ``county`` …);
+- optionally ``query=``, ``data=`` (a form ``a=1&b=$app`` for a page, JSON for the API) and
+  ``upload=`` (a field that gets a junk file), where ``$name`` is a scene value.
+
+POSTs are sent with no data: the row records the permission gate (403/404 for who may not,
+200 form-with-errors/302/400/422 for who may). Every case runs in its own rolled-back
+transaction, so a POST that succeeds changes nothing for the next case.
+
+A known bug is written with the CORRECT status and ``bug="…"`` naming it: the case is then an
+``xfail(strict=True)`` until the bug is fixed (and fails as soon as it is, so the marker goes).
+``bug`` may be limited to some personas with ``bug_for="alias,alias"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# alias -> persona of jianfu.testing.build_world (None: not signed in)
+PERSONAS: dict[str, str | None] = {
+    "anon": None,
+    "mzj": "county_mzj",
+    "zzb": "county_zzb",
+    "lg": "leading_group",
+    "dept": "dept_officer",
+    "dept2": "dept_officer2",
+    "town": "township_officer",
+    "town2": "township2_officer",
+    "cw": "community_worker",
+    "vw": "village_worker",
+    "sys": "sysadmin",
+    "o_mzj": "other_county_officer",
+    "o_sys": "other_sysadmin",
+    "o_dept": "other_dept_officer",
+}
+OTHER = ("o_mzj", "o_sys", "o_dept")
+GROUPS: dict[str, tuple[str, ...]] = {
+    "*": tuple(PERSONAS),
+    "users": tuple(a for a in PERSONAS if a != "anon"),
+    "here": tuple(a for a in PERSONAS if a != "anon" and a not in OTHER),
+    "other": OTHER,
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    route: str
+    expect: str
+    kwargs: dict[str, str] = field(default_factory=dict)
+    query: str = ""  # appended after "?"; $name is a scene value
+    data: str = ""  # POST body: a form (a=1&b=$app) for pages, JSON for the API; $name is a scene value
+    upload: str = ""  # POST a junk file under this form field (multipart)
+    api: bool = False
+    public: bool = False  # a public page: the other county may see 汉阴县 here
+    bug: str = ""
+    bug_for: str = ""
+
+    def statuses(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for token in self.expect.split():
+            who, _, status = token.partition("=")
+            for name in who.split(","):
+                for alias in GROUPS.get(name, (name,)):
+                    if alias not in PERSONAS:
+                        raise ValueError(f"{self.route}: unknown persona {alias!r}")
+                    out[alias] = int(status)
+        missing = set(PERSONAS) - set(out)
+        if missing:
+            raise ValueError(f"{self.route}: no expectation for {sorted(missing)}")
+        return out
+
+    def buggy(self, alias: str) -> bool:
+        return bool(self.bug) and (not self.bug_for or alias in self.bug_for.split(","))
+
+    @property
+    def id(self) -> str:
+        return f"{self.method} {self.route}"
+
+
+def GET(route: str, expect: str, **kw: str) -> Row:
+    return _row("GET", route, expect, kw)
+
+
+def POST(route: str, expect: str, **kw: str) -> Row:
+    return _row("POST", route, expect, kw)
+
+
+def _row(method: str, route: str, expect: str, kw: dict[str, str]) -> Row:
+    flags = {k: kw.pop(k) for k in ("bug", "bug_for", "query", "data", "upload") if k in kw}
+    public = bool(kw.pop("public", ""))
+    return Row(method, route, expect, kw, api=route.startswith("/api/"), public=public, **flags)
+
+
+# POST bodies that get a request past parsing to the permission gate ($name: a scene value).
+PUBLISH = '{"effective_date": "2026-06-01"}'
+NEW_APP = (
+    '{"affairs": "government", "title": "协助登记", "description": "入户", "category": "assist",'
+    ' "start_date": "2026-06-01", "end_date": "2026-12-01"}'
+)
+PASS_FIRST = '{"action": "pass_first"}'
+GATE = '{"title": "上报台账", "target_org": "$community"}'
+TASK = '{"targets": ["$community"], "title": "上报台账"}'
+ENTRY = (
+    '{"community": "$community", "kind": "form", "source_org": "$dept_org", "occurred_on": "2026-06-01", "minutes": 30}'
+)
+REPORT = '{"county_code": "$county", "title": "社区被要求上报台账", "description": "每周三张表"}'
+
+# fmt: off
+ROWS: list[Row] = [
+    # core
+    GET("", "*=200 anon=302"),
+    GET("audit/mine/", "*=200 anon=302"),
+    GET("healthz", "*=200", public="y"),
+    # orgs
+    GET("login/", "*=302 anon=200", public="y"),
+    POST("login/", "*=302 anon=200", public="y"),
+    POST("logout/", "*=302"),
+    GET("account/password/", "*=200 anon=302"),
+    POST("account/password/", "*=200 anon=302"),
+    GET("account/tokens/", "*=200 anon=302"),
+    POST("account/tokens/", "*=200 anon=302"),
+    GET("orgs/", "*=200 anon=302"),
+    GET("orgs/<str:code>/", "*=200 anon=302 town2,vw,other=404", code="org"),
+    GET("users/", "*=403 anon=302 sys,o_sys=200"),
+    GET("users/new/", "*=403 anon=302 sys,o_sys=200"),
+    POST("users/new/", "*=403 anon=302 sys,o_sys=200"),
+    GET("users/<int:pk>/", "*=403 anon=302 sys=200 o_sys=404", pk="user"),
+    POST("users/<int:pk>/", "*=403 anon=302 sys=200 o_sys=404", pk="user"),
+    POST("users/<int:pk>/active/", "*=403 anon,sys=302 o_sys=404", pk="user"),
+    POST("users/<int:pk>/reset-password/", "*=403 anon,sys=302 o_sys=404", pk="user"),
+    # notify
+    GET("notifications/", "*=200 anon=302"),
+    POST("notifications/<int:pk>/open/", "*=404 anon,cw=302", pk="notification"),
+    POST("notifications/read-all/", "*=302"),
+    # catalog
+    GET("lists/", "*=200 anon=302"),
+    GET("lists/v/<int:number>/", "*=200 anon=302 other=404", number="version"),
+    GET("lists/draft/", "*=404 anon,o_mzj=302 mzj,zzb=200"),
+    POST("lists/draft/open/", "*=404 anon,mzj,zzb,o_mzj=302"),
+    POST("lists/draft/discard/", "*=404 anon,mzj,zzb=302"),
+    GET("lists/draft/items/new/", "*=404 anon=302 mzj,zzb,o_mzj=200"),
+    POST("lists/draft/items/new/", "*=404 anon=302 mzj,zzb,o_mzj=200"),
+    GET("lists/draft/items/<int:pk>/", "*=404 anon=302 mzj,zzb=200", pk="draft_item"),
+    POST("lists/draft/items/<int:pk>/", "*=404 anon=302 mzj,zzb=200", pk="draft_item"),
+    POST("lists/draft/items/<int:pk>/delete/", "*=404 anon,mzj,zzb=302", pk="draft_item"),
+    GET("lists/draft/publish/", "*=404 anon,o_mzj=302 mzj,zzb=200"),
+    POST("lists/draft/publish/", "*=404 anon,o_mzj=302 mzj,zzb=200"),
+    GET("lists/diff/", "*=200 anon=302"),
+    GET("lists/import/", "*=404 anon=302 mzj,zzb,o_mzj=200"),
+    POST("lists/import/", "*=404 anon=302 mzj,zzb,o_mzj=200"),
+    GET("lists/template.xlsx", "*=200 anon=302"),
+    GET("lists/<str:number>/export.xlsx", "*=200 anon=302 other=404", number="version"),
+    GET("lists/<str:number>/export.pdf", "*=200 anon=302 other=404", number="version"),
+    GET("public/lists/", "*=200", public="y"),
+    GET("public/lists/<str:region_code>/", "*=200", region_code="county", public="y"),
+    GET("public/lists/<str:region_code>/v/<int:number>/", "*=200", region_code="county", number="version", public="y"),
+    GET("public/lists/<str:region_code>/items/<str:code>/", "*=200", region_code="county", code="item", public="y"),
+    # admission
+    GET("admission/", "*=200 anon=302"),
+    GET("admission/new/", "*=403 anon=302 dept,dept2,town,town2,o_dept=200"),
+    POST("admission/new/", "*=403 anon=302 dept,dept2,town,town2,o_dept=200"),
+    GET("admission/plans/", "*=200 anon=302"),
+    POST("admission/plans/", "*=403 anon,mzj,zzb=302 o_mzj=404", data="op=close&window=$plan"),
+    GET("admission/plans/<int:pk>/", "*=404 anon=302 mzj,zzb=200", pk="plan"),
+    GET("admission/plans/<int:pk>/xlsx/", "*=404 anon=302 mzj,zzb=200", pk="plan"),
+    GET("admission/plans/<int:pk>/pdf/", "*=404 anon=302 mzj,zzb=200", pk="plan"),
+    GET("admission/<int:pk>/", "*=404 anon=302 mzj,zzb,lg,dept=200", pk="submitted_app"),
+    GET("admission/<int:pk>/edit/", "*=404 anon=302 dept=200", pk="app"),
+    POST("admission/<int:pk>/edit/", "*=404 anon=302 dept=200", pk="app"),
+    POST("admission/<int:pk>/submit/", "*=404 anon,dept=302", pk="app"),
+    POST("admission/<int:pk>/act/", "*=404 anon,mzj=302 zzb,lg,dept=403", pk="submitted_app", data="action=pass_first"),
+    POST("admission/<int:pk>/attachments/", "*=404 anon,dept=302", pk="app"),
+    GET("admission/<int:pk>/attachments/<int:att_pk>/", "*=404 anon=302 dept=200", pk="app", att_pk="attachment"),
+    # dispatch
+    GET("tasks/", "*=200 anon=302"),
+    GET("tasks/new/", "*=403 anon=302 dept,dept2,town,town2,o_dept=200"),
+    POST("tasks/new/", "*=403 anon=302 dept,dept2,town,town2,o_dept=200"),
+    GET("tasks/<int:pk>/", "*=404 anon=302 mzj,zzb,lg,dept,town=200", pk="dispatch"),
+    GET("inbox/", "*=200 anon=302"),
+    POST("inbox/<int:pk>/<str:op>/", "*=404 anon,cw=302", pk="task", op="inbox_op"),
+    # burden
+    GET("burden/", "*=200 anon,cw,vw=302"),
+    GET("burden/community/<str:code>/", "*=200 anon=302 town2,vw,other=404", code="community"),
+    GET("burden/entries/new/", "*=200 anon=302 lg,sys,o_sys=403"),
+    POST("burden/entries/new/", "*=200 anon=302 lg,sys,o_sys=403"),
+    GET("burden/events/new/", "*=200 anon=302 lg,cw,vw,sys,o_sys=403"),
+    POST("burden/events/new/", "*=200 anon=302 lg,cw,vw,sys,o_sys=403"),
+    GET("burden/breaches/", "*=200 anon=302"),
+    GET("burden/report/", "*=200 anon=302"),
+    GET("burden/import/", "*=200 anon=302 lg,sys,o_sys=403"),
+    POST("burden/import/", "*=200 anon=302 lg,sys,o_sys=403"),
+    GET("burden/rules/", "*=200 anon=302"),
+    POST("burden/rules/set/", "*=403 anon,mzj,zzb,o_mzj=302", data="code=county_meetings&limit=3"),
+    # supervision
+    GET("supervision/", "*=302"),
+    GET("supervision/cases/", "*=403 anon=302 mzj,zzb,o_mzj=200"),
+    GET("supervision/cases/<int:pk>/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="case"),
+    POST("supervision/cases/<int:pk>/move/", "*=403 anon,mzj,zzb=302 o_mzj=404", pk="case"),
+    POST("supervision/cases/<int:pk>/facts/", "*=403 anon,mzj,zzb=302 o_mzj=404", pk="case"),
+    GET("supervision/cases/<int:pk>/order/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="case"),
+    POST("supervision/cases/<int:pk>/order/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="case"),
+    POST("supervision/cases/<int:pk>/recheck/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="closed_case"),
+    POST("supervision/rechecks/<int:pk>/", "*=403 anon,mzj,zzb=302 o_mzj=404", pk="recheck"),
+    GET("supervision/orders/", "*=403 anon=302 mzj,zzb,dept,dept2,o_mzj,o_dept=200"),
+    GET("supervision/orders/<int:pk>/", "*=404 anon=302 mzj,zzb,dept=200", pk="open_order"),
+    POST("supervision/orders/<int:pk>/", "*=404 anon=302 dept=200", pk="open_order"),
+    GET("supervision/orders/<int:pk>/pdf/", "*=404 anon=302 mzj,zzb,dept=200", pk="order"),
+    GET("supervision/files/<int:pk>/", "*=404 anon=302 mzj,zzb=200", pk="evidence"),
+    GET("supervision/report/", "*=403 anon=302 cw,vw=200"),
+    POST("supervision/report/", "*=403 anon=302 cw,vw=200"),
+    GET("supervision/mine/", "*=403 anon=302 cw,vw=200"),
+    GET("supervision/notices/", "*=403 anon=302 mzj,zzb,o_mzj=200"),
+    POST("supervision/notices/", "*=403 anon=302 mzj,zzb,o_mzj=200"),
+    GET("supervision/notices/<int:pk>/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="notice"),
+    GET("supervision/notices/<int:pk>/pdf/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="notice"),
+    POST("supervision/notices/<int:pk>/publish/", "*=403 anon,mzj,zzb=302 o_mzj=404", pk="notice"),
+    GET("supervision/scoreboard/", "*=200 anon=302"),
+    GET("public/report/<str:county_code>/", "*=200", county_code="county", public="y"),
+    POST("public/report/<str:county_code>/", "*=200", county_code="county", public="y"),
+    GET("public/report/<str:county_code>/done/", "*=302", county_code="county", public="y"),
+    GET("public/track/", "*=200", public="y"),
+    GET("public/notices/<str:county_code>/", "*=200", county_code="county", public="y"),
+    GET("public/notices/<str:county_code>/<int:pk>/", "*=200", county_code="county", pk="published_notice", public="y"),
+    # API: the framework's own pages
+    GET("api/v1/", "*=404", public="y"),
+    GET("api/v1/openapi.json", "*=200", public="y"),
+    GET("api/v1/docs", "*=200", public="y"),
+    # API operations (method + OpenAPI path)
+    GET("/api/v1/me", "*=200 anon=401"),
+    GET("/api/v1/orgs", "*=200 anon=401"),
+    GET("/api/v1/lists/{region_code}", "*=200", region_code="county", public="y"),
+    GET("/api/v1/lists/{region_code}/versions", "*=200", region_code="county", public="y"),
+    GET("/api/v1/lists/{region_code}/versions/{number}", "*=200", region_code="county", number="version", public="y"),
+    GET("/api/v1/lists/{region_code}/diff", "*=200", region_code="county", query="from=1&to=1", public="y"),
+    POST("/api/v1/lists/{region_code}/import", "*=403 anon=401 mzj,zzb=400 other=404", upload="file", region_code="county"),
+    POST("/api/v1/lists/{region_code}/publish", "*=403 anon=401 mzj,zzb=200 other=404", region_code="county", data=PUBLISH),
+    GET("/api/v1/admission/applications", "*=200 anon=401"),
+    POST("/api/v1/admission/applications", "*=403 anon=401 dept,dept2,town,town2,o_dept=400", data=NEW_APP),
+    GET("/api/v1/admission/applications/{app_id}", "*=404 anon=401 mzj,zzb,lg,dept=200", app_id="submitted_app"),
+    POST("/api/v1/admission/applications/{app_id}/submit", "*=404 anon=401 dept=200", app_id="app"),
+    POST("/api/v1/admission/applications/{app_id}/decision", "*=404 anon=401 mzj=200 zzb,lg,dept=403", app_id="submitted_app", data=PASS_FIRST),
+    POST("/api/v1/gate/check", "*=200 anon=401 town2,vw,other=404", data=GATE),
+    POST("/api/v1/tasks", "*=403 anon=401 dept,dept2,town,town2,o_dept=400", data=TASK),
+    GET("/api/v1/tasks", "*=200 anon=401"),
+    GET("/api/v1/inbox", "*=200 anon=401"),
+    POST("/api/v1/inbox/{task_id}/accept", "*=404 anon=401 cw=200", task_id="task"),
+    POST("/api/v1/inbox/{task_id}/refuse", "*=404 anon=401 cw=400", task_id="task"),
+    POST("/api/v1/inbox/{task_id}/complete", "*=404 anon=401 cw=200", task_id="task", data='{"minutes": 30}'),
+    POST("/api/v1/burden/entries", "*=404 anon=401 mzj,zzb,dept,dept2,town,cw=201", data=ENTRY),
+    GET("/api/v1/burden/entries", "*=200 anon=401"),
+    GET("/api/v1/burden/breaches", "*=200 anon=401"),
+    GET("/api/v1/burden/metrics", "*=404 anon=401 mzj,zzb,lg,dept,dept2,sys=200", query="region=$county"),
+    GET("/api/v1/supervision/cases", "*=200 anon=401"),
+    GET("/api/v1/supervision/cases/{case_id}", "*=404 anon=401 mzj,zzb=200", case_id="case"),
+    GET("/api/v1/supervision/cases/{case_id}/history", "*=404 anon=401 mzj,zzb=200", case_id="case"),
+    GET("/api/v1/supervision/scoreboard", "*=200 anon=401"),
+    POST("/api/v1/reports", "*=201", data=REPORT, public="y"),
+    GET("/api/v1/reports/{tracking_code}", "*=200", tracking_code="tracking_code", public="y"),
+]
+# fmt: on
