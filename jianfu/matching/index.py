@@ -53,6 +53,7 @@ class Match:
     item: IndexedItem
     score: float
     phrase: str
+    matched: frozenset[str] = frozenset()  # the task's concepts the phrase met
 
     def __iter__(self) -> Any:  # (item, score), as the old index answered
         return iter((self.item, self.score))
@@ -74,14 +75,21 @@ class VersionIndex:
     default_idf: float
     lexicon: Lexicon
     postings: dict[str, list[int]] = field(default_factory=dict)
+    item_concepts: list[frozenset[str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, rows: list[dict[str, Any]], lexicon: Lexicon | None = None) -> VersionIndex:
         lexicon = lexicon or Lexicon(DEFAULT_GROUPS)
         raw: list[list[tuple[str, list[str]]]] = []
+        standard = {std for std, _aliases in lexicon.groups}
         for r in rows:
             texts = unique([r["title"], *clauses(r["title"]), *clauses(r.get("scope") or "")])
-            raw.append([(t, unique(concepts(t, lexicon))) for t in texts])
+            item_phrases = [(t, unique(concepts(t, lexicon))) for t in texts]
+            # A clause made only of lexicon topics run together (「拆迁拆违」) is several topics.
+            for _t, cs in list(item_phrases):
+                if len(cs) > 1 and all(c in standard for c in cs):
+                    item_phrases.extend((c, [c]) for c in cs)
+            raw.append(item_phrases)
         n = len(rows)
         df: dict[str, int] = {}
         for item_phrases in raw:
@@ -97,6 +105,7 @@ class VersionIndex:
             for r in rows
         ]  # fmt: skip
         index = cls(items=items, phrases=[], idf=idf, default_idf=default_idf, lexicon=lexicon)
+        index.item_concepts = [frozenset(c for _t, cs in item_phrases for c in cs) for item_phrases in raw]
         for i, item_phrases in enumerate(raw):
             for text, cs in item_phrases:
                 if not cs:
@@ -106,6 +115,12 @@ class VersionIndex:
                 for c in cs:
                     index.postings.setdefault(c, []).append(len(index.phrases) - 1)
         return index
+
+    def concepts_of(self, item: IndexedItem) -> frozenset[str]:
+        """Every concept of an item's phrases."""
+        if not hasattr(self, "_by_pk"):
+            self._by_pk = {it.pk: i for i, it in enumerate(self.items)}
+        return self.item_concepts[self._by_pk[item.pk]]
 
     @property
     def rare(self) -> float:
@@ -125,15 +140,20 @@ class VersionIndex:
         for c in q:
             for p in self.postings.get(c, ()):
                 matched[p] = matched.get(p, 0.0) + self.phrases[p].weights[c]
-        best: dict[int, tuple[float, str]] = {}
+        best: dict[int, tuple[float, int]] = {}
         rare = self.rare
         for p, m in matched.items():
             phrase = self.phrases[p]
             score = (m / phrase.total) * min(1.0, m / rare) * (0.8 + 0.2 * min(1.0, m / q_total))
-            if score > best.get(phrase.item, (0.0, ""))[0]:
-                best[phrase.item] = (score, phrase.text)
+            if score > best.get(phrase.item, (0.0, -1))[0]:
+                best[phrase.item] = (score, p)
         ranked = sorted(best.items(), key=lambda kv: kv[1][0], reverse=True)
-        out = [Match(self.items[i], round(min(s, 1.0), 3), t) for i, (s, t) in ranked]
+        qset = set(q)
+        out = [
+            Match(self.items[i], round(min(s, 1.0), 3), self.phrases[p].text,
+                  frozenset(qset.intersection(self.phrases[p].weights)))
+            for i, (s, p) in ranked
+        ]  # fmt: skip
         return out[:limit] if limit else out
 
     def query(
