@@ -173,4 +173,4 @@ def fit_score(index: VersionIndex | None, text: str, code: str) -> float:
     """How well the task ``text`` matches the item ``code`` (0 when it shares nothing)."""
     if index is None:
         return 0.0
-    return next((m.score for m in index.rank(text) if m.item.code == code), 0.0)
+    return next((m.score for m in index.rank(text, limit=None) if m.item.code == code), 0.0)

@@ -130,8 +130,10 @@ class VersionIndex:
     def query_concepts(self, text: str) -> list[str]:
         return unique(concepts(text, self.lexicon))
 
-    def rank(self, text: str, *, limit: int | None = None) -> list[Match]:
-        """Every item sharing a concept with ``text``, best first, with its best phrase."""
+    def rank(self, text: str, *, limit: int | None = 40) -> list[Match]:
+        """Items sharing a concept with ``text``, best first, with their best phrase: the top
+        ``limit`` (None: all), plus the best negative-list item and the best certificate when they
+        rank lower, so the gate always sees the strongest evidence on each side."""
         q = self.query_concepts(text)
         if not q:
             return []
@@ -142,19 +144,26 @@ class VersionIndex:
                 matched[p] = matched.get(p, 0.0) + self.phrases[p].weights[c]
         best: dict[int, tuple[float, int]] = {}
         rare = self.rare
+        phrases = self.phrases
         for p, m in matched.items():
-            phrase = self.phrases[p]
+            phrase = phrases[p]
             score = (m / phrase.total) * min(1.0, m / rare) * (0.8 + 0.2 * min(1.0, m / q_total))
             if score > best.get(phrase.item, (0.0, -1))[0]:
                 best[phrase.item] = (score, p)
         ranked = sorted(best.items(), key=lambda kv: kv[1][0], reverse=True)
+        if limit is not None and len(ranked) > limit:
+            head, kept = ranked[:limit], {self.items[i].category for i, _v in ranked[:limit]}
+            for category in ("negative", "certificate"):
+                if category not in kept:
+                    extra = next((kv for kv in ranked[limit:] if self.items[kv[0]].category == category), None)
+                    if extra is not None:
+                        head.append(extra)
+            ranked = head
         qset = set(q)
-        out = [
-            Match(self.items[i], round(min(s, 1.0), 3), self.phrases[p].text,
-                  frozenset(qset.intersection(self.phrases[p].weights)))
+        return [
+            Match(self.items[i], round(min(s, 1.0), 3), phrases[p].text, frozenset(qset.intersection(phrases[p].weights)))
             for i, (s, p) in ranked
-        ]  # fmt: skip
-        return out[:limit] if limit else out
+        ]
 
     def query(
         self, text_or_tokens: str | list[str], *, categories: set[str] | None = None,
@@ -163,7 +172,7 @@ class VersionIndex:
         """The old index's call: best items filtered by category."""
         text = text_or_tokens if isinstance(text_or_tokens, str) else " ".join(text_or_tokens)
         out = []
-        for m in self.rank(text):
+        for m in self.rank(text, limit=None):
             if categories is not None and m.item.category not in categories:
                 continue
             if exclude is not None and m.item.category in exclude:
