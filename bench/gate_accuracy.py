@@ -109,7 +109,10 @@ def main() -> None:
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
         rec = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
         print(f"[{split}] {len(rows)} 条任务")
-        print(f"  负面清单结论：precision {p:.2f}，recall {rec:.2f}（tp {c['tp']} fp {c['fp']} fn {c['fn']}；目标均 ≥ 0.90）")
+        print(
+            f"  负面清单结论：precision {p:.2f}，recall {rec:.2f}"
+            f"（tp {c['tp']} fp {c['fp']} fn {c['fn']}；目标均 ≥ 0.90）"
+        )
         print(f"  不得出具的证明：{c['cf_ok']}/{c['cf']} = {c['cf_ok'] / max(c['cf'], 1):.2f}（目标 1.00）")
         print(f"  清单内/可出具证明（且事项正确）：{c['listed_ok']}/{c['listed']} = "
               f"{c['listed_ok'] / max(c['listed'], 1):.2f}（目标 ≥ 0.90）")  # fmt: skip

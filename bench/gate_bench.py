@@ -37,10 +37,10 @@ from django.utils import timezone  # noqa: E402
 
 call_command("migrate", verbosity=0)
 
-from jianfu.matching.index import clear_cache  # noqa: E402
 from jianfu.catalog.choices import Category, VersionStatus  # noqa: E402
 from jianfu.catalog.models import ListItem, ListVersion  # noqa: E402
 from jianfu.dispatch import actions, gate  # noqa: E402
+from jianfu.matching.index import clear_cache  # noqa: E402
 from jianfu.orgs.actions import do_create_org, do_create_user  # noqa: E402
 from jianfu.orgs.choices import OrgKind, Role  # noqa: E402
 from jianfu.orgs.models import Org, User  # noqa: E402

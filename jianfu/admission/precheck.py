@@ -17,7 +17,6 @@ from django.conf import settings
 from jianfu.catalog.choices import Category
 from jianfu.catalog.models import ListVersion
 from jianfu.catalog.selectors import current_version, list_owner_org
-
 from jianfu.core.findings import Finding
 from jianfu.matching import evidence
 from jianfu.matching.index import Match, index_for

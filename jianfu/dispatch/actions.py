@@ -9,8 +9,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from jianfu.admission.models import Application
 from jianfu.admission.choices import AppState
+from jianfu.admission.models import Application
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.notify.actions import notify_on_commit
@@ -98,7 +98,11 @@ def resolve_application(actor: Any, application_id: Any) -> Application | None:
     if application_id in (None, ""):
         return None
     pk = str(application_id).strip()
-    app = restrict(Application.objects.select_related("applicant_org"), actor).filter(pk=pk).first() if pk.isdigit() else None
+    app = (
+        restrict(Application.objects.select_related("applicant_org"), actor).filter(pk=pk).first()
+        if pk.isdigit()
+        else None
+    )
     if app is None:
         raise ActionError("未找到该已批准的准入申请。", field="application")
     if app.state != AppState.APPROVED:

@@ -239,10 +239,10 @@ def check(
             result.list_item = named
             if named.category == Category.CERTIFICATE:
                 result.certificate_kind = CertKind.FORBIDDEN
-                rule, what = RULE_CERT_FORBIDDEN, "不得要求社区出具的证明"
+                rule, what, label = RULE_CERT_FORBIDDEN, "不得要求社区出具的证明", "不得出具的证明"
             else:
-                rule, what = RULE_NEGATIVE, "负面清单事项"
-            basis = f"{'不得出具的证明' if named.category == Category.CERTIFICATE else '负面清单'} {named.code} {named.title}"
+                rule, what, label = RULE_NEGATIVE, "负面清单事项", "负面清单"
+            basis = f"{label} {named.code} {named.title}"
             return result._set(
                 Verdict.NEGATIVE,
                 Finding(rule, f"所引“{named.code} {named.title}”是{what}，不能作为派发依据。", Severity.BLOCK,

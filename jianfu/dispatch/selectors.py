@@ -87,6 +87,8 @@ def get_task(user: Any, pk: Any) -> Task:
 def basis_items(org: Any) -> QuerySet[ListItem]:
     """The list items a sender may name as a task's basis: never a negative item, never a
     certificate the committees must not issue (issue 10)."""
-    return current_items(org).exclude(category=Category.NEGATIVE).exclude(
-        category=Category.CERTIFICATE, cert_kind=CertKind.FORBIDDEN
+    return (
+        current_items(org)
+        .exclude(category=Category.NEGATIVE)
+        .exclude(category=Category.CERTIFICATE, cert_kind=CertKind.FORBIDDEN)
     )

@@ -70,7 +70,7 @@ def demanded_certificates(text: str) -> list[str]:
         before = re.split(r"[，,。；;、\s：:（(]", text[max(0, m.start() - 20) : m.start()])[-1]
         before = _DEMAND_CUT.sub("", before)
         if len(before) >= 2:
-            out.append(before)
+            out.append(before + "证明")
     return out
 
 
@@ -130,15 +130,19 @@ def _first(matches: list[Match], refusing: bool) -> Match | None:
 
 
 def _certificates(index: VersionIndex, text: str) -> list[Match]:
-    """Certificate items ranked against the certificates the text names (else the whole text)."""
+    """Certificate items ranked against the certificates the text names; the whole text when it
+    names none (or none that a certificate item matches)."""
     best: dict[str, Match] = {}
-    for phrase in demanded_certificates(text) or [text]:
-        for m in index.rank(phrase):
+    for phrase in demanded_certificates(text):
+        for m in index.rank(phrase, limit=None):
             if m.item.category == Category.CERTIFICATE and (
                 m.item.code not in best or m.score > best[m.item.code].score
             ):
                 best[m.item.code] = m
-    return sorted(best.values(), key=lambda m: m.score, reverse=True)
+    ranked = sorted(best.values(), key=lambda m: m.score, reverse=True)
+    if not ranked or ranked[0].score < CERT:
+        ranked = [m for m in index.rank(text, limit=None) if m.item.category == Category.CERTIFICATE]
+    return ranked
 
 
 def weigh(index: VersionIndex | None, text: str) -> Evidence:

@@ -161,7 +161,9 @@ class VersionIndex:
             ranked = head
         qset = set(q)
         return [
-            Match(self.items[i], round(min(s, 1.0), 3), phrases[p].text, frozenset(qset.intersection(phrases[p].weights)))
+            Match(
+                self.items[i], round(min(s, 1.0), 3), phrases[p].text, frozenset(qset.intersection(phrases[p].weights))
+            )
             for i, (s, p) in ranked
         ]
 
@@ -219,7 +221,8 @@ def index_for(version: ListVersion) -> VersionIndex:
     lexicon = lexicon_for(version.region_code)
     if not version.is_published:
         return VersionIndex.build(_rows(version), lexicon)
-    key = (version.pk, lexicon.stamp)
+    # The publication time joins the key: a test database may hand a rolled-back version's id on.
+    key = (version.pk, f"{lexicon.stamp}@{version.published_at.isoformat() if version.published_at else ''}")
     with _LOCK:
         cached = _CACHE.get(key)
         if cached is not None:

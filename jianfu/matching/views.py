@@ -11,13 +11,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
+from jianfu.orgs.models import Org
 
 from . import actions, selectors
 from .forms import GroupForm
 from .permissions import can_edit_lexicon
 
 
-def _county(request: AuthedRequest):  # type: ignore[no-untyped-def]
+def _county(request: AuthedRequest) -> Org:
     county = selectors.county_for(request.user)
     if county is None:
         raise Http404("未找到您所在县（区）的清单。")
