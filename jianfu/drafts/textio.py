@@ -39,6 +39,20 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
+def _unwrap(page: str) -> str:
+    """Rejoin the lines a PDF wrapped: a line as wide as the page's widest that ends without a
+    punctuation mark goes on into the next one (a short line is a title or a paragraph end)."""
+    lines = page.split("\n")
+    widest = max((len(x.rstrip()) for x in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        if out and len(out[-1]) >= 0.85 * widest and not re.search(r"[。！？；：:;!?]\s*$", out[-1]):
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line.rstrip())
+    return "\n".join(out)
+
+
 def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -47,7 +61,7 @@ def _pdf_text(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise ActionError("该PDF已加密，无法读取。请上传未加密的文件。")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_unwrap(page.extract_text() or "") for page in reader.pages]
     except ActionError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
