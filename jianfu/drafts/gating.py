@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from jianfu.catalog.choices import PER_YEAR
+from jianfu.catalog.choices import PER_YEAR, FrequencyUnit
 from jianfu.dispatch import gate
 from jianfu.orgs.models import Org
 
@@ -27,7 +27,8 @@ def verdict_for(target: Org, text: str, kind: str = "") -> dict[str, Any]:
     }
     item = result.list_item
     if item is not None:
-        per_year = PER_YEAR.get(item.frequency_unit)
+        unit = FrequencyUnit(item.frequency_unit) if item.frequency_unit in FrequencyUnit.values else None
+        per_year = PER_YEAR.get(unit) if unit is not None else None
         out.update(
             item_code=item.code,
             item_title=item.title,

@@ -241,8 +241,8 @@ def segments(body: str) -> list[Segment]:
             if "的" in rest and not MODAL.search(rest):
                 out.append(Segment(seg, "", "", False))  # 「交由社区代办的事项」 names work, sets none
                 continue
-            who = COMMUNITY.search(cause.group(0))
-            out.append(Segment(seg, "community", who.group(0) if who else cause.group(0), True))
+            named = COMMUNITY.search(cause.group(0))
+            out.append(Segment(seg, "community", named.group(0) if named else cause.group(0), True))
             continue
         actor, who = _lead_actor(seg)
         out.append(Segment(seg, actor, who, False))

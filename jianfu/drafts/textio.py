@@ -11,6 +11,7 @@ import io
 import logging
 import re
 from functools import lru_cache
+from typing import Any
 
 from jianfu.core.errors import ActionError
 
@@ -107,7 +108,7 @@ def clean_text(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _converter():  # type: ignore[no-untyped-def]
+def _converter() -> Any:
     import opencc
 
     return opencc.OpenCC("t2s")
