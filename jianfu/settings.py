@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "jianfu.dispatch",
     "jianfu.burden",
     "jianfu.supervision",
+    "jianfu.drafts",
     "jianfu.api",
 ]
 if TESTING:
