@@ -51,10 +51,10 @@ def _field(model: type[models.Model] | None, key: str) -> models.Field[Any, Any]
     if model is None:
         return None
     try:
-        field = model._meta.get_field(key)
+        found: object = model._meta.get_field(key)
     except FieldDoesNotExist:
-        field = next((f for f in model._meta.concrete_fields if getattr(f, "attname", "") == key), None)
-    return field if isinstance(field, models.Field) else None
+        found = next((f for f in model._meta.concrete_fields if getattr(f, "attname", "") == key), None)
+    return found if isinstance(found, models.Field) else None
 
 
 def _date(value: str) -> str | None:
@@ -78,7 +78,7 @@ def _show(value: Any, field: models.Field[Any, Any] | None) -> str:
             return "、".join(labels.get(str(v), str(v)) for v in value)
         return labels.get(str(value), str(value))
     if field is not None and field.is_relation and field.related_model is not None and not isinstance(value, list):
-        related = field.related_model._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
+        related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related is not None else str(value)
     if isinstance(value, list):
         return "、".join(_show(v, None) for v in value)
