@@ -20,10 +20,12 @@ from jianfu.orgs.tree import departments_of
 from .choices import AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit
 from .models import ListItem, ListVersion
 from .selectors import communities_counts, display_values, items_of
-from .validation import FIELD_LABELS, clean_item, find_department
+from .validation import BASE_LABELS, FIELD_LABELS, clean_item, find_department
 
 COLUMNS = list(FIELD_LABELS)  # field names, in column order
 HEADER = [FIELD_LABELS[f] for f in COLUMNS]
+# Files made from the original (sixteen-column) template still import: the newer columns may be absent.
+BASE_COLUMNS = len(BASE_LABELS)
 EXTRA_HEADER = ["每社区年工时（小时）", "全辖区年工时（小时）"]
 SHEET_TITLE = "清单事项"
 MAX_ROWS = 10_000
@@ -100,8 +102,8 @@ def item_row(item: ListItem, communities: dict[str, int]) -> list[Any]:
             row.append(float(item.funding_amount) if item.funding_amount is not None else None)
         elif name == "frequency_count":
             row.append(float(item.frequency_count))
-        elif name == "minutes_per_occurrence":
-            row.append(item.minutes_per_occurrence)
+        elif name in ("minutes_per_occurrence", "plaque_quota"):
+            row.append(getattr(item, name))
         else:
             row.append(values[name])
     hours = item.hours_per_community
@@ -127,9 +129,16 @@ def _error(row: int, col: int | None, label: str, message: str) -> dict[str, Any
     return {"row": row, "column": column_letter(col) if col else "", "label": label, "message": message, "where": where}
 
 
-def _check_header(header: tuple[Any, ...] | None) -> None:
+def _check_header(header: tuple[Any, ...] | None) -> int:
+    """How many template columns the file has: all of them, or the original sixteen (a file made
+    from the older template or export). Raises ActionError naming the first column whose header is
+    not the template's."""
     cells = [str(v).strip() if v is not None else "" for v in (header or ())]
-    for col, expected in enumerate(HEADER, start=1):
+    width = len(HEADER)
+    tail = cells[BASE_COLUMNS : len(HEADER)]
+    if not any(tail) or tail[0] in EXTRA_HEADER:
+        width = BASE_COLUMNS
+    for col, expected in enumerate(HEADER[:width], start=1):
         got = cells[col - 1] if col - 1 < len(cells) else ""
         if got != expected:
             raise ActionError(
@@ -137,6 +146,7 @@ def _check_header(header: tuple[Any, ...] | None) -> None:
                 "请下载最新模板，按模板填写后上传。",
                 errors=[_error(1, col, expected, f"表头应为“{expected}”")],
             )
+    return width
 
 
 def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
@@ -152,7 +162,8 @@ def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
         header = next(rows_iter, None)
         if header is None or all(v is None for v in header):
             raise ActionError("工作表是空的：第 1 行应为模板的表头，请下载模板填写后上传。")
-        _check_header(header)
+        width = _check_header(header)
+        columns = COLUMNS[:width]
         errors: list[dict[str, Any]] = []
         out: list[dict[str, Any]] = []
         seen: dict[str, int] = {}
@@ -163,12 +174,12 @@ def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
                 raise ActionError(f"行数超过上限（最多 {MAX_ROWS} 行），请分批导入。")
             if len(errors) >= MAX_LISTED_ERRORS:
                 continue  # enough to show; keep counting rows so that the row limit still applies
-            cells = list(raw_row[: len(COLUMNS)]) + [None] * (len(COLUMNS) - len(raw_row[: len(COLUMNS)]))
+            cells = list(raw_row[:width]) + [None] * (width - len(raw_row[:width]))
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
                 continue
             raw: dict[str, Any] = {}
             formula = False
-            for name, value in zip(COLUMNS, cells, strict=True):
+            for name, value in zip(columns, cells, strict=True):
                 if isinstance(value, str) and value.startswith("=") and len(value) > 1:
                     errors.append(_error(index, col_of[name], FIELD_LABELS[name], "单元格含公式，请只填写文字或数字。"))
                     formula = True

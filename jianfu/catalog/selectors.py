@@ -23,7 +23,6 @@ from .choices import (
     AppliesTo,
     Category,
     CertKind,
-    CommunityRole,
     FrequencyUnit,
     VersionStatus,
 )
@@ -341,7 +340,6 @@ DIFF_FIELDS = [f for f in ITEM_FIELDS if f not in ("code", "source_ref")]
 
 def display_values(item: ListItem) -> dict[str, str]:
     """Each field of an item as people read it (labels, names, plain numbers)."""
-    roles = dict(CommunityRole.choices)
     return {
         "title": item.title,
         "category": item.get_category_display(),
@@ -350,7 +348,7 @@ def display_values(item: ListItem) -> dict[str, str]:
         "department": item.department.name if item.department is not None else "",
         "scope": item.scope,
         "process": item.process,
-        "community_roles": "、".join(str(roles.get(r, r)) for r in item.community_roles or []),
+        "community_roles": item.community_roles_display,
         "funding_amount": _plain(item.funding_amount),
         "funding_source": item.funding_source,
         "frequency_count": _plain(item.frequency_count),
@@ -358,6 +356,19 @@ def display_values(item: ListItem) -> dict[str, str]:
         "minutes_per_occurrence": str(item.minutes_per_occurrence),
         "applies_to": item.get_applies_to_display(),
         "review_date": item.review_date.isoformat() if item.review_date else "",
+        "statutory": "是" if item.statutory else "",
+        "issuer": item.issuer,
+        "doc_number": item.doc_number,
+        "issued_on": item.issued_on.isoformat() if item.issued_on else "",
+        "source_level": item.get_source_level_display() if item.source_level else "",
+        "batch": item.batch,
+        "adopted_from": item.adopted_from,
+        "bodies": item.bodies_display,
+        "community_types": item.community_types_display,
+        "conditions": item.conditions,
+        "plaque_kind": item.get_plaque_kind_display() if item.plaque_kind else "",
+        "plaque_position": item.get_plaque_position_display() if item.plaque_position else "",
+        "plaque_quota": "" if item.plaque_quota is None else str(item.plaque_quota),
     }
 
 
