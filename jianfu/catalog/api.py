@@ -151,7 +151,6 @@ class ImportOut(Schema):
     region_code: str
     draft_items: int
     detail: str
-    warnings: list[dict[str, Any]] = []
 
 
 class PublishIn(Schema):
@@ -345,12 +344,17 @@ def _owner_for_write(request: HttpRequest, region_code: str) -> Org:
 
 @router.post(
     "/{region_code}/import",
-    response={200: ImportOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-    summary="Excel 导入到草稿（全部成功或全部不保存；错误逐行列出）",
+    response={200: ImportOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="Excel 导入到草稿（全部或全不；错误逐行列出；疑似重复事项 409，confirm_duplicates=true 确认）",
 )
-def import_(request: HttpRequest, region_code: str, file: UploadedFile = File(...)) -> Any:  # noqa: B008
+def import_(
+    request: HttpRequest,
+    region_code: str,
+    file: UploadedFile = File(...),  # noqa: B008
+    confirm_duplicates: bool = False,
+) -> Any:
     owner = _owner_for_write(request, region_code)
-    draft = actions.do_import_items(owner, actor=request.user, upload=file)
+    draft = actions.do_import_items(owner, actor=request.user, upload=file, confirm_duplicates=confirm_duplicates)
     n = draft.items.count()
     return {"region_code": owner.region_code, "draft_items": n, "detail": f"已导入 {n} 项到草稿。"}
 

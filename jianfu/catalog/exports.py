@@ -152,6 +152,11 @@ def _check_header(header: tuple[Any, ...] | None) -> int:
 def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
     """Every row of the first sheet, checked; returns typed values or raises ActionError whose
     ``errors`` list each problem with its row and column (nothing is ever half-read)."""
+    return [values for _row, values in read_workbook_rows(upload, owner=owner)]
+
+
+def read_workbook_rows(upload: Any, *, owner: Org) -> list[tuple[int, dict[str, Any]]]:
+    """As ``read_workbook``, each row's values with its sheet row number."""
     book = open_workbook(upload)
     try:
         sheet = book.worksheets[0]
@@ -165,7 +170,7 @@ def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
         width = _check_header(header)
         columns = COLUMNS[:width]
         errors: list[dict[str, Any]] = []
-        out: list[dict[str, Any]] = []
+        out: list[tuple[int, dict[str, Any]]] = []
         seen: dict[str, int] = {}
         depts: dict[str, Org | None] = {}
         col_of = {name: i + 1 for i, name in enumerate(COLUMNS)}
@@ -200,7 +205,7 @@ def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
                     errors.append(_error(index, col_of["code"], "编号", f"编号 {code} 与第 {seen[code]} 行重复。"))
                 else:
                     seen[code] = index
-                    out.append(values)
+                    out.append((index, values))
             elif code:
                 seen.setdefault(code, index)
     finally:
