@@ -17,7 +17,18 @@ from jianfu.core.xlsx import column_letter, open_workbook, unquote_cell, write_r
 from jianfu.orgs.models import Org
 from jianfu.orgs.tree import departments_of
 
-from .choices import AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit
+from .choices import (
+    AppliesTo,
+    Body,
+    Category,
+    CertKind,
+    CommunityRole,
+    CommunityType,
+    FrequencyUnit,
+    PlaqueKind,
+    PlaquePosition,
+    SourceLevel,
+)
 from .models import ListItem, ListVersion
 from .selectors import communities_counts, display_values, items_of
 from .validation import BASE_LABELS, FIELD_LABELS, clean_item, find_department
@@ -59,13 +70,38 @@ def _instructions(book: Workbook, owner: Org) -> None:
         ["职责范围", "选填", ""],
         ["运行流程", "选填", ""],
         ["社区职责", "协助事项必填", "可多选，用顿号分隔：" + labels(CommunityRole.choices)],
-        ["经费（元/年）", "协助事项必填", "费随事转：数字，0 至 99 亿元。"],
-        ["经费来源", "协助事项必填", "如：县财政专项、部门工作经费。"],
+        ["经费（元/年）", "见“费随事转”", "数字，0 至 99 亿元。"],
+        ["经费来源", "见“费随事转”", "如：县财政专项、部门工作经费。"],
         ["频次", "选填（默认 1）", "数字，0 至 10000。"],
         ["频次单位", "选填（默认 每年）", "只能是：" + labels(FrequencyUnit.choices)],
         ["每次用时（分钟）", "选填（默认 0）", "整数，0 至 10000；用于估算社区负担（标准成本法）。"],
         ["适用范围", "选填（默认 城市社区和村）", "只能是：" + labels(AppliesTo.choices)],
         ["复核日期", "选填", "日期，如 2027-12-31。"],
+        [
+            "法定事项",
+            "选填（默认 否）",
+            "是/否。法律法规直接规定的履职或协助事项填“是”：无须责任部门、社区职责和经费，制度依据须写明法律或法规名称。",
+        ],
+        ["发文机关", "选填", "出处：发文机关，多个用顿号分隔，如“中共汉阴县委办公室、汉阴县人民政府办公室”。"],
+        ["文号", "选填", "如 汉政办发〔2016〕88号。"],
+        ["发文日期", "选填", "日期，如 2016-07-13。"],
+        ["层级", "选填", "只能是：" + labels(SourceLevel.choices)],
+        ["批次", "选填", "如 第一批。"],
+        ["承接的上级清单", "选填", "本事项照搬或细化的上级清单及条目。"],
+        ["约束主体", "选填", "可多选，用顿号分隔：" + labels(Body.choices)],
+        ["社区类别", "选填", "可多选，用顿号分隔：" + labels(CommunityType.choices)],
+        ["适用条件与例外", "选填", "如：未经县委县政府统一部署，不得以社区名义开展。"],
+        ["牌子类型", "仅机制牌子", "只能是：" + labels(PlaqueKind.choices)],
+        ["悬挂位置", "仅机制牌子", "只能是：" + labels(PlaquePosition.choices)],
+        ["限挂数量", "仅机制牌子", "整数，0 至 100。"],
+        [],
+        [
+            "费随事转",
+            "",
+            "协助事项、以及有责任部门且占用社区工时（每次用时和频次均大于 0）的事项须填写经费和经费来源；"
+            "法定事项和社区自身工作（无责任部门）除外。",
+        ],
+        ["疑似重复", "", "事项名称与表中前面的行或现行清单中另一编号的事项相同时，列出并请您确认后再导入。"],
         [],
         ["导入规则", "", "导入将用表中全部事项替换当前草稿；任一行有误则整表不导入，并列出每个错误的行号和列。"],
         ["", "", f"最多 {MAX_ROWS} 行；不得包含公式；仅读取第一个工作表。"],

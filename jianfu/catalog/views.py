@@ -28,6 +28,7 @@ from .choices import Category
 from .forms import ImportForm, ItemForm, PublishForm
 from .models import ListVersion
 from .permissions import can_edit_lists
+from .reduction import Reduction
 
 PAGE_SIZE = 50
 
@@ -243,7 +244,7 @@ def diff(request: HttpRequest) -> HttpResponse:
     if ("from" in request.GET or "to" in request.GET) and (old is None or new is None):
         messages.warning(request, "请选择两个存在的版本进行比较。")
     result: selectors.Diff | None = None
-    red: selectors.Reduction | None = None
+    red: Reduction | None = None
     if old is not None and new is not None:
         result = selectors.diff_versions(old, new)
         red = selectors.reduction(old, new)
