@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
 
 from jianfu.orgs.models import Org
 from jianfu.orgs.scoping import prefix_q
@@ -253,7 +254,7 @@ def reduction(region: Org, before: tuple[dt.date, dt.date], after: tuple[dt.date
         lines.append(
             ReductionLine(
                 kind=kind,
-                label=kinds[kind],
+                label=str(kinds[kind]),
                 before_count=rb.get("n") or 0,
                 after_count=ra.get("n") or 0,
                 before_hours=hours(rb.get("mins")),
@@ -268,7 +269,7 @@ def reduction(region: Org, before: tuple[dt.date, dt.date], after: tuple[dt.date
 def total_line(lines: list[ReductionLine]) -> ReductionLine:
     return ReductionLine(
         kind="total",
-        label="合计",
+        label=_("合计"),
         before_count=sum(x.before_count for x in lines),
         after_count=sum(x.after_count for x in lines),
         before_hours=round(sum(x.before_hours for x in lines), 1),
