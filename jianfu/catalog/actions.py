@@ -224,16 +224,31 @@ def do_publish_version(
     return locked
 
 
+class DuplicateRows(Conflict):
+    """An import whose rows repeat each other or items of the current version: nothing is saved
+    until the list owner has seen the list (``errors``) and confirms."""
+
+
 @transaction.atomic
-def do_import_items(owner: Org, *, actor: Any, upload: Any) -> ListVersion:
+def do_import_items(owner: Org, *, actor: Any, upload: Any, confirm_duplicates: bool = False) -> ListVersion:
     """Replace the draft's items with the rows of an uploaded workbook in the template's format.
 
     All or nothing: every row is checked first; any problem raises ActionError whose ``errors``
-    name each row and column, and nothing is saved (the draft is not even opened)."""
-    from .exports import read_workbook
+    name each row and column, and nothing is saved (the draft is not even opened). Rows that
+    duplicate another row or an item of the current version (same title, another code) raise
+    DuplicateRows naming both, unless ``confirm_duplicates``: then they are imported as they are."""
+    from .duplicates import find_duplicates
+    from .exports import read_workbook_rows
 
     _check_owner(actor, owner)
-    rows = read_workbook(upload, owner=owner)  # raises ActionError listing every problem
+    numbered = read_workbook_rows(upload, owner=owner)  # raises ActionError listing every problem
+    duplicates = find_duplicates(numbered, owner)
+    if duplicates and not confirm_duplicates:
+        raise DuplicateRows(
+            f"发现 {len(duplicates)} 处疑似重复的事项，尚未导入。请核对后确认导入，或修改表格后重新上传。",
+            errors=duplicates,
+        )
+    rows = [values for _row, values in numbered]
     draft = do_open_draft(owner, actor=actor)
     before = draft.items.count()
     draft.items.all().delete()
@@ -251,6 +266,6 @@ def do_import_items(owner: Org, *, actor: Any, upload: Any) -> ListVersion:
         draft,
         org=getattr(actor, "org", None) or owner,
         before={"items": before},
-        after={"items": len(rows)},
+        after={"items": len(rows), "confirmed_duplicates": [d["message"] for d in duplicates]},
     )
     return draft

@@ -19,6 +19,9 @@ class Category(models.TextChoices):
     MECHANISM = "mechanism", "工作机制与牌子"
     EVALUATION = "evaluation", "考核评比/创建达标"
     SYSTEM = "system", "信息系统/政务APP/工作群"
+    # 印章使用范围 (seed 001: the county's list of what the community seal may be used for; no
+    # certificate beyond it). Its own list, so the gate and the public page can cite it.
+    SEAL = "seal", "印章使用范围"
 
 
 # Short names for tables and charts.
@@ -32,6 +35,7 @@ CATEGORY_SHORT = {
     Category.MECHANISM: "机制牌子",
     Category.EVALUATION: "考核评比",
     Category.SYSTEM: "系统APP群",
+    Category.SEAL: "印章使用",
 }
 
 
@@ -40,6 +44,45 @@ class CertKind(models.TextChoices):
 
     ALLOWED = "allowed", "可出具的证明"
     FORBIDDEN = "forbidden", "不得要求社区出具的证明"
+
+
+class PlaqueKind(models.TextChoices):
+    """For plaques (牌子, in 工作机制与牌子): may it hang, or must it come down (对口挂牌)."""
+
+    ALLOWED = "allowed", "允许悬挂"
+    FORBIDDEN = "forbidden", "不得悬挂"
+
+
+class PlaquePosition(models.TextChoices):
+    OUTSIDE = "outside", "门口"
+    INSIDE = "inside", "室内"
+
+
+class SourceLevel(models.TextChoices):
+    """The level of the document an item comes from (its provenance)."""
+
+    NATIONAL = "national", "国家"
+    PROVINCE = "province", "省"
+    CITY = "city", "市"
+    COUNTY = "county", "县"
+
+
+class Body(models.TextChoices):
+    """Which grassroots body an item binds (seed 004: 党组织、居委会/村委会、服务站、集体经济组织)."""
+
+    RESIDENTS = "residents", "居委会"
+    STATION = "station", "服务站"
+    PARTY = "party", "党组织"
+    VILLAGERS = "villagers", "村委会"
+    COLLECTIVE = "collective", "集体经济组织"
+
+
+class CommunityType(models.TextChoices):
+    """The kinds of community a source document addresses (城市/农村/涉农社区)."""
+
+    URBAN = "urban", "城市社区"
+    RURAL = "rural", "农村社区"
+    AGRI = "agri", "涉农社区"
 
 
 class CommunityRole(models.TextChoices):
@@ -77,3 +120,13 @@ class AppliesTo(models.TextChoices):
 class VersionStatus(models.TextChoices):
     DRAFT = "draft", "草稿"
     PUBLISHED = "published", "已发布"
+
+
+def carries_burden(category: str, cert_kind: str = "", plaque_kind: str = "") -> bool:
+    """Whether an item is work the community carries: not the negative list, not a certificate it
+    must refuse (不得要求社区出具), not a plaque that must not hang (不得悬挂)."""
+    if category == Category.NEGATIVE:
+        return False
+    if category == Category.CERTIFICATE and cert_kind == CertKind.FORBIDDEN:
+        return False
+    return not (category == Category.MECHANISM and plaque_kind == PlaqueKind.FORBIDDEN)

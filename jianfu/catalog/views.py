@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import secrets
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -24,6 +28,7 @@ from .choices import Category
 from .forms import ImportForm, ItemForm, PublishForm
 from .models import ListVersion
 from .permissions import can_edit_lists
+from .reduction import Reduction
 
 PAGE_SIZE = 50
 
@@ -239,7 +244,7 @@ def diff(request: HttpRequest) -> HttpResponse:
     if ("from" in request.GET or "to" in request.GET) and (old is None or new is None):
         messages.warning(request, "请选择两个存在的版本进行比较。")
     result: selectors.Diff | None = None
-    red: selectors.Reduction | None = None
+    red: Reduction | None = None
     if old is not None and new is not None:
         result = selectors.diff_versions(old, new)
         red = selectors.reduction(old, new)
@@ -250,29 +255,89 @@ def diff(request: HttpRequest) -> HttpResponse:
     )
 
 
+_PENDING_KEY = "catalog_pending_import"
+
+
+def _stash(request: HttpRequest, owner: Org, upload: Any) -> str:
+    """Keep an uploaded workbook until its owner confirms the duplicates it holds (one per session)."""
+    token = secrets.token_urlsafe(16)
+    folder = Path(settings.DATA_DIR) / "pending-imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    upload.seek(0)
+    (folder / f"{token}.xlsx").write_bytes(upload.read())
+    _drop_stash(request)
+    request.session[_PENDING_KEY] = {"token": token, "owner": owner.pk}
+    return token
+
+
+def _unstash(request: HttpRequest, owner: Org, token: str) -> io.BytesIO | None:
+    pending = request.session.get(_PENDING_KEY) or {}
+    if not token or pending.get("token") != token or pending.get("owner") != owner.pk:
+        return None
+    path = Path(settings.DATA_DIR) / "pending-imports" / f"{token}.xlsx"
+    if not path.exists():
+        return None
+    data = io.BytesIO(path.read_bytes())
+    data.name = "import.xlsx"
+    return data
+
+
+def _drop_stash(request: HttpRequest) -> None:
+    pending = request.session.pop(_PENDING_KEY, None) or {}
+    token = str(pending.get("token") or "")
+    if token.replace("-", "").replace("_", "").isalnum():
+        (Path(settings.DATA_DIR) / "pending-imports" / f"{token}.xlsx").unlink(missing_ok=True)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_items(request: HttpRequest) -> HttpResponse:
+    """Upload, check, and (when rows look duplicated) confirm before the draft is replaced."""
     owner = _owner(request)
     _require_editor(request, owner)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    token = request.POST.get("pending", "") if request.method == "POST" else ""
+    form = ImportForm(None if token else (request.POST or None), request.FILES or None)
     errors: list[dict[str, Any]] = []
-    if request.method == "POST" and form.is_valid():
+    duplicates: list[dict[str, Any]] = []
+    pending = ""
+    upload: Any = None
+    if token:
+        upload = _unstash(request, owner, token)
+        if upload is None:
+            messages.warning(request, "待确认的导入已失效，请重新上传。")
+            return redirect("catalog:import")
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
 
-        def show(exc: ActionError) -> None:
+    def show(exc: ActionError) -> None:
+        if isinstance(exc, actions.DuplicateRows):
+            duplicates.extend(exc.errors)
+        else:
             form.add_error(None, exc.message)
             errors.extend(exc.errors)
 
+    if upload is not None:
         done = run_action(
-            request, actions.do_import_items, owner, actor=request.user, upload=form.cleaned_data["file"], on_error=show
-        )
+            request, actions.do_import_items, owner, actor=request.user, upload=upload,
+            confirm_duplicates=bool(token), on_error=show,
+        )  # fmt: skip
         if done:
+            _drop_stash(request)
             messages.success(request, f"导入成功：草稿现有 {done.value.items.count()} 项。请核对后发布。")
             return redirect("catalog:draft")
+        if duplicates:
+            pending = _stash(request, owner, upload)
     return render(
         request,
         "catalog/import.html",
-        {"form": form, "owner": owner, "errors": errors, "draft": selectors.draft_version(owner)},
+        {
+            "form": form,
+            "owner": owner,
+            "errors": errors,
+            "duplicates": duplicates,
+            "pending": pending,
+            "draft": selectors.draft_version(owner),
+        },
         status=400 if errors or form.errors else 200,
     )
 
