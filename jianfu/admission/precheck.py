@@ -22,9 +22,11 @@ from jianfu.matching import evidence
 from jianfu.matching.index import Match, index_for
 
 # Thresholds on the matcher's phrase score (jianfu.matching.evidence, calibrated on
-# bench/gate_devset): a negative phrase met from WEAK blocks submission (a human decides on the
-# application anyway); a listed item from SIMILAR is close, from STRONG the same work.
+# bench/gate_devset): a negative phrase met from STRONG blocks submission; from WEAK it is shown to
+# the reviewers as a warning (待人工研判, as the gate says: a weak match is not a verdict); a listed
+# item from SIMILAR is close, from STRONG the same work.
 NEGATIVE_THRESHOLD = evidence.WEAK
+NEGATIVE_BLOCK = evidence.STRONG
 SIMILAR_THRESHOLD = 0.4
 DUPLICATE_THRESHOLD = evidence.STRONG
 
@@ -86,12 +88,24 @@ def precheck(application: Any) -> list[dict[str, Any]]:
     matches = match_lists(application.applicant_org, text)
 
     for item, score in matches["negative"]:
-        if score >= NEGATIVE_THRESHOLD:
+        if score >= NEGATIVE_BLOCK:
             findings.append(
                 _finding(
                     RULE_NEGATIVE,
                     "block",
                     f"与负面清单事项“{item.code} {item.title}”相符（相似度 {score:.2f}），该类工作不得交由社区承担。",
+                    item.basis,
+                    item_code=item.code,
+                    item_title=item.title,
+                    score=score,
+                )
+            )
+        elif score >= NEGATIVE_THRESHOLD:
+            findings.append(
+                _finding(
+                    RULE_NEGATIVE,
+                    "warn",
+                    f"与负面清单事项“{item.code} {item.title}”部分相近（相似度 {score:.2f}），请审核人员研判是否属于不应由社区承担的工作。",
                     item.basis,
                     item_code=item.code,
                     item_title=item.title,

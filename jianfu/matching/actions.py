@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, NotAllowed
@@ -55,7 +56,7 @@ def do_save_group(*, actor: Any, county: Org, data: dict[str, Any], group: Synon
     """Add a group to the county's lexicon, or change one (saving a standard term that exists
     replaces that group's aliases). The gate uses the new lexicon from its next check."""
     if not can_edit_lexicon(actor, county) or (group is not None and group.region_code != county.region_code):
-        raise NotAllowed("只有本县（区）民政/组织部门可以维护同义词库。")
+        raise NotAllowed(_("只有本县（区）民政/组织部门可以维护同义词库。"))
     values = _clean(data)
     _seed_defaults(county)
     qs = SynonymGroup.objects.select_for_update().filter(region_code=county.region_code)
@@ -64,7 +65,7 @@ def do_save_group(*, actor: Any, county: Org, data: dict[str, Any], group: Synon
     else:
         group = qs.filter(term=values["term"]).first()
     if group is not None and qs.filter(term=values["term"]).exclude(pk=group.pk).exists():
-        raise ActionError(f"标准词“{values['term']}”已有一组，请直接修改该组。", field="term")
+        raise ActionError(_("标准词“{term}”已有一组，请直接修改该组。").format(term=values["term"]), field="term")
     before = {"term": group.term, "aliases": group.aliases} if group is not None else None
     if group is None:
         group = SynonymGroup(region_code=county.region_code)
@@ -79,6 +80,6 @@ def do_save_group(*, actor: Any, county: Org, data: dict[str, Any], group: Synon
 @transaction.atomic
 def do_delete_group(group: SynonymGroup, *, actor: Any, county: Org) -> None:
     if not can_edit_lexicon(actor, county) or group.region_code != county.region_code:
-        raise NotAllowed("只有本县（区）民政/组织部门可以维护同义词库。")
+        raise NotAllowed(_("只有本县（区）民政/组织部门可以维护同义词库。"))
     audit.record(actor, "matching.lexicon.delete", group, before={"term": group.term, "aliases": group.aliases})
     group.delete()

@@ -20,6 +20,7 @@ edit changes the stamp and the next query rebuilds.
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -34,6 +35,10 @@ from .models import SynonymGroup
 from .text import Lexicon, clauses, concepts, unique
 
 ROW_FIELDS = ("pk", "code", "title", "category", "cert_kind", "scope", "basis", "source_ref", "department_id")
+
+
+# Wording that carves kept work out of a negative item: 只做/仅负责/可以协助/配合…
+PERMITTED = re.compile(r"(只|仅|可以?|应当?)(做|负责|承担|协助|配合|开展|参与)|协助|配合")
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,12 @@ class VersionIndex:
         raw: list[list[tuple[str, list[str]]]] = []
         standard = {std for std, _aliases in lexicon.groups}
         for r in rows:
-            texts = unique([r["title"], *clauses(r["title"]), *clauses(r.get("scope") or "")])
+            scope = clauses(r.get("scope") or "")
+            if r["category"] == "negative" or r.get("cert_kind") == "forbidden":
+                # A negative item's scope also says what the community may still do (「社区只做宣传
+                # 和发现报告」); that part describes kept work, so it must never match as negative.
+                scope = [c for c in scope if not PERMITTED.search(c)]
+            texts = unique([r["title"], *clauses(r["title"]), *scope])
             item_phrases = [(t, unique(concepts(t, lexicon))) for t in texts]
             # A clause made only of lexicon topics run together (「拆迁拆违」) is several topics.
             for _t, cs in list(item_phrases):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from jianfu.orgs.scoping import ScopedModel
 
@@ -18,9 +19,11 @@ class SynonymGroup(ScopedModel):
     which its rows are its lexicon.
     """
 
-    term = models.CharField("标准词", max_length=32)
-    aliases = models.TextField("同义词/别称", help_text="用顿号、逗号或空格分隔，如：违章建筑、违法建设、违建")
-    note = models.CharField("说明/出处", max_length=200, blank=True)
+    term = models.CharField(gettext_lazy("标准词"), max_length=32)
+    aliases = models.TextField(
+        gettext_lazy("同义词/别称"), help_text=gettext_lazy("用顿号、逗号或空格分隔，如：违章建筑、违法建设、违建")
+    )
+    note = models.CharField(gettext_lazy("说明/出处"), max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.orgs.models import Org
 from jianfu.orgs.scoping import get_in_scope_or_404, jurisdiction
@@ -36,4 +38,4 @@ def groups_for(county: Org) -> tuple[list[GroupRow], bool]:
 
 
 def get_group(user: Any, pk: Any) -> SynonymGroup:
-    return get_in_scope_or_404(SynonymGroup, user, pk=pk, message="未找到该同义词组。")
+    return get_in_scope_or_404(SynonymGroup, user, pk=pk, message=_("未找到该同义词组。"))

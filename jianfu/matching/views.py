@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.pages import run_action
@@ -21,7 +22,7 @@ from .permissions import can_edit_lexicon
 def _county(request: AuthedRequest) -> Org:
     county = selectors.county_for(request.user)
     if county is None:
-        raise Http404("未找到您所在县（区）的清单。")
+        raise Http404(_("未找到您所在县（区）的清单。"))
     return county
 
 
@@ -33,11 +34,13 @@ def lexicon(request: AuthedRequest) -> HttpResponse:
     form = GroupForm(request.POST or None)
     if request.method == "POST":
         if not can_edit:
-            raise PermissionDenied("只有本县（区）民政/组织部门可以维护同义词库。")
+            raise PermissionDenied(_("只有本县（区）民政/组织部门可以维护同义词库。"))
         if form.is_valid() and run_action(
             request, actions.do_save_group, actor=request.user, county=county, data=form.cleaned_data, form=form
         ):
-            messages.success(request, f"已保存同义词组“{form.cleaned_data['term']}”，派发审查即时生效。")
+            messages.success(
+                request, _("已保存同义词组“{term}”，派发审查即时生效。").format(term=form.cleaned_data["term"])
+            )
             return redirect("matching:lexicon")
     groups, own = selectors.groups_for(county)
     return render(
@@ -53,14 +56,14 @@ def group_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     group = selectors.get_group(request.user, pk)
     county = _county(request)
     if not can_edit_lexicon(request.user, county):
-        raise PermissionDenied("只有本县（区）民政/组织部门可以维护同义词库。")
+        raise PermissionDenied(_("只有本县（区）民政/组织部门可以维护同义词库。"))
     form = GroupForm(request.POST or None, initial={"term": group.term, "aliases": group.aliases, "note": group.note})
     if request.method == "POST" and form.is_valid():
         if run_action(
             request, actions.do_save_group, actor=request.user, county=county, data=form.cleaned_data,
             group=group, form=form,
         ):  # fmt: skip
-            messages.success(request, f"已修改同义词组“{form.cleaned_data['term']}”。")
+            messages.success(request, _("已修改同义词组“{term}”。").format(term=form.cleaned_data["term"]))
             return redirect("matching:lexicon")
     return render(request, "matching/group_form.html", {"group": group, "form": form})
 
@@ -72,5 +75,5 @@ def group_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     county = _county(request)
     term = group.term
     if run_action(request, actions.do_delete_group, group, actor=request.user, county=county):
-        messages.success(request, f"已删除同义词组“{term}”。")
+        messages.success(request, _("已删除同义词组“{term}”。").format(term=term))
     return redirect("matching:lexicon")

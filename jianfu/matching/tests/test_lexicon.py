@@ -88,3 +88,17 @@ def test_the_page_shows_the_defaults_and_a_list_owner_saves_a_group(world, clien
     assert r.status_code == 302 and SynonymGroup.objects.get(term="网格员").aliases == "网格管理员、网格长"
     r = client_for("county_mzj").post("/lists/lexicon/", {"term": "网格员", "aliases": "拆"})
     assert r.status_code == 200 and "每个同义词须为 2 至 32 个字" in r.content.decode()
+
+
+def test_what_a_negative_item_still_lets_the_community_do_never_matches_as_negative():
+    from jianfu.matching import evidence
+    from jianfu.matching.index import VersionIndex
+
+    row = {
+        "pk": 1, "code": "FM-02", "title": "拆迁拆违（社区不作为责任主体）", "category": "negative",
+        "cert_kind": "", "scope": "征收拆迁、拆除违法建设由职能部门负责，社区只做宣传和发现报告。",
+        "basis": "", "source_ref": "", "department_id": None,
+    }  # fmt: skip
+    index = VersionIndex.build([row])
+    assert evidence.weigh(index, "协助开展适龄儿童疫苗补种查漏，宣传补种政策。").ranked == []
+    assert evidence.weigh(index, "各村负责辖区违章建筑拆除").ranked[0].item.code == "FM-02"
