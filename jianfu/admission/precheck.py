@@ -105,7 +105,8 @@ def precheck(application: Any) -> list[dict[str, Any]]:
                 _finding(
                     RULE_NEGATIVE,
                     "warn",
-                    f"与负面清单事项“{item.code} {item.title}”部分相近（相似度 {score:.2f}），请审核人员研判是否属于不应由社区承担的工作。",
+                    f"与负面清单事项“{item.code} {item.title}”部分相近（相似度 {score:.2f}），"
+                    "请审核人员研判是否属于不应由社区承担的工作。",
                     item.basis,
                     item_code=item.code,
                     item_title=item.title,
