@@ -6,6 +6,7 @@ jianfu migrate                      create or upgrade the database
 jianfu manage <command> [...]       any Django management command
 jianfu token USERNAME [--name N]    print a new API token for USERNAME
 jianfu assets                       copy front-end assets from node_modules into static/vendor
+jianfu audit verify                 check the tamper-evident audit chains (exit 1 on a break)
 jianfu messages                     compile the zh-Hans wording catalogue (jianfu/locale)
 jianfu test [pytest args]           run the test suite
 """
@@ -130,6 +131,20 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """``jianfu audit verify``: check the tamper-evident audit chains (exit 1 on a break)."""
+    _setup_django()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command("audit_verify")
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_messages(_: argparse.Namespace) -> int:
     """Compile the wording catalogue (.po → .mo); see jianfu/core/messages.py."""
     from jianfu.core.messages import compile_catalogues
@@ -205,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_token)
 
     sub.add_parser("assets", help="复制前端依赖到静态目录并编译用语目录").set_defaults(func=cmd_assets)
+    p = sub.add_parser("audit", help="审计记录：verify 校验审计链")
+    p.add_argument("action", choices=["verify"])
+    p.set_defaults(func=cmd_audit)
+
     sub.add_parser("messages", help="编译用语目录（django.po → .mo）").set_defaults(func=cmd_messages)
 
     p = sub.add_parser("bench", help="运行 bench/ 下的基准测试", add_help=False)

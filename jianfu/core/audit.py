@@ -7,8 +7,10 @@ import decimal
 import uuid
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 
+from . import auditchain
 from .context import current_request_id
 from .models import AuditEntry
 
@@ -55,7 +57,8 @@ def record(
         org = getattr(actor, "org", None)
     if region_code is None:
         region_code = getattr(obj, "region_code", None) or getattr(org, "region_code", "") or ""
-    return AuditEntry.objects.create(
+    entry = AuditEntry(
+        at=timezone.now(),
         actor=actor,
         actor_name=(actor.get_full_name() or actor.username) if actor is not None else "系统",
         org=org,
@@ -69,3 +72,7 @@ def record(
         reason=reason,
         request_id=current_request_id(),
     )
+    with transaction.atomic():
+        auditchain.link(entry)
+        entry.save(force_insert=True)
+    return entry

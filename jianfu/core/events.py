@@ -5,6 +5,9 @@ from __future__ import annotations
 _LABELS: dict[str, str] = {
     "auth.login": "登录",
     "auth.logout": "退出登录",
+    "auth.login_failed": "登录失败",
+    "auth.login_locked": "登录被锁定（失败次数过多）",
+    "core.export": "导出/下载文件",
     "orgs.org.create": "新增组织",
     "orgs.user.create": "创建用户",
     "orgs.user.update": "修改用户",

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 
@@ -28,7 +29,7 @@ class AuditEntry(models.Model):
     ``before``/``after`` hold the state and ``reason`` the stated reason).
     """
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -43,12 +44,19 @@ class AuditEntry(models.Model):
     after = models.JSONField(null=True, blank=True)
     reason = models.TextField(blank=True)
     request_id = models.CharField(max_length=64, blank=True, db_index=True)
+    # Tamper evidence (core/auditchain.py): entries of one chain (a county, or "" for the platform)
+    # are numbered 1, 2, 3… and each carries the SHA-256 of its content and its predecessor's hash.
+    chain = models.CharField(max_length=12, blank=True, default="")
+    seq = models.PositiveBigIntegerField(null=True, blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True, default="")
+    hash = models.CharField(max_length=64, blank=True, default="")
 
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id"]), models.Index(fields=["actor", "-at"])]
+        constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="audit_chain_seq_unique")]
         verbose_name = "审计记录"
         verbose_name_plural = "审计记录"
 
@@ -81,3 +89,18 @@ class DocumentCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.issuer_code} {self.kind} {self.year}: {self.last}"
+
+
+class AuditChainHead(models.Model):
+    """The last link of one audit chain, locked while an entry is appended (so links never fork)."""
+
+    chain = models.CharField(max_length=12, unique=True)
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, blank=True, default="")
+
+    class Meta:
+        verbose_name = gettext_lazy("审计链")
+        verbose_name_plural = gettext_lazy("审计链")
+
+    def __str__(self) -> str:
+        return f"{self.chain or '—'} #{self.seq}"

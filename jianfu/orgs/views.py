@@ -42,10 +42,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
         ip = client_ip(request)
         if login_guard.is_locked(username, ip):
             error = LOCKED
+            actions.do_record_login_failure(username, ip, locked=True)
         else:
             user = authenticate(request, username=username, password=password)
             if user is None:
                 login_guard.note_failure(username, ip)
+                actions.do_record_login_failure(username, ip, locked=False)
                 error = LOGIN_FAILED
             elif is_demo_password(password) and not settings.DEMO_MODE:
                 error = "演示密码仅可在演示模式下使用，请联系系统管理员重置密码。"
