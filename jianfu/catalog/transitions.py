@@ -29,7 +29,8 @@ def _publishable(version: ListVersion, actor: Actor) -> str | None:
     if not version.items.exists():
         return "草稿中没有任何事项，不能发布。"
     latest = current_version(version.org)
-    if latest is not None and latest.effective_date and version.effective_date < latest.effective_date:
+    new_date = version.effective_date  # set by the action (changes=) before the guard runs
+    if latest is not None and latest.effective_date and new_date and new_date < latest.effective_date:
         raise ActionError(
             f"生效日期不能早于上一版（第 {latest.number} 版，{latest.effective_date:%Y-%m-%d}）。",
             field="effective_date",
@@ -62,7 +63,7 @@ VERSION = Workflow(
             "publish",
             S.PUBLISHED,
             allowed=owns_lists,
-            label="发布清单",
+            label="发布清单版本",
             guard=_publishable,
             effect=_number,
             extra_fields=("number", "published_at", "published_by"),
