@@ -6,6 +6,7 @@ jianfu migrate                      create or upgrade the database
 jianfu manage <command> [...]       any Django management command
 jianfu token USERNAME [--name N]    print a new API token for USERNAME
 jianfu assets                       copy front-end assets from node_modules into static/vendor
+jianfu messages                     compile the zh-Hans wording catalogue (jianfu/locale)
 jianfu test [pytest args]           run the test suite
 """
 
@@ -129,7 +130,19 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_messages(_: argparse.Namespace) -> int:
+    """Compile the wording catalogue (.po → .mo); see jianfu/core/messages.py."""
+    from jianfu.core.messages import compile_catalogues
+
+    for path in compile_catalogues(force=True):
+        print(f"已编译：{path.relative_to(REPO_DIR)}")
+    return 0
+
+
 def cmd_assets(_: argparse.Namespace) -> int:
+    from jianfu.core.messages import compile_catalogues
+
+    compile_catalogues()
     VENDOR_DIR.mkdir(parents=True, exist_ok=True)
     missing = []
     for source, name in VENDOR_FILES.items():
@@ -191,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--name", default="命令行生成")
     p.set_defaults(func=cmd_token)
 
-    sub.add_parser("assets", help="复制前端依赖到静态目录").set_defaults(func=cmd_assets)
+    sub.add_parser("assets", help="复制前端依赖到静态目录并编译用语目录").set_defaults(func=cmd_assets)
+    sub.add_parser("messages", help="编译用语目录（django.po → .mo）").set_defaults(func=cmd_messages)
 
     p = sub.add_parser("bench", help="运行 bench/ 下的基准测试", add_help=False)
     p.add_argument("name")

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "jianfu.dispatch",
     "jianfu.burden",
     "jianfu.supervision",
+    "jianfu.drafts",
     "jianfu.api",
 ]
 if TESTING:
@@ -112,6 +113,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "jianfu.core.context_processors.jianfu",
             ],
+            # {% translate %} / {% blocktranslate %} in every template without {% load i18n %}.
+            "builtins": ["django.templatetags.i18n"],
         },
     },
 ]
@@ -183,6 +186,9 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = os.environ.get("JIANFU_TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
+# The zh-Hans catalogue (jianfu/locale/zh_Hans/LC_MESSAGES/django.po): UI wording is corrected
+# there, not in code; `jianfu messages` compiles it (also run by `jianfu assets`).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

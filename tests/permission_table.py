@@ -121,6 +121,8 @@ ENTRY = (
 )
 REPORT = '{"county_code": "$county", "title": "社区被要求上报台账", "description": "每周三张表"}'
 
+SCAN = '{"text": "各社区须于每月5日前将台账报送镇民政办。"}'
+
 # fmt: off
 ROWS: list[Row] = [
     # core
@@ -271,6 +273,7 @@ ROWS: list[Row] = [
     GET("/api/v1/supervision/cases/{case_id}/history", "*=404 anon=401 mzj,zzb=200", case_id="case"),
     GET("/api/v1/supervision/scoreboard", "*=200 anon=401"),
     POST("/api/v1/reports", "*=201", data=REPORT, public="y"),
+    POST("/api/v1/drafts/scan", "*=200 anon=401", data=SCAN),
     GET("/api/v1/reports/{tracking_code}", "*=200", tracking_code="tracking_code", public="y"),
 ]
 # fmt: on

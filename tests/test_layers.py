@@ -32,6 +32,8 @@ ALLOWED: dict[str, set[str]] = {
     "supervision": {"core", "orgs", "notify"},  # the sink: reported into, imports no domain app
     "burden": {"core", "orgs", "notify", "catalog", "supervision"},
     "dispatch": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
+    # the draft review: asks the gate (dispatch) and reports into supervision's sink
+    "drafts": {"core", "orgs", "notify", "catalog", "admission", "dispatch", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from django.apps import apps
 from django.http import HttpRequest, HttpResponse
+from django.utils.functional import Promise
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
+from ninja.schema import DjangoGetter
 
 from jianfu.core.errors import ActionError
 
 from .auth import AUTH
+
+
+def _lazy_text_as_str(convert: Any) -> Any:
+    def convert_result(self: DjangoGetter, result: Any) -> Any:
+        result = convert(self, result)
+        return str(result) if isinstance(result, Promise) else result
+
+    return convert_result
+
+
+# Choice labels and messages are lazy translations (gettext_lazy) so that the wording catalogue can
+# correct them; pydantic's ``str`` accepts only real strings, so every value read into a response
+# schema is resolved here, once, instead of wrapping str() round every label in every router.
+DjangoGetter._convert_result = _lazy_text_as_str(DjangoGetter._convert_result)  # type: ignore[method-assign]
 
 
 class ChineseJSONRenderer(JSONRenderer):

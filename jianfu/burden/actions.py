@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.catalog.models import ListItem
 from jianfu.catalog.selectors import current_items
@@ -44,6 +45,7 @@ events.register("burden.entry.record", "记录负担台账")
 events.register("burden.entry.correct", "更正负担台账")
 events.register("burden.event.record", "登记会议/检查")
 events.register("burden.breach.record", "记录超限")
+events.register("burden.breach.update", "超限次数更新")
 events.register("burden.rule.set", "调整限额规则")
 events.register("burden.import", "导入负担台账")
 
@@ -55,33 +57,36 @@ def future_horizon_days() -> int:
 
 def _check_date(day: Any) -> dt.date:
     if not isinstance(day, dt.date):
-        raise ActionError("请填写正确的日期（年-月-日）。", field="occurred_on")
+        raise ActionError(_("请填写正确的日期（年-月-日）。"), field="occurred_on")
     if isinstance(day, dt.datetime):
         day = day.date()
     latest = timezone.localdate() + dt.timedelta(days=future_horizon_days())
     if day > latest:
         raise ActionError(
-            f"日期不能晚于 {latest:%Y-%m-%d}（最多提前 {future_horizon_days()} 天登记）。", field="occurred_on"
+            _("日期不能晚于 {latest:%Y-%m-%d}（最多提前 {future_horizon_days} 天登记）。").format(
+                latest=latest, future_horizon_days=future_horizon_days()
+            ),
+            field="occurred_on",
         )
     if day < EARLIEST:
-        raise ActionError(f"日期不能早于 {EARLIEST:%Y-%m-%d}。", field="occurred_on")
+        raise ActionError(_("日期不能早于 {EARLIEST:%Y-%m-%d}。").format(EARLIEST=EARLIEST), field="occurred_on")
     return day
 
 
 def _check_minutes(minutes: Any) -> int:
     if isinstance(minutes, bool) or not isinstance(minutes, int):
-        raise ActionError("用时须为整数分钟。", field="minutes")
+        raise ActionError(_("用时须为整数分钟。"), field="minutes")
     if minutes < 0:
-        raise ActionError("用时不能为负数。", field="minutes")
+        raise ActionError(_("用时不能为负数。"), field="minutes")
     if minutes > MAX_MINUTES:
-        raise ActionError(f"单次用时不能超过 {MAX_MINUTES} 分钟。", field="minutes")
+        raise ActionError(_("单次用时不能超过 {MAX_MINUTES} 分钟。").format(MAX_MINUTES=MAX_MINUTES), field="minutes")
     return minutes
 
 
 def _check_source(source_org: Org, community: Org) -> None:
     """The org that caused an entry sits above the community (or is the community itself)."""
     if not community.region_code.startswith(source_org.region_prefix) or not source_org.is_active:
-        raise ActionError("来源单位须为该社区的上级单位或其部门。", field="source_org")
+        raise ActionError(_("来源单位须为该社区的上级单位或其部门。"), field="source_org")
 
 
 def _check_item(kind: str, list_item: ListItem | None, community: Org) -> None:
@@ -89,9 +94,9 @@ def _check_item(kind: str, list_item: ListItem | None, community: Org) -> None:
         return
     categories = KIND_CATEGORIES.get(kind, ())
     if list_item.category not in categories or not current_items(community).filter(pk=list_item.pk).exists():
-        raise ActionError("所选清单事项不在该社区现行清单的相应类别中。", field="list_item")
+        raise ActionError(_("所选清单事项不在该社区现行清单的相应类别中。"), field="list_item")
     if kind == Kind.CERTIFICATE and list_item.cert_kind == "forbidden":
-        raise ActionError("该证明属于不得要求社区出具的证明。", field="list_item")
+        raise ActionError(_("该证明属于不得要求社区出具的证明。"), field="list_item")
 
 
 def _listed_for(kind: str, listed: bool | None, list_item: ListItem | None) -> bool | None:
@@ -215,18 +220,18 @@ def _new_entry(
 
 def _validate_common(actor: Any, kind: str, community: Org, source_org: Org, note: str) -> str:
     if kind not in Kind.values:
-        raise ActionError("请选择类型。", field="kind")
+        raise ActionError(_("请选择类型。"), field="kind")
     if community is None or community.kind not in GRASSROOTS_KINDS:
-        raise ActionError("请选择社区或村。", field="community")
+        raise ActionError(_("请选择社区或村。"), field="community")
     if not can_record_for(actor, community):
         # An out-of-scope community is "not found", never a hint that it exists.
-        raise NotFound("未找到该社区，或不在您的辖区内。")
+        raise NotFound(_("未找到该社区，或不在您的辖区内。"))
     if source_org is None:
-        raise ActionError("请选择来源单位。", field="source_org")
+        raise ActionError(_("请选择来源单位。"), field="source_org")
     _check_source(source_org, community)
     note = (note or "").strip()
     if len(note) > 500:
-        raise ActionError("说明不能超过 500 字。", field="note")
+        raise ActionError(_("说明不能超过 500 字。"), field="note")
     return note
 
 
@@ -256,7 +261,9 @@ def do_record_entry(
     _check_item(kind, list_item, community)
     cert_type = (cert_type or "").strip()
     if len(cert_type) > MAX_CERT_TYPE:
-        raise ActionError(f"证明类型不能超过 {MAX_CERT_TYPE} 字。", field="cert_type")
+        raise ActionError(
+            _("证明类型不能超过 {MAX_CERT_TYPE} 字。").format(MAX_CERT_TYPE=MAX_CERT_TYPE), field="cert_type"
+        )
     entry = _new_entry(
         actor=actor,
         kind=kind,
@@ -282,11 +289,11 @@ def do_correct_entry(
     """Correct the date or minutes of an entry (the rollups move: old values out, new values in)."""
     locked = LedgerEntry.objects.select_for_update().select_related("community").get(pk=entry.pk)
     if not can_record_for(actor, locked.community):
-        raise NotFound("未找到该台账条目。")
+        raise NotFound(_("未找到该台账条目。"))
     if locked.recorded_by_id and actor is not None and locked.recorded_by_id != actor.pk:
-        raise NotAllowed("只能更正自己登记的台账。")
+        raise NotAllowed(_("只能更正自己登记的台账。"))
     if not (reason or "").strip():
-        raise ActionError("请填写更正理由。", field="reason")
+        raise ActionError(_("请填写更正理由。"), field="reason")
     occurred_on = _check_date(occurred_on)
     minutes = _check_minutes(minutes)
     before = audit.snapshot(locked, ["occurred_on", "minutes", "note"])
@@ -310,15 +317,15 @@ def do_correct_entry(
 def check_event(*, actor: Any, kind: str, convener: Org, occurred_on: Any, communities: list[Org]) -> list[Finding]:
     """Validate a proposed meeting/inspection and return the limits it would break (saves nothing)."""
     if kind not in EVENT_KINDS:
-        raise ActionError("只能登记会议或检查。", field="kind")
+        raise ActionError(_("只能登记会议或检查。"), field="kind")
     if convener is None or convener.pk not in {o.pk for o in conveners_for(actor)}:
-        raise NotAllowed("您不能以该单位名义登记会议或检查。")
+        raise NotAllowed(_("您不能以该单位名义登记会议或检查。"))
     _check_date(occurred_on)
     if not communities:
-        raise ActionError("请至少选择一个参会/受检的社区或村。", field="communities")
+        raise ActionError(_("请至少选择一个参会/受检的社区或村。"), field="communities")
     for community in communities:
         if community.kind not in GRASSROOTS_KINDS or not can_record_for(actor, community):
-            raise NotFound("未找到所选社区，或不在您的辖区内。")
+            raise NotFound(_("未找到所选社区，或不在您的辖区内。"))
         _check_source(convener, community)
     return precheck_event(kind=kind, convener=convener, occurred_on=occurred_on, communities=communities)
 
@@ -341,9 +348,9 @@ def do_record_event(
     then recorded and every broken limit becomes a breach (and a supervision case)."""
     title = (title or "").strip()
     if not title:
-        raise ActionError("请填写会议/检查名称。", field="title")
+        raise ActionError(_("请填写会议/检查名称。"), field="title")
     if len(title) > 200:
-        raise ActionError("名称不能超过 200 字。", field="title")
+        raise ActionError(_("名称不能超过 200 字。"), field="title")
     minutes = _check_minutes(minutes)
     communities = list({c.pk: c for c in communities}.values())
     findings = check_event(actor=actor, kind=kind, convener=convener, occurred_on=occurred_on, communities=communities)
@@ -394,9 +401,9 @@ def do_record_event(
 def do_set_rule(county: Org, *, actor: Any, code: str, limit: int | None, is_active: bool = True) -> LimitRule:
     """A county tightens a limit for its communities (never looser than the default)."""
     if not can_set_rules(actor, county):
-        raise NotAllowed("只有本县民政、组织部门可以调整限额。")
+        raise NotAllowed(_("只有本县民政、组织部门可以调整限额。"))
     if code not in RuleCode.values:
-        raise ActionError("未知的规则。", field="code")
+        raise ActionError(_("未知的规则。"), field="code")
     default_limit, _period, basis = DEFAULT_RULES[code]
     if default_limit is not None and code in (
         RuleCode.COUNTY_MEETINGS,
@@ -404,15 +411,18 @@ def do_set_rule(county: Org, *, actor: Any, code: str, limit: int | None, is_act
         RuleCode.TOWNSHIP_INSPECTIONS,
     ):
         if limit is None or limit < 0:
-            raise ActionError("请填写上限（非负整数）。", field="limit")
+            raise ActionError(_("请填写上限（非负整数）。"), field="limit")
         if limit > default_limit:
-            raise ActionError(f"本县只能收紧限额，不能高于默认上限 {default_limit} 次。", field="limit")
+            raise ActionError(
+                _("本县只能收紧限额，不能高于默认上限 {default_limit} 次。").format(default_limit=default_limit),
+                field="limit",
+            )
         if not is_active:
-            raise ActionError("次数限额不能停用，只能收紧。", field="is_active")
+            raise ActionError(_("次数限额不能停用，只能收紧。"), field="is_active")
     else:
         limit = default_limit
         if not is_active:
-            raise ActionError("该规则为全省默认规则，不能停用。", field="is_active")
+            raise ActionError(_("该规则为全省默认规则，不能停用。"), field="is_active")
     prefix = county.region_prefix
     rule, created = LimitRule.objects.select_for_update().get_or_create(
         region_code=prefix, code=code, defaults={"org": county, "limit": limit, "basis": basis}
@@ -431,7 +441,7 @@ def do_import_entries(*, actor: Any, upload: Any) -> list[LedgerEntry]:
     from .imports import parse
 
     if actor is None or not getattr(actor, "is_authenticated", False):
-        raise NotAllowed("请先登录。")
+        raise NotAllowed(_("请先登录。"))
     rows, errors = parse(upload)
     entries: list[LedgerEntry] = []
     if not errors:
@@ -464,7 +474,7 @@ def do_import_entries(*, actor: Any, upload: Any) -> list[LedgerEntry]:
             f"第 {e['row']} 行{(' ' + e['column']) if e['column'] else ''}：{e['message']}" for e in errors[:20]
         )
         more = f"（另有 {len(errors) - 20} 处）" if len(errors) > 20 else ""
-        raise ActionError(f"导入失败，未保存任何数据。{lines}{more}", errors=errors)
+        raise ActionError(_("导入失败，未保存任何数据。{lines}{more}").format(lines=lines, more=more), errors=errors)
     audit.record(actor, "burden.import", None, after={"rows": len(entries)})
     return entries
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from jianfu.catalog.selectors import current_items
@@ -89,15 +90,15 @@ def create_entry(request: AuthedRequest, payload: EntryIn) -> Status[dict]:
     try:
         community = selectors.get_community(request.user, payload.community)
     except NotFound as exc:
-        raise NotFound("未找到该社区，或不在您的辖区内。") from exc
+        raise NotFound(_("未找到该社区，或不在您的辖区内。")) from exc
     source = Org.objects.filter(code=payload.source_org).first()
     if source is None:
-        raise ActionError("找不到该来源单位编码。", field="source_org")
+        raise ActionError(_("找不到该来源单位编码。"), field="source_org")
     item = None
     if payload.list_item:
         item = current_items(community).filter(code=payload.list_item).first()
         if item is None:
-            raise ActionError("现行清单中没有该事项编号。", field="list_item")
+            raise ActionError(_("现行清单中没有该事项编号。"), field="list_item")
     entry = actions.do_record_entry(
         actor=request.user,
         kind=payload.kind,
@@ -184,12 +185,12 @@ def get_metrics(request: AuthedRequest, region: str, date_from: dt.date | None =
         start = dt.date.fromisoformat(raw_from) if raw_from else date_from
         end = dt.date.fromisoformat(raw_to) if raw_to else date_to
     except ValueError as exc:
-        raise ActionError("日期格式应为 YYYY-MM-DD。") from exc
+        raise ActionError(_("日期格式应为 YYYY-MM-DD。")) from exc
     today = dt.date.today()
     end = dates.clamp(end or today)
     start = dates.clamp(start or dt.date(end.year, 1, 1))
     if end < start:
-        raise ActionError("起始日期不能晚于截止日期。")
+        raise ActionError(_("起始日期不能晚于截止日期。"))
     org = selectors.get_region(request.user, region)
     m = metrics.metrics(org, start, end)
     return {

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class Kind(models.TextChoices):
     """What landed on the community."""
 
-    TASK = "task", "任务"
-    MEETING = "meeting", "会议"
-    INSPECTION = "inspection", "检查督查"
-    FORM = "form", "填报表格"
-    LEDGER = "ledger", "台账"
-    CERTIFICATE = "certificate", "出具证明"
-    PLAQUE = "plaque", "挂牌"
-    APP = "app", "APP/工作群"
-    ASSESSMENT = "assessment", "考核评比"
+    TASK = "task", gettext_lazy("任务")
+    MEETING = "meeting", gettext_lazy("会议")
+    INSPECTION = "inspection", gettext_lazy("检查督查")
+    FORM = "form", gettext_lazy("填报表格")
+    LEDGER = "ledger", gettext_lazy("台账")
+    CERTIFICATE = "certificate", gettext_lazy("出具证明")
+    PLAQUE = "plaque", gettext_lazy("挂牌")
+    APP = "app", gettext_lazy("APP/工作群")
+    ASSESSMENT = "assessment", gettext_lazy("考核评比")
 
 
 # Kinds a convener records once for all communities concerned (an Event).
@@ -28,12 +29,12 @@ REPORT_KINDS = (Kind.TASK, Kind.FORM, Kind.MEETING, Kind.INSPECTION, Kind.CERTIF
 class SourceLevel(models.TextChoices):
     """Which level the org that caused the entry sits at."""
 
-    ABOVE = "above", "市级及以上"
-    COUNTY = "county", "县（区）"
-    COUNTY_DEPT = "county_dept", "县级部门"
-    TOWNSHIP = "township", "乡镇/街道"
-    TOWNSHIP_DEPT = "township_dept", "乡镇部门"
-    COMMUNITY = "community", "社区/村自身"
+    ABOVE = "above", gettext_lazy("市级及以上")
+    COUNTY = "county", gettext_lazy("县（区）")
+    COUNTY_DEPT = "county_dept", gettext_lazy("县级部门")
+    TOWNSHIP = "township", gettext_lazy("乡镇/街道")
+    TOWNSHIP_DEPT = "township_dept", gettext_lazy("乡镇部门")
+    COMMUNITY = "community", gettext_lazy("社区/村自身")
 
 
 COUNTY_LEVELS = (SourceLevel.COUNTY, SourceLevel.COUNTY_DEPT)
@@ -43,9 +44,9 @@ TOWNSHIP_LEVELS = (SourceLevel.TOWNSHIP, SourceLevel.TOWNSHIP_DEPT)
 class Listed(models.IntegerChoices):
     """Whether the work rested on the lists; stored as a small integer so rollup keys stay unique."""
 
-    UNKNOWN = 0, "未判定"
-    LISTED = 1, "清单内"
-    UNLISTED = 2, "清单外"
+    UNKNOWN = 0, gettext_lazy("未判定")
+    LISTED = 1, gettext_lazy("清单内")
+    UNLISTED = 2, gettext_lazy("清单外")
 
 
 def listed_key(listed: bool | None) -> int:
@@ -57,15 +58,15 @@ def listed_key(listed: bool | None) -> int:
 class RuleCode(models.TextChoices):
     """The limits DOMAIN.md sets (seed 000 篇四/五; 003); each jurisdiction may tighten them."""
 
-    COUNTY_MEETINGS = "county_meetings", "县级会议每年不超过 N 次"
-    TOWNSHIP_MEETINGS = "township_meetings", "乡镇会议每月不超过 N 次"
-    TOWNSHIP_INSPECTIONS = "township_inspections", "乡镇对社区检查每月不超过 N 次"
-    DEPT_INSPECTION = "dept_inspection", "县级部门不得直接检查社区"
-    VETO = "veto", "不得对社区工作实行一票否决"
-    FORMS = "forms", "只填清单内表格，且不超过清单频次"
-    PLAQUES = "plaques", "只挂允许的牌子"
-    APPS = "apps", "只用清单内的APP和工作群"
-    CERTIFICATES = "certificates", "只出具清单内的证明"
+    COUNTY_MEETINGS = "county_meetings", gettext_lazy("县级会议每年不超过 N 次")
+    TOWNSHIP_MEETINGS = "township_meetings", gettext_lazy("乡镇会议每月不超过 N 次")
+    TOWNSHIP_INSPECTIONS = "township_inspections", gettext_lazy("乡镇对社区检查每月不超过 N 次")
+    DEPT_INSPECTION = "dept_inspection", gettext_lazy("县级部门不得直接检查社区")
+    VETO = "veto", gettext_lazy("不得对社区工作实行一票否决")
+    FORMS = "forms", gettext_lazy("只填清单内表格，且不超过清单频次")
+    PLAQUES = "plaques", gettext_lazy("只挂允许的牌子")
+    APPS = "apps", gettext_lazy("只用清单内的APP和工作群")
+    CERTIFICATES = "certificates", gettext_lazy("只出具清单内的证明")
 
 
 RULE_SHORT: dict[str, str] = {
@@ -82,9 +83,9 @@ RULE_SHORT: dict[str, str] = {
 
 
 class Period(models.TextChoices):
-    YEAR = "year", "每年"
-    MONTH = "month", "每月"
-    EACH = "each", "每次"
+    YEAR = "year", gettext_lazy("每年")
+    MONTH = "month", gettext_lazy("每月")
+    EACH = "each", gettext_lazy("每次")
 
 
 # Defaults (DOMAIN.md "Limits the seeds set"): code → (limit, period, basis).

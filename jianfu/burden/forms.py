@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from jianfu.catalog.choices import CATEGORY_SHORT, Category
 from jianfu.catalog.models import ListItem
@@ -38,17 +39,26 @@ class CommunityChoices(forms.ModelMultipleChoiceField):
 class EntryForm(forms.Form):
     """Quick "add what nobody recorded" (补记) form: a few fields, usable on a phone."""
 
-    community = OrgChoice(label="社区/村", queryset=Org.objects.none())
-    kind = forms.ChoiceField(label="类型", choices=Kind.choices)
-    source_org = OrgChoice(label="来源单位（谁派下来的）", queryset=Org.objects.none())
-    occurred_on = forms.DateField(label="日期", widget=DATE)
-    minutes = forms.IntegerField(label="用时（分钟）", help_text="本社区为此花费的工作时间合计")
-    list_item = ItemChoice(
-        label="对应清单事项", queryset=ListItem.objects.none(), required=False, help_text="不在清单中的留空"
+    community = OrgChoice(label=gettext_lazy("社区/村"), queryset=Org.objects.none())
+    kind = forms.ChoiceField(label=gettext_lazy("类型"), choices=Kind.choices)
+    source_org = OrgChoice(label=gettext_lazy("来源单位（谁派下来的）"), queryset=Org.objects.none())
+    occurred_on = forms.DateField(label=gettext_lazy("日期"), widget=DATE)
+    minutes = forms.IntegerField(
+        label=gettext_lazy("用时（分钟）"), help_text=gettext_lazy("本社区为此花费的工作时间合计")
     )
-    cert_type = forms.CharField(label="证明类型", max_length=100, required=False, help_text="出具证明时填写")
-    is_veto = forms.BooleanField(label="考核实行一票否决", required=False)
-    note = forms.CharField(label="说明", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    list_item = ItemChoice(
+        label=gettext_lazy("对应清单事项"),
+        queryset=ListItem.objects.none(),
+        required=False,
+        help_text=gettext_lazy("不在清单中的留空"),
+    )
+    cert_type = forms.CharField(
+        label=gettext_lazy("证明类型"), max_length=100, required=False, help_text=gettext_lazy("出具证明时填写")
+    )
+    is_veto = forms.BooleanField(label=gettext_lazy("考核实行一票否决"), required=False)
+    note = forms.CharField(
+        label=gettext_lazy("说明"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -70,19 +80,21 @@ class EntryForm(forms.Form):
 class EventForm(forms.Form):
     """A meeting or an inspection, recorded once for all communities concerned."""
 
-    kind = forms.ChoiceField(label="类型", choices=[(Kind.MEETING, "会议"), (Kind.INSPECTION, "检查督查")])
-    convener = OrgChoice(label="召集/检查单位", queryset=Org.objects.none())
-    title = forms.CharField(label="名称", max_length=200)
-    occurred_on = forms.DateField(label="日期", widget=DATE)
-    minutes = forms.IntegerField(label="每个社区用时（分钟）", min_value=None)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("类型"), choices=[(Kind.MEETING, "会议"), (Kind.INSPECTION, "检查督查")]
+    )
+    convener = OrgChoice(label=gettext_lazy("召集/检查单位"), queryset=Org.objects.none())
+    title = forms.CharField(label=gettext_lazy("名称"), max_length=200)
+    occurred_on = forms.DateField(label=gettext_lazy("日期"), widget=DATE)
+    minutes = forms.IntegerField(label=gettext_lazy("每个社区用时（分钟）"), min_value=None)
     communities = CommunityChoices(
-        label="参会/受检社区", queryset=Org.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("参会/受检社区"), queryset=Org.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     reason = forms.CharField(
-        label="超限理由",
+        label=gettext_lazy("超限理由"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="登记超出限额时必填：说明为何确需召开/检查。",
+        help_text=gettext_lazy("登记超出限额时必填：说明为何确需召开/检查。"),
     )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -99,9 +111,9 @@ class EventForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Excel 文件（.xlsx）")
+    file = forms.FileField(label=gettext_lazy("Excel 文件（.xlsx）"))
 
 
 class RuleForm(forms.Form):
     code = forms.CharField(widget=forms.HiddenInput())
-    limit = forms.IntegerField(label="上限", min_value=0)
+    limit = forms.IntegerField(label=gettext_lazy("上限"), min_value=0)

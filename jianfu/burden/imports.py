@@ -78,7 +78,7 @@ def parse(upload: Any) -> tuple[list[Row], list[dict]]:
             err(0, "找不到该社区/村编码。")
         kind = KIND_BY_LABEL.get(str(values[1] or "").strip())
         if kind is None:
-            err(1, f"类型应为：{'、'.join(Kind.labels)}。")
+            err(1, f"类型应为：{'、'.join(map(str, Kind.labels))}。")
         source = orgs.get(str(values[2] or "").strip())
         if source is None:
             err(2, "找不到该来源单位编码。")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from jianfu.orgs.scoping import ScopedModel
 
@@ -15,13 +16,15 @@ class Event(ScopedModel):
     concerned; each attendee community gets one ledger entry pointing back here."""
 
     # region_code (ScopedModel): the convener's division
-    kind = models.CharField("类型", max_length=16, choices=Kind.choices)
-    convener = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="召集单位")
-    title = models.CharField("名称", max_length=200)
-    occurred_on = models.DateField("日期")
-    minutes = models.PositiveIntegerField("用时（分钟）")
+    kind = models.CharField(gettext_lazy("类型"), max_length=16, choices=Kind.choices)
+    convener = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("召集单位")
+    )
+    title = models.CharField(gettext_lazy("名称"), max_length=200)
+    occurred_on = models.DateField(gettext_lazy("日期"))
+    minutes = models.PositiveIntegerField(gettext_lazy("用时（分钟）"))
     # Why the convener went on although the pre-check warned of a limit (empty if none was broken).
-    override_reason = models.TextField("超限理由", blank=True)
+    override_reason = models.TextField(gettext_lazy("超限理由"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -40,26 +43,35 @@ class LedgerEntry(ScopedModel):
 
     # The community's code; redeclared without its own index: burden_entry_region_date serves it.
     region_code = models.CharField(max_length=12)
-    community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="社区/村")
-    source_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="来源单位")
-    source_level = models.CharField("来源层级", max_length=16, choices=SourceLevel.choices)
-    kind = models.CharField("类型", max_length=16, choices=Kind.choices)
-    occurred_on = models.DateField("日期")
-    minutes = models.PositiveIntegerField("用时（分钟）")
-    listed = models.BooleanField("清单内", null=True)
+    community = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("社区/村")
+    )
+    source_org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("来源单位")
+    )
+    source_level = models.CharField(gettext_lazy("来源层级"), max_length=16, choices=SourceLevel.choices)
+    kind = models.CharField(gettext_lazy("类型"), max_length=16, choices=Kind.choices)
+    occurred_on = models.DateField(gettext_lazy("日期"))
+    minutes = models.PositiveIntegerField(gettext_lazy("用时（分钟）"))
+    listed = models.BooleanField(gettext_lazy("清单内"), null=True)
     list_item = models.ForeignKey(
-        "catalog.ListItem", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="清单事项"
+        "catalog.ListItem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("清单事项"),
     )
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.PROTECT, related_name="entries")
     # The object that caused it elsewhere, e.g. ("dispatch.task", "42").
     source_type = models.CharField(max_length=80, blank=True)
     source_id = models.CharField(max_length=64, blank=True)
-    cert_type = models.CharField("证明类型", max_length=100, blank=True)
-    is_veto = models.BooleanField("一票否决", default=False)
+    cert_type = models.CharField(gettext_lazy("证明类型"), max_length=100, blank=True)
+    is_veto = models.BooleanField(gettext_lazy("一票否决"), default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    note = models.CharField("说明", max_length=500, blank=True)
+    note = models.CharField(gettext_lazy("说明"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -118,10 +130,10 @@ class LimitRule(ScopedModel):
 
     region_code = models.CharField(max_length=12, blank=True, db_index=True)  # blank: the defaults
     org = models.ForeignKey("orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    code = models.CharField("规则", max_length=32, choices=RuleCode.choices)
-    limit = models.PositiveIntegerField("上限", null=True, blank=True)
-    is_active = models.BooleanField("启用", default=True)
-    basis = models.CharField("依据", max_length=300, blank=True)
+    code = models.CharField(gettext_lazy("规则"), max_length=32, choices=RuleCode.choices)
+    limit = models.PositiveIntegerField(gettext_lazy("上限"), null=True, blank=True)
+    is_active = models.BooleanField(gettext_lazy("启用"), default=True)
+    basis = models.CharField(gettext_lazy("依据"), max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -134,7 +146,7 @@ class LimitRule(ScopedModel):
 
     @property
     def title(self) -> str:
-        label = RuleCode(self.code).label
+        label = str(RuleCode(self.code).label)
         return label.replace("N", str(self.limit)) if self.limit is not None else label
 
 
@@ -145,14 +157,18 @@ class Breach(ScopedModel):
     # region_code (ScopedModel): the community's code
     rule = models.ForeignKey(LimitRule, on_delete=models.PROTECT, related_name="breaches")
     rule_code = models.CharField(max_length=32, choices=RuleCode.choices, db_index=True)
-    community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="社区/村")
-    department = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="责任单位")
-    occurred_on = models.DateField("日期")
-    period = models.CharField("统计期", max_length=20, blank=True)
-    count = models.PositiveIntegerField("期内次数", default=1)
-    limit = models.PositiveIntegerField("上限", null=True, blank=True)
-    description = models.TextField("情况", blank=True)
-    reason = models.TextField("召集方说明的理由", blank=True)
+    community = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("社区/村")
+    )
+    department = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("责任单位")
+    )
+    occurred_on = models.DateField(gettext_lazy("日期"))
+    period = models.CharField(gettext_lazy("统计期"), max_length=20, blank=True)
+    count = models.PositiveIntegerField(gettext_lazy("期内次数"), default=1)
+    limit = models.PositiveIntegerField(gettext_lazy("上限"), null=True, blank=True)
+    description = models.TextField(gettext_lazy("情况"), blank=True)
+    reason = models.TextField(gettext_lazy("召集方说明的理由"), blank=True)
     entries = models.ManyToManyField(LedgerEntry, related_name="breaches")
     event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.PROTECT, related_name="breaches")
     case = models.ForeignKey("supervision.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core.home import Panel
 from jianfu.orgs.permissions import has_role
@@ -30,7 +31,7 @@ def burden_panel(user: Any) -> Panel | None:
             (f"本月已记 {month.count()} 项，{minutes / 60:.1f} 小时", ""),
             ("补记上级未登记的会议、检查、表格…", reverse("burden_entry_new")),
         ]
-        return Panel(title="本社区负担", lines=lines, more_url=reverse("burden_dashboard"), order=60, empty_text="")
+        return Panel(title=_("本社区负担"), lines=lines, more_url=reverse("burden_dashboard"), order=60, empty_text="")
     recent = selectors.breaches_for(user).filter(occurred_on__gte=today - dt.timedelta(days=30))
     lines = [
         (f"{b.occurred_on:%m-%d} {b.department.name} → {b.community.name}：{b.rule.title}", reverse("burden_breaches"))
@@ -42,7 +43,7 @@ def burden_panel(user: Any) -> Panel | None:
         )
         lines.append((f"本单位本月会议涉及社区 {meetings.count()} 次 · 登记会议/检查", reverse("burden_event_new")))
     return Panel(
-        title="负担超限（近 30 天）",
+        title=_("负担超限（近 30 天）"),
         count=recent.count(),
         lines=lines,
         more_url=reverse("burden_dashboard"),

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from jianfu.catalog.models import ListItem
 from jianfu.catalog.selectors import current_items
@@ -25,7 +26,7 @@ def entries_for(user: Any) -> QuerySet[LedgerEntry]:
 
 
 def get_entry(user: Any, pk: int) -> LedgerEntry:
-    return get_in_scope_or_404(entries_for(user), user, pk=pk, message="未找到该台账条目。")
+    return get_in_scope_or_404(entries_for(user), user, pk=pk, message=_("未找到该台账条目。"))
 
 
 def breaches_for(user: Any) -> QuerySet[Breach]:
@@ -41,7 +42,7 @@ def communities_for(user: Any) -> QuerySet[Org]:
 
 
 def get_community(user: Any, code: str) -> Org:
-    return get_in_scope_or_404(communities_for(user), user, code=code, message="未找到该社区。")
+    return get_in_scope_or_404(communities_for(user), user, code=code, message=_("未找到该社区。"))
 
 
 def home_region(user: Any) -> Org | None:
@@ -52,7 +53,7 @@ def home_region(user: Any) -> Org | None:
 def get_region(user: Any, code: str) -> Org:
     """A division (province … community) in the user's jurisdiction, or NotFound."""
     regions = visible_orgs(user).filter(kind__in=REGION_KINDS).select_related("parent")
-    return get_in_scope_or_404(regions, user, code=code, message="未找到该区划，或不在您的辖区内。")
+    return get_in_scope_or_404(regions, user, code=code, message=_("未找到该区划，或不在您的辖区内。"))
 
 
 def region_choices(user: Any) -> list[Org]:

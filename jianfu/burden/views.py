@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core import dates
@@ -60,7 +61,7 @@ def _region(request: HttpRequest) -> Any:
 def dashboard(request: AuthedRequest) -> HttpResponse:
     region = _region(request)
     if region is None:
-        raise PermissionDenied("您没有可查看的辖区。")
+        raise PermissionDenied(_("您没有可查看的辖区。"))
     if region.is_grassroots:
         return redirect("burden_community", code=region.code)
     start, end = _period(request)
@@ -130,7 +131,7 @@ def community(request: AuthedRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_new(request: AuthedRequest) -> HttpResponse:
     if not can_record(request.user):
-        raise PermissionDenied("您没有登记负担台账的权限。")
+        raise PermissionDenied(_("您没有登记负担台账的权限。"))
     initial = {"occurred_on": timezone.localdate()}
     form = EntryForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -169,7 +170,7 @@ def _check_event(user: Any, d: dict[str, Any], where: dict[str, Any], communitie
 @require_http_methods(["GET", "POST"])
 def event_new(request: AuthedRequest) -> HttpResponse:
     if not can_convene(request.user):
-        raise PermissionDenied("您没有登记会议或检查的权限。")
+        raise PermissionDenied(_("您没有登记会议或检查的权限。"))
     form = EventForm(request.POST or None, user=request.user, initial={"occurred_on": timezone.localdate()})
     findings: list = []
     if request.method == "POST" and form.is_valid():
@@ -214,23 +215,25 @@ def breaches(request: AuthedRequest) -> HttpResponse:
 
 
 def _default_report_periods(region: Any, today: dt.date) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
-    """Before and since the current lists took effect, in periods of equal length (the question a
-    county asks: what changed once the lists applied). Without such a version: the last twelve
-    months against the twelve before."""
+    """Before and since the current lists took effect, in equal runs of whole months (the question a
+    county asks: what changed once the lists applied). The comparison ends with the last complete
+    month, so a month that has just begun does not read as a collapse. Without such a version, or
+    when it took effect this month: the last twelve complete months against the twelve before."""
     from jianfu.catalog.selectors import current_version, list_owner_org
 
     owner = list_owner_org(region)
     version = current_version(owner) if owner is not None else None
     effective = version.effective_date if version is not None else None
-    if effective is not None and dates.MIN_DATE < effective <= today - dt.timedelta(days=28):
-        after_start = effective.replace(day=1)
-        span = today - after_start
-        before_end = after_start - dt.timedelta(days=1)
-        before_start = max((before_end - span).replace(day=1), dates.MIN_DATE)
-        return (before_start, before_end), (after_start, today)
-    after_start = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
-    before_start = (after_start - dt.timedelta(days=335)).replace(day=1)
-    return (before_start, after_start - dt.timedelta(days=1)), (after_start, today)
+    last_month = metrics.add_months(metrics.month_start(today), -1)
+    if effective is not None and dates.MIN_DATE < effective and metrics.month_start(effective) <= last_month:
+        after_start = metrics.month_start(effective)
+        span = len(metrics.months_between(after_start, last_month))
+    else:
+        span = 12
+        after_start = metrics.add_months(last_month, -(span - 1))
+    before_start = max(metrics.add_months(after_start, -span), dates.MIN_DATE)
+    after_end = metrics.month_end(last_month)
+    return (before_start, after_start - dt.timedelta(days=1)), (after_start, after_end)
 
 
 def _report_periods(request: HttpRequest, region: Any) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
@@ -245,7 +248,7 @@ def _report_periods(request: HttpRequest, region: Any) -> tuple[tuple[dt.date, d
 def report(request: AuthedRequest) -> HttpResponse:
     region = _region(request)
     if region is None:
-        raise PermissionDenied("您没有可查看的辖区。")
+        raise PermissionDenied(_("您没有可查看的辖区。"))
     before, after = _report_periods(request, region)
     lines = metrics.reduction(region, before, after)
     context = {
@@ -255,6 +258,7 @@ def report(request: AuthedRequest) -> HttpResponse:
         "after": after,
         "lines": lines,
         "total": metrics.total_line(lines),
+        "partial": {"before": metrics.partial_months(before), "after": metrics.partial_months(after)},
         "generated": timezone.localtime(),
     }
     fmt = request.GET.get("format", "")
@@ -273,7 +277,7 @@ def report(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_entries(request: AuthedRequest) -> HttpResponse:
     if not can_record(request.user):
-        raise PermissionDenied("您没有登记负担台账的权限。")
+        raise PermissionDenied(_("您没有登记负担台账的权限。"))
     if request.GET.get("template"):
         return xlsx_response(template_workbook(), "负担台账导入模板.xlsx")
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -285,13 +289,13 @@ def import_entries(request: AuthedRequest) -> HttpResponse:
             if not errors:
                 form.add_error("file", exc.message)
             else:
-                messages.error(request, "导入失败，未保存任何数据，请按下列提示修改后重新上传。")
+                messages.error(request, _("导入失败，未保存任何数据，请按下列提示修改后重新上传。"))
 
         done = run_action(
             request, actions.do_import_entries, actor=request.user, upload=form.cleaned_data["file"], on_error=show
         )
         if done:
-            messages.success(request, f"已导入 {len(done.value)} 条台账。")
+            messages.success(request, _("已导入 {value} 条台账。").format(value=len(done.value)))
             return redirect("burden_import")
     return render(request, "burden/import.html", {"form": form, "errors": errors})
 
@@ -313,15 +317,15 @@ def rules(request: AuthedRequest) -> HttpResponse:
 def rule_set(request: AuthedRequest) -> HttpResponse:
     home = selectors.home_region(request.user)
     if home is None or home.kind != "county":
-        raise PermissionDenied("只有县级民政、组织部门可以调整限额。")
+        raise PermissionDenied(_("只有县级民政、组织部门可以调整限额。"))
     try:
         limit = int(request.POST.get("limit", ""))
     except ValueError:
-        messages.error(request, "上限须为非负整数。")
+        messages.error(request, _("上限须为非负整数。"))
         return redirect("burden_rules")
     done = run_action(
         request, actions.do_set_rule, home, actor=request.user, code=request.POST.get("code", ""), limit=limit
     )
     if done:
-        messages.success(request, f"已调整：{done.value.title}。")
+        messages.success(request, _("已调整：{title}。").format(title=done.value.title))
     return redirect("burden_rules")

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jianfu.core.errors import ActionError
 from jianfu.core.transitions import Edge, Workflow
@@ -27,12 +29,14 @@ def owns_lists(version: ListVersion, actor: Actor) -> bool:
 
 def _publishable(version: ListVersion, actor: Actor) -> str | None:
     if not version.items.exists():
-        return "草稿中没有任何事项，不能发布。"
+        return _("草稿中没有任何事项，不能发布。")
     latest = current_version(version.org)
     new_date = version.effective_date  # set by the action (changes=) before the guard runs
     if latest is not None and latest.effective_date and new_date and new_date < latest.effective_date:
         raise ActionError(
-            f"生效日期不能早于上一版（第 {latest.number} 版，{latest.effective_date:%Y-%m-%d}）。",
+            _("生效日期不能早于上一版（第 {number} 版，{effective_date:%Y-%m-%d}）。").format(
+                number=latest.number, effective_date=latest.effective_date
+            ),
             field="effective_date",
         )
     return None
@@ -70,6 +74,6 @@ VERSION = Workflow(
         ),
     ],
     org_of=lambda version: version.org,
-    hints={(S.PUBLISHED, "publish"): "该草稿已发布或已被放弃，请刷新后重试。"},
-    gone="该草稿已发布或已被放弃，请刷新后重试。",
+    hints={(S.PUBLISHED, "publish"): gettext_lazy("该草稿已发布或已被放弃，请刷新后重试。")},
+    gone=gettext_lazy("该草稿已发布或已被放弃，请刷新后重试。"),
 )

@@ -31,6 +31,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
 from django.http import FileResponse, Http404, HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .errors import ActionError
 
@@ -178,7 +180,9 @@ def check_upload(
     uploads = [f for f in files if f is not None]
     allowed_kinds = set(kinds)
     if len(uploads) > max_count:
-        raise ActionError(f"{label}最多上传 {max_count} 个文件。", field=field)
+        raise ActionError(
+            _("{label}最多上传 {max_count} 个文件。").format(label=label, max_count=max_count), field=field
+        )
     checked = []
     for upload in uploads:
         name = clean_name(getattr(upload, "name", ""), noun)
@@ -187,15 +191,21 @@ def check_upload(
         if (size is not None and size > max_bytes) or len(data) > max_bytes:
             shown = size if size is not None and size > max_bytes else len(data)
             raise ActionError(
-                f"{noun}过大（“{name}”，{_size(shown)}），上限为 {_size(max_bytes)}，请压缩后再上传。", field=field
+                _("{noun}过大（“{name}”，{shown}），上限为 {max_bytes}，请压缩后再上传。").format(
+                    noun=noun, name=name, shown=_size(shown), max_bytes=_size(max_bytes)
+                ),
+                field=field,
             )
         if not data:
-            raise ActionError(f"{noun}“{name}”是空文件。", field=field)
+            raise ActionError(_("{noun}“{name}”是空文件。").format(noun=noun, name=name), field=field)
         try:
             kind = sniff(data)
         except _ZipBomb:
             raise ActionError(
-                f"{noun}“{name}”解压后异常巨大（疑似压缩炸弹），不是正常的文档，已拒收。", field=field
+                _("{noun}“{name}”解压后异常巨大（疑似压缩炸弹），不是正常的文档，已拒收。").format(
+                    noun=noun, name=name
+                ),
+                field=field,
             ) from None
         ext = _extension(name)
         if kind is None or kind.key not in allowed_kinds:
@@ -206,7 +216,10 @@ def check_upload(
             raise ActionError(message, field=field)
         if ext and ext not in kind.extensions:
             raise ActionError(
-                f"{noun}“{name}”的内容是 {kind.label}，与扩展名 .{ext} 不符，请确认文件后重新上传。", field=field
+                _("{noun}“{name}”的内容是 {label}，与扩展名 .{ext} 不符，请确认文件后重新上传。").format(
+                    noun=noun, name=name, label=kind.label, ext=ext
+                ),
+                field=field,
             )
         checked.append(CheckedFile(name, kind, data, hashlib.sha256(data).hexdigest()))
     return checked
@@ -224,15 +237,15 @@ class StoredFile(models.Model):
     one, which is ``original_name``), served only through ``protected_download``."""
 
     file = models.FileField(upload_to=stored_file_path, max_length=300)
-    original_name = models.CharField("文件名", max_length=200)
-    size = models.PositiveIntegerField("大小（字节）")
-    content_type = models.CharField("类型", max_length=100)
+    original_name = models.CharField(gettext_lazy("文件名"), max_length=200)
+    size = models.PositiveIntegerField(gettext_lazy("大小（字节）"))
+    content_type = models.CharField(gettext_lazy("类型"), max_length=100)
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)
     # None where the uploader must not be recorded (a community worker's report) or is the platform.
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    uploaded_at = models.DateTimeField(gettext_lazy("上传时间"), auto_now_add=True)
 
     upload_dir: ClassVar[str] = "files"
 
@@ -283,7 +296,7 @@ def download_response(stored: StoredFile) -> FileResponse:
     try:
         handle = stored.file.open("rb")
     except (FileNotFoundError, ValueError) as exc:
-        raise Http404("文件已不存在。") from exc
+        raise Http404(_("文件已不存在。")) from exc
     content_type = stored.content_type if stored.content_type in _SERVED_TYPES else "application/octet-stream"
     response = FileResponse(handle, content_type=content_type, as_attachment=True, filename=stored.original_name)
     response["X-Content-Type-Options"] = "nosniff"

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -67,10 +68,10 @@ class DocumentCounter(models.Model):
     """The last document number (文号) used per issuer, kind and year; the row is locked while the
     next number is taken (``core.numbering.next_number``), so numbers have no gaps or repeats."""
 
-    issuer_code = models.CharField("发文单位代码", max_length=12)
-    kind = models.CharField("文书种类", max_length=40)
-    year = models.PositiveSmallIntegerField("年度")
-    last = models.PositiveIntegerField("已用至", default=0)
+    issuer_code = models.CharField(gettext_lazy("发文单位代码"), max_length=12)
+    kind = models.CharField(gettext_lazy("文书种类"), max_length=40)
+    year = models.PositiveSmallIntegerField(gettext_lazy("年度"))
+    last = models.PositiveIntegerField(gettext_lazy("已用至"), default=0)
 
     class Meta:
         constraints = [

@@ -157,8 +157,8 @@ class Workflow(Generic[M]):
         *,
         deadlines: Iterable[Deadline] = (),
         org_of: Callable[[M], Any] | None = None,
-        hints: Mapping[tuple[str, str], str] | None = None,
-        gone: str = "",
+        hints: Mapping[tuple[str, str], Any] | None = None,
+        gone: Any = "",
     ):
         self.name = name
         self.model = model
@@ -223,7 +223,7 @@ class Workflow(Generic[M]):
             # loser sees the winner's state (a Conflict) instead of overwriting it.
             locked = self.model._default_manager.select_for_update().filter(pk=obj.pk).first()
             if locked is None:
-                raise Conflict(self.gone or _("该记录已被删除，请刷新后重试。"))
+                raise Conflict(str(self.gone or _("该记录已被删除，请刷新后重试。")))
             current = self.state_of(locked)
             edge = self._edge_or_conflict(locked, action, actor)
             if edge.needs_reason and not reason:
@@ -256,7 +256,7 @@ class Workflow(Generic[M]):
         for actions that do costly work first (a pre-check) and must not do it in vain."""
         fresh = self.model._default_manager.filter(pk=obj.pk).first()
         if fresh is None:
-            raise Conflict(self.gone or _("该记录已被删除，请刷新后重试。"))
+            raise Conflict(str(self.gone or _("该记录已被删除，请刷新后重试。")))
         return self._edge_or_conflict(fresh, action, actor)
 
     def _edge_or_conflict(self, obj: M, action: str, actor: Actor) -> Edge:
@@ -264,7 +264,7 @@ class Workflow(Generic[M]):
         edge = self.edges.get((current, action))
         if edge is None:
             raise Conflict(
-                self.hints.get((current, action))
+                str(self.hints.get((current, action)) or "")
                 or _("当前状态为“%(state)s”，不能执行此操作，可能已被他人处理，请刷新后重试。")
                 % {"state": self.state_label(obj)}
             )

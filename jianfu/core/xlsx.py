@@ -14,6 +14,8 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.utils.encoding import escape_uri_path
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from .errors import ActionError
 
@@ -24,6 +26,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 def safe_cell(value: Any) -> Any:
     """A cell value that a spreadsheet will show as text, never evaluate."""
+    if isinstance(value, Promise):  # a lazy translation (choice label): its text
+        value = str(value)
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
@@ -50,25 +54,29 @@ def open_workbook(upload: Any, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Any:
 
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes:
-        raise ActionError(f"文件过大（{size / 1024 / 1024:.1f} MB），上限为 {max_bytes // 1024 // 1024} MB。")
+        raise ActionError(
+            _("文件过大（{size:.1f} MB），上限为 {max_bytes} MB。").format(
+                size=size / 1024 / 1024, max_bytes=max_bytes // 1024 // 1024
+            )
+        )
     data = upload.read() if hasattr(upload, "read") else bytes(upload)
     if len(data) > max_bytes:
-        raise ActionError(f"文件过大，上限为 {max_bytes // 1024 // 1024} MB。")
+        raise ActionError(_("文件过大，上限为 {max_bytes} MB。").format(max_bytes=max_bytes // 1024 // 1024))
     if not data:
-        raise ActionError("上传的文件是空的。")
+        raise ActionError(_("上传的文件是空的。"))
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ActionError("文件不是有效的 Excel 工作簿（.xlsx），请使用下载的模板填写后上传。")
+        raise ActionError(_("文件不是有效的 Excel 工作簿（.xlsx），请使用下载的模板填写后上传。"))
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise ActionError("无法读取该 Excel 文件，文件可能已损坏或不是 .xlsx 格式。") from exc
+        raise ActionError(_("无法读取该 Excel 文件，文件可能已损坏或不是 .xlsx 格式。")) from exc
 
 
 def iter_rows(sheet: Any, *, max_rows: int) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """(row number, values) for every non-empty row after the header; refuses more than max_rows."""
     for index, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
         if index - 1 > max_rows:
-            raise ActionError(f"行数超过上限（最多 {max_rows} 行），请分批导入。")
+            raise ActionError(_("行数超过上限（最多 {max_rows} 行），请分批导入。").format(max_rows=max_rows))
         if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
             continue
         yield index, tuple(unquote_cell(v) for v in row)

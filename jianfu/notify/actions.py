@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core import audit
 from jianfu.core.errors import NotFound
@@ -91,7 +92,7 @@ def do_mark_read(notification_id: int | None, *, actor: Any) -> int:
     qs = Notification.objects.filter(user=actor, read_at__isnull=True)
     if notification_id is not None:
         if not Notification.objects.filter(user=actor, pk=notification_id).exists():
-            raise NotFound("未找到该通知。")
+            raise NotFound(_("未找到该通知。"))
         qs = qs.filter(pk=notification_id)
     changed = qs.update(read_at=timezone.now())
     if changed and notification_id is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from jianfu.orgs.scoping import ScopedModel
 
@@ -13,13 +14,13 @@ class Notification(ScopedModel):
     arrived, a review deadline is near). Written only by ``notify.actions.do_notify``."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    title = models.CharField("标题", max_length=200)
-    body = models.TextField("内容", blank=True)
-    url = models.CharField("链接", max_length=300, blank=True)
+    title = models.CharField(gettext_lazy("标题"), max_length=200)
+    body = models.TextField(gettext_lazy("内容"), blank=True)
+    url = models.CharField(gettext_lazy("链接"), max_length=300, blank=True)
     # A stable key for "this event, once" (e.g. a deadline reminder), so cron reruns do not repeat it.
     dedupe_key = models.CharField(max_length=120, blank=True)
     created = models.DateTimeField(auto_now_add=True, db_index=True)
-    read_at = models.DateTimeField("已读时间", null=True, blank=True)
+    read_at = models.DateTimeField(gettext_lazy("已读时间"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created", "-id"]

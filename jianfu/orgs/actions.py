@@ -10,6 +10,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, NotAllowed
@@ -42,27 +43,30 @@ def do_create_org(
     length and the parent's prefix, so that scoping by prefix stays correct.
     """
     if actor is not None and not (is_sysadmin(actor) and parent is not None and can_manage_users_in(actor, parent)):
-        raise NotAllowed("您没有权限在此处添加组织。")
+        raise NotAllowed(_("您没有权限在此处添加组织。"))
     name = name.strip()
     if not name:
-        raise ActionError("请填写组织名称。", field="name")
+        raise ActionError(_("请填写组织名称。"), field="name")
     if Org.objects.filter(code=code).exists():
-        raise ActionError(f"编码 {code} 已存在。", field="code")
+        raise ActionError(_("编码 {code} 已存在。").format(code=code), field="code")
     if kind == OrgKind.DEPARTMENT:
         if parent is None or not parent.is_division:
-            raise ActionError("职能部门必须隶属于一个行政区划。", field="parent")
+            raise ActionError(_("职能部门必须隶属于一个行政区划。"), field="parent")
         region_code = parent.region_code
         dept_kind = dept_kind or DeptKind.FUNCTIONAL
     else:
         if kind not in DIVISION_KINDS:
-            raise ActionError("未知的组织类型。", field="kind")
+            raise ActionError(_("未知的组织类型。"), field="kind")
         if not (code.isdigit() and len(code) == CODE_LENGTH[OrgKind(kind)]):
-            raise ActionError(f"区划代码应为 {CODE_LENGTH[OrgKind(kind)]} 位数字。", field="code")
+            raise ActionError(_("区划代码应为 {kind} 位数字。").format(kind=CODE_LENGTH[OrgKind(kind)]), field="code")
         if parent is not None:
             if kind not in CHILD_KINDS.get(OrgKind(parent.kind), set()):
-                raise ActionError("上级组织类型不符。", field="parent")
+                raise ActionError(_("上级组织类型不符。"), field="parent")
             if not code.startswith(parent.region_prefix):
-                raise ActionError(f"区划代码应以上级代码 {parent.region_prefix} 开头。", field="code")
+                raise ActionError(
+                    _("区划代码应以上级代码 {region_prefix} 开头。").format(region_prefix=parent.region_prefix),
+                    field="code",
+                )
         region_code = code
         dept_kind = ""
     org = Org.objects.create(
@@ -84,7 +88,7 @@ def do_create_org(
 
 def _check_role(role: str, org: Org) -> None:
     if role not in Role.values:
-        raise ActionError("请选择角色。", field="role")
+        raise ActionError(_("请选择角色。"), field="role")
     problem = role_fits_org(role, org)
     if problem:
         raise ActionError(problem, field="role")
@@ -111,14 +115,14 @@ def do_create_user(
 ) -> User:
     """Create an account in ``org`` with ``role``. System administrators, within their jurisdiction."""
     if actor is not None and not can_manage_users_in(actor, org):
-        raise NotAllowed("您没有权限在该组织下创建用户。")
+        raise NotAllowed(_("您没有权限在该组织下创建用户。"))
     username = username.strip()
     if not USERNAME_RE.match(username):
-        raise ActionError("用户名须为 3–40 位字母、数字或 _ . @ -。", field="username")
+        raise ActionError(_("用户名须为 3–40 位字母、数字或 _ . @ -。"), field="username")
     if User.objects.filter(username__iexact=username).exists():
-        raise ActionError("该用户名已被使用。", field="username")
+        raise ActionError(_("该用户名已被使用。"), field="username")
     if not full_name.strip():
-        raise ActionError("请填写姓名。", field="full_name")
+        raise ActionError(_("请填写姓名。"), field="full_name")
     _check_role(role, org)
     user = User(username=username, full_name=full_name.strip(), phone=phone.strip(), org=org, role=role)
     if not _skip_password_validation:
@@ -135,7 +139,7 @@ def do_create_user(
 def _lock_managed_user(actor: Any, target: User) -> User:
     locked = User.objects.select_for_update(of=("self",)).select_related("org").get(pk=target.pk)
     if locked.org is None or not can_manage_users_in(actor, locked.org):
-        raise NotAllowed("您没有权限管理该用户。")
+        raise NotAllowed(_("您没有权限管理该用户。"))
     return locked
 
 
@@ -144,12 +148,12 @@ def do_update_user(target: User, *, actor: Any, full_name: str, phone: str, org:
     """Change a user's name, phone, org or role (assigning a role is this action)."""
     user = _lock_managed_user(actor, target)
     if not can_manage_users_in(actor, org):
-        raise NotAllowed("您没有权限将用户调入该组织。")
+        raise NotAllowed(_("您没有权限将用户调入该组织。"))
     if not full_name.strip():
-        raise ActionError("请填写姓名。", field="full_name")
+        raise ActionError(_("请填写姓名。"), field="full_name")
     _check_role(role, org)
     if user.pk == actor.pk and role != user.role:
-        raise ActionError("不能修改自己的角色。", field="role")
+        raise ActionError(_("不能修改自己的角色。"), field="role")
     before = audit.snapshot(user, USER_FIELDS)
     user.full_name, user.phone, user.org, user.role = full_name.strip(), phone.strip(), org, role
     user.save(update_fields=["full_name", "phone", "org", "role"])
@@ -162,9 +166,9 @@ def do_set_user_active(target: User, *, actor: Any, active: bool, reason: str = 
     """Disable or re-enable an account. A disabled user can neither sign in nor use a token."""
     user = _lock_managed_user(actor, target)
     if user.pk == actor.pk:
-        raise ActionError("不能停用自己的账号。")
+        raise ActionError(_("不能停用自己的账号。"))
     if user.is_active == active:
-        raise ActionError("该账号已是此状态。")
+        raise ActionError(_("该账号已是此状态。"))
     user.is_active = active
     user.save(update_fields=["is_active"])
     audit.record(
@@ -193,9 +197,9 @@ def do_reset_password(target: User, *, actor: Any) -> str:
 @transaction.atomic
 def do_change_own_password(user: User, *, old_password: str, new_password: str) -> None:
     if not user.check_password(old_password):
-        raise ActionError("原密码不正确。", field="old_password")
+        raise ActionError(_("原密码不正确。"), field="old_password")
     if old_password == new_password:
-        raise ActionError("新密码不能与原密码相同。", field="new_password")
+        raise ActionError(_("新密码不能与原密码相同。"), field="new_password")
     _check_password(new_password, user)
     user.set_password(new_password)
     user.must_change_password = False
@@ -210,9 +214,9 @@ def do_issue_token(user: User, *, actor: Any, name: str = "") -> str:
     Operators issue tokens from the command line (actor None); a user may issue their own.
     """
     if actor is not None and actor.pk != user.pk and not (user.org and can_manage_users_in(actor, user.org)):
-        raise NotAllowed("您没有权限为该用户创建令牌。")
+        raise NotAllowed(_("您没有权限为该用户创建令牌。"))
     if not user.is_active:
-        raise ActionError("该账号已停用，不能创建令牌。")
+        raise ActionError(_("该账号已停用，不能创建令牌。"))
     raw = "jf_" + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(user=user, name=name.strip()[:100], prefix=raw[:10], key_hash=hash_token(raw))
     audit.record(actor, "orgs.token.issue", token, org=user.org, after={"user": user.pk, "prefix": token.prefix})
@@ -222,7 +226,7 @@ def do_issue_token(user: User, *, actor: Any, name: str = "") -> str:
 @transaction.atomic
 def do_revoke_token(token: ApiToken, *, actor: Any) -> ApiToken:
     if actor.pk != token.user_id and not (token.user.org and can_manage_users_in(actor, token.user.org)):
-        raise NotAllowed("您没有权限吊销该令牌。")
+        raise NotAllowed(_("您没有权限吊销该令牌。"))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])

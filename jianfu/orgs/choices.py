@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class OrgKind(models.TextChoices):
-    PROVINCE = "province", "省级"
-    CITY = "city", "市级"
-    COUNTY = "county", "县/区"
-    TOWNSHIP = "township", "乡镇/街道"
-    COMMUNITY = "community", "社区居委会"
-    VILLAGE = "village", "村民委员会"
-    DEPARTMENT = "department", "职能部门"
+    PROVINCE = "province", gettext_lazy("省级")
+    CITY = "city", gettext_lazy("市级")
+    COUNTY = "county", gettext_lazy("县/区")
+    TOWNSHIP = "township", gettext_lazy("乡镇/街道")
+    COMMUNITY = "community", gettext_lazy("社区居委会")
+    VILLAGE = "village", gettext_lazy("村民委员会")
+    DEPARTMENT = "department", gettext_lazy("职能部门")
 
 
 # Administrative divisions (as opposed to departments), top-down.
@@ -48,19 +49,19 @@ CHILD_KINDS = {
 
 
 class DeptKind(models.TextChoices):
-    CIVIL_AFFAIRS = "mzj", "民政局"
-    ORGANISATION = "zzb", "组织部"
-    LEADING_GROUP = "leading_group", "领导小组"
-    FUNCTIONAL = "functional", "职能部门"
+    CIVIL_AFFAIRS = "mzj", gettext_lazy("民政局")
+    ORGANISATION = "zzb", gettext_lazy("组织部")
+    LEADING_GROUP = "leading_group", gettext_lazy("领导小组")
+    FUNCTIONAL = "functional", gettext_lazy("职能部门")
 
 
 class Role(models.TextChoices):
-    LIST_OWNER = "list_owner", "县级民政/组织（清单管理、初审）"
-    APPROVER = "approver", "领导小组（审议批准）"
-    DEPT_OFFICER = "dept_officer", "部门经办人"
-    TOWNSHIP_OFFICER = "township_officer", "乡镇/街道经办人"
-    COMMUNITY_WORKER = "community_worker", "社区工作者"
-    SYSADMIN = "sysadmin", "系统管理员"
+    LIST_OWNER = "list_owner", gettext_lazy("县级民政/组织（清单管理、初审）")
+    APPROVER = "approver", gettext_lazy("领导小组（审议批准）")
+    DEPT_OFFICER = "dept_officer", gettext_lazy("部门经办人")
+    TOWNSHIP_OFFICER = "township_officer", gettext_lazy("乡镇/街道经办人")
+    COMMUNITY_WORKER = "community_worker", gettext_lazy("社区工作者")
+    SYSADMIN = "sysadmin", gettext_lazy("系统管理员")
 
 
 ROLE_SHORT = {

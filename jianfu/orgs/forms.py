@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from .choices import Role
 from .models import Org
@@ -12,24 +13,28 @@ from .models import Org
 
 class LoginForm(forms.Form):
     username = forms.CharField(
-        label="用户名", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True})
+        label=gettext_lazy("用户名"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
     )
     password = forms.CharField(
-        label="密码", max_length=128, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=gettext_lazy("密码"),
+        max_length=128,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
 
 class PasswordChangeForm(forms.Form):
     old_password = forms.CharField(
-        label="原密码", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=gettext_lazy("原密码"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
     new_password = forms.CharField(
-        label="新密码",
+        label=gettext_lazy("新密码"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="至少 10 位，不能全为数字，不能过于常见。",
+        help_text=gettext_lazy("至少 10 位，不能全为数字，不能过于常见。"),
     )
     new_password2 = forms.CharField(
-        label="再次输入新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label=gettext_lazy("再次输入新密码"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
 
     def clean(self) -> dict[str, Any]:
@@ -47,15 +52,15 @@ class OrgChoiceField(forms.ModelChoiceField):
 
 
 class UserForm(forms.Form):
-    username = forms.CharField(label="用户名", max_length=40)
-    full_name = forms.CharField(label="姓名", max_length=50)
-    phone = forms.CharField(label="电话", max_length=20, required=False)
-    org = OrgChoiceField(label="所属组织", queryset=Org.objects.none())
-    role = forms.ChoiceField(label="角色", choices=[("", "请选择"), *Role.choices])
+    username = forms.CharField(label=gettext_lazy("用户名"), max_length=40)
+    full_name = forms.CharField(label=gettext_lazy("姓名"), max_length=50)
+    phone = forms.CharField(label=gettext_lazy("电话"), max_length=20, required=False)
+    org = OrgChoiceField(label=gettext_lazy("所属组织"), queryset=Org.objects.none())
+    role = forms.ChoiceField(label=gettext_lazy("角色"), choices=[("", "请选择"), *Role.choices])
     password = forms.CharField(
-        label="初始密码",
+        label=gettext_lazy("初始密码"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="用户首次登录后须修改。至少 10 位。",
+        help_text=gettext_lazy("用户首次登录后须修改。至少 10 位。"),
     )
 
     def __init__(self, *args: Any, orgs: Any, editing: bool = False, **kwargs: Any):

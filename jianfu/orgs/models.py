@@ -7,6 +7,7 @@ import hashlib
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from .choices import DIVISION_KINDS, GRASSROOTS_KINDS, PREFIX_LENGTH, ROLE_SHORT, DeptKind, OrgKind, Role
 
@@ -21,18 +22,23 @@ class Org(models.Model):
     fact below a division starts with the division's prefix.
     """
 
-    code = models.CharField("编码", max_length=32, unique=True)
-    name = models.CharField("名称", max_length=100)
-    kind = models.CharField("类型", max_length=16, choices=OrgKind.choices, db_index=True)
-    dept_kind = models.CharField("部门类别", max_length=16, choices=DeptKind.choices, blank=True)
+    code = models.CharField(gettext_lazy("编码"), max_length=32, unique=True)
+    name = models.CharField(gettext_lazy("名称"), max_length=100)
+    kind = models.CharField(gettext_lazy("类型"), max_length=16, choices=OrgKind.choices, db_index=True)
+    dept_kind = models.CharField(gettext_lazy("部门类别"), max_length=16, choices=DeptKind.choices, blank=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="上级"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=gettext_lazy("上级"),
     )
-    region_code = models.CharField("区划代码", max_length=12, db_index=True)
+    region_code = models.CharField(gettext_lazy("区划代码"), max_length=12, db_index=True)
     # Community/village names in the demo are generated under real township codes; say so.
-    is_generated = models.BooleanField("演示生成", default=False)
-    staff_count = models.PositiveSmallIntegerField("工作人员数", null=True, blank=True)
-    is_active = models.BooleanField("启用", default=True)
+    is_generated = models.BooleanField(gettext_lazy("演示生成"), default=False)
+    staff_count = models.PositiveSmallIntegerField(gettext_lazy("工作人员数"), null=True, blank=True)
+    is_active = models.BooleanField(gettext_lazy("启用"), default=True)
     sort_order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -85,13 +91,18 @@ class Org(models.Model):
 class User(AbstractUser):
     """A person who signs in (用户): holds one role in one org and acts within its jurisdiction."""
 
-    full_name = models.CharField("姓名", max_length=50, blank=True)
-    phone = models.CharField("电话", max_length=20, blank=True)
+    full_name = models.CharField(gettext_lazy("姓名"), max_length=50, blank=True)
+    phone = models.CharField(gettext_lazy("电话"), max_length=20, blank=True)
     org = models.ForeignKey(
-        Org, null=True, blank=True, on_delete=models.PROTECT, related_name="users", verbose_name="所属组织"
+        Org,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        verbose_name=gettext_lazy("所属组织"),
     )
-    role = models.CharField("角色", max_length=20, choices=Role.choices, blank=True)
-    must_change_password = models.BooleanField("下次登录须修改密码", default=False)
+    role = models.CharField(gettext_lazy("角色"), max_length=20, choices=Role.choices, blank=True)
+    must_change_password = models.BooleanField(gettext_lazy("下次登录须修改密码"), default=False)
 
     class Meta:
         ordering = ["username"]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core.events import label as event_label
 from jianfu.core.home import Panel
@@ -29,7 +30,7 @@ def my_org(user: Any) -> Panel | None:
     counts = counts_by_kind(user)
     lines = [(f"{label}：{counts.get(kind, 0)} 个", "") for kind, label in OrgKind.choices if counts.get(kind)]
     return Panel(
-        title=f"我的辖区 · {division.full_name}",
+        title=_("我的辖区 · {full_name}").format(full_name=division.full_name),
         lines=lines,
         more_url=reverse("org_tree"),
         more_label="浏览组织机构",
@@ -51,7 +52,7 @@ def accounts_to_look_at(user: Any) -> Panel | None:
     if disabled:
         lines.append((f"已停用账号 {disabled} 个", reverse("user_list") + "?active=0"))
     return Panel(
-        title="账号管理",
+        title=_("账号管理"),
         count=pending.count(),
         lines=lines,
         more_url=reverse("user_list"),
@@ -66,7 +67,7 @@ def recent_actions(user: Any) -> Panel | None:
     entries = list(audit_trail_of(user)[:5])
     local = timezone.localtime
     return Panel(
-        title="我最近的操作",
+        title=_("我最近的操作"),
         lines=[(f"{local(e.at):%m-%d %H:%M} {event_label(e.event_type)} {e.object_repr}", "") for e in entries],
         more_url=reverse("my_audit"),
         empty_text="暂无操作记录。",

@@ -45,4 +45,4 @@ def role_fits_org(role: str, org: Org) -> str | None:
 
 
 def roles_for_org(org: Org) -> list[tuple[str, str]]:
-    return [(value, label) for value, label in Role.choices if role_fits_org(value, org) is None]
+    return [(value, str(label)) for value, label in Role.choices if role_fits_org(value, org) is None]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from .choices import OrgKind
 from .models import ApiToken, Org, User
@@ -15,7 +16,7 @@ from .scoping import get_in_scope_or_404, restrict, visible_orgs
 
 def get_org(user: Any, code: str) -> Org:
     """One org by code, or NotFound (also for orgs outside the user's jurisdiction)."""
-    return get_in_scope_or_404(Org.objects.select_related("parent"), user, code=code, message="未找到该组织。")
+    return get_in_scope_or_404(Org.objects.select_related("parent"), user, code=code, message=_("未找到该组织。"))
 
 
 @dataclass
@@ -66,7 +67,7 @@ def users_for_admin(user: Any, *, q: str = "", org_code: str = "", role: str = "
 
 def get_user_for_admin(user: Any, pk: int) -> User:
     return get_in_scope_or_404(
-        users_for_admin(user), user, pk=pk, scope_field="org__region_code", message="未找到该用户。"
+        users_for_admin(user), user, pk=pk, scope_field="org__region_code", message=_("未找到该用户。")
     )
 
 

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.net import client_ip
@@ -55,7 +56,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 login(request, user)
                 actions.do_record_login(user)
                 if user.must_change_password:
-                    messages.warning(request, "请先修改初始密码。")
+                    messages.warning(request, _("请先修改初始密码。"))
                     return redirect("password_change")
                 target = request.GET.get("next", "")
                 if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
@@ -86,7 +87,7 @@ def password_change(request: AuthedRequest) -> HttpResponse:
             form=form,
         ):
             update_session_auth_hash(request, request.user)
-            messages.success(request, "密码已修改。")
+            messages.success(request, _("密码已修改。"))
             return redirect("home")
     return render(request, "orgs/password_change.html", {"form": form})
 
@@ -111,7 +112,7 @@ def org_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 def _require_sysadmin(request: HttpRequest) -> None:
     if not is_sysadmin(request.user):
-        raise PermissionDenied("仅系统管理员可管理用户。")
+        raise PermissionDenied(_("仅系统管理员可管理用户。"))
 
 
 @login_required
@@ -152,7 +153,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
         )
         if done:
             user = done.value
-            messages.success(request, f"已创建用户 {user.username}。")
+            messages.success(request, _("已创建用户 {username}。").format(username=user.username))
             return redirect("user_edit", pk=user.pk)
     return render(request, "orgs/user_form.html", {"form": form, "creating": True})
 
@@ -187,7 +188,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
             role=data["role"],
             form=form,
         ):
-            messages.success(request, "已保存。")
+            messages.success(request, _("已保存。"))
             return redirect("user_edit", pk=target.pk)
     return render(request, "orgs/user_form.html", {"form": form, "target": target, "creating": False})
 
@@ -199,7 +200,9 @@ def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
     active = request.POST.get("active") == "1"
     reason = request.POST.get("reason", "")
     if run_action(request, actions.do_set_user_active, target, actor=request.user, active=active, reason=reason):
-        messages.success(request, f"已{'启用' if active else '停用'}账号 {target.username}。")
+        messages.success(
+            request, _("已{v}账号 {username}。").format(v="启用" if active else "停用", username=target.username)
+        )
     return redirect("user_edit", pk=target.pk)
 
 
@@ -208,7 +211,12 @@ def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
 def user_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
     target = _managed_user(request, pk)
     temporary = actions.do_reset_password(target, actor=request.user)  # NotAllowed is the 403 page
-    messages.success(request, f"已重置 {target.username} 的密码。临时密码：{temporary}（仅显示一次，用户登录后须修改）")
+    messages.success(
+        request,
+        _("已重置 {username} 的密码。临时密码：{temporary}（仅显示一次，用户登录后须修改）").format(
+            username=target.username, temporary=temporary
+        ),
+    )
     return redirect("user_edit", pk=target.pk)
 
 
@@ -222,9 +230,9 @@ def my_tokens(request: AuthedRequest) -> HttpResponse:
             raw_id = request.POST["revoke"]
             token = selectors.tokens_of(request.user).filter(pk=int(raw_id)).first() if raw_id.isdigit() else None
             if token is None:
-                raise Http404("未找到该令牌。")
+                raise Http404(_("未找到该令牌。"))
             actions.do_revoke_token(token, actor=request.user)
-            messages.success(request, f"已吊销令牌 {token.prefix}…。")
+            messages.success(request, _("已吊销令牌 {prefix}…。").format(prefix=token.prefix))
             return redirect("my_tokens")
         issued = run_action(
             request, actions.do_issue_token, request.user, actor=request.user, name=request.POST.get("name", "")
