@@ -5,24 +5,21 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.core import audit
-from jianfu.core.errors import ActionError, Conflict, NotAllowed
+from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.core.files import discard_on_error
-from jianfu.notify.actions import notify_on_commit
-from jianfu.orgs import tree
-from jianfu.orgs.choices import Role
-from jianfu.orgs.models import Org, User
+from jianfu.core.typing import Actor
+from jianfu.orgs.models import Org
 
 from .attachments import MAX_ATTACHMENTS, check_attachment
 from .choices import AppKind, AppState, WindowState
 from .models import Application, Attachment, PlanWindow
-from .permissions import FIRST_REVIEW_DEPT, can_apply, can_manage_window, is_applicant
+from .permissions import can_apply, can_manage_window, is_applicant
 from .precheck import precheck
-from .transitions import APPLICATION
+from .transitions import APPLICATION, WINDOW
 from .validation import clean_application
 
 EDITABLE = (AppState.DRAFT, AppState.RETURNED)
@@ -72,7 +69,7 @@ def do_create_application(*, actor: Any, data: dict[str, Any]) -> Application:
 def do_update_application(app: Application, *, actor: Any, data: dict[str, Any]) -> Application:
     """Change a draft or returned application; its earlier pre-check no longer holds."""
     locked = Application.objects.select_for_update().get(pk=app.pk)
-    if not is_applicant(actor, locked):
+    if not is_applicant(locked, actor):
         raise NotAllowed("只有申请单位可以修改申请。")
     if locked.state not in EDITABLE:
         raise ActionError("只有草稿或退回修改的申请可以修改。")
@@ -90,7 +87,7 @@ def do_update_application(app: Application, *, actor: Any, data: dict[str, Any])
 def do_run_precheck(app: Application, *, actor: Any) -> Application:
     """Run the automatic pre-check and store its findings on the application."""
     locked = Application.objects.select_for_update().get(pk=app.pk)
-    if actor is not None and not is_applicant(actor, locked):
+    if actor is not None and not is_applicant(locked, actor):
         raise NotAllowed("只有申请单位可以发起预审。")
     locked.findings = precheck(locked)
     locked.checked_at = timezone.now()
@@ -104,113 +101,45 @@ def do_run_precheck(app: Application, *, actor: Any) -> Application:
     return locked
 
 
-def _url(app: Application) -> str:
-    return reverse("admission_detail", args=[app.pk])
-
-
-def _reviewers(app: Application) -> list[User]:
-    dept_kind = FIRST_REVIEW_DEPT.get(app.affairs)
-    if dept_kind is None:
-        return []
-    return list(tree.officers_in(tree.county_code(app.region_code), Role.LIST_OWNER, dept_kind=dept_kind))
-
-
-def _approvers(app: Application) -> list[User]:
-    return list(tree.officers_in(tree.county_code(app.region_code), Role.APPROVER))
-
-
-def _applicants(app: Application) -> list[User]:
-    users = list(tree.officers(app.applicant_org, [Role.DEPT_OFFICER, Role.TOWNSHIP_OFFICER]))
-    return users or [app.applicant]
-
-
-def do_submit_application(app: Application, *, actor: Any) -> Application:
+def do_submit_application(app: Application, *, actor: Actor) -> Application:
     """Submit (or resubmit) for review. The pre-check runs first and is stored either way; a
     blocking finding (negative list, unfunded 协助 work) keeps the application a draft."""
-    if not is_applicant(actor, app):
-        raise NotAllowed("只有申请单位可以提交申请。")
-    current = Application.objects.filter(pk=app.pk).values_list("state", flat=True).first()
-    if current not in EDITABLE:
-        # Refuse before the pre-check: it would overwrite the findings the reviewers decided on.
-        label = AppState(current).label if current else ""
-        raise Conflict(f"当前状态为“{label}”，不能提交，可能已被他人处理，请刷新后重试。")
+    # Refuse before the pre-check: it would overwrite the findings the reviewers decided on.
+    APPLICATION.check(app, "submit", actor=actor)
     checked = do_run_precheck(app, actor=actor)
-    with transaction.atomic():
-        moved = APPLICATION.apply(checked, "submit", actor=actor)
-        notify_on_commit(
-            _reviewers(moved),
-            title=f"待初审：{moved.title}",
-            body=f"{moved.applicant_org.name}提交了准入申请，请在 {moved.due_date:%Y-%m-%d} 前完成审查。",
-            url=_url(moved),
-            region_code=moved.region_code,
-        )
-    return moved
+    return APPLICATION.apply(checked, "submit", actor=actor)
 
 
-def _decide(app: Application, action: str, *, actor: Any, reason: str = "") -> Application:
-    with transaction.atomic():
-        moved = APPLICATION.apply(app, action, actor=actor, reason=reason)
-        label = moved.get_state_display()
-        tail = f"意见：{reason}" if reason else ""
-        notify_on_commit(
-            _applicants(moved),
-            title=f"申请{label}：{moved.title}",
-            body=tail,
-            url=_url(moved),
-            region_code=moved.region_code,
-        )
-        if action == "pass_first":
-            notify_on_commit(
-                _approvers(moved),
-                title=f"待审议：{moved.title}",
-                body=f"{actor.org.name}已完成初审。{tail}",
-                url=_url(moved),
-                region_code=moved.region_code,
-            )
-    return moved
-
-
-def do_pass_first_review(app: Application, *, actor: Any, reason: str = "") -> Application:
+def do_pass_first_review(app: Application, *, actor: Actor, reason: str = "") -> Application:
     """初审通过 (组织部 for party affairs, 民政局 for government affairs)."""
-    return _decide(app, "pass_first", actor=actor, reason=reason)
+    return APPLICATION.apply(app, "pass_first", actor=actor, reason=reason)
 
 
-def do_return_application(app: Application, *, actor: Any, reason: str) -> Application:
+def do_return_application(app: Application, *, actor: Actor, reason: str) -> Application:
     """Return for revision with reasons, at 初审 or at 审议."""
     action = "return_first" if app.state == AppState.SUBMITTED else "return"
-    return _decide(app, action, actor=actor, reason=reason)
+    return APPLICATION.apply(app, action, actor=actor, reason=reason)
 
 
-def do_approve_application(app: Application, *, actor: Any, reason: str = "") -> Application:
+def do_approve_application(app: Application, *, actor: Actor, reason: str = "") -> Application:
     """领导小组 approves: the item enters the next draft of the county's lists with its funding."""
-    return _decide(app, "approve", actor=actor, reason=reason)
+    return APPLICATION.apply(app, "approve", actor=actor, reason=reason)
 
 
-def do_reject_application(app: Application, *, actor: Any, reason: str) -> Application:
-    return _decide(app, "reject", actor=actor, reason=reason)
+def do_reject_application(app: Application, *, actor: Actor, reason: str) -> Application:
+    return APPLICATION.apply(app, "reject", actor=actor, reason=reason)
 
 
-def do_withdraw_application(app: Application, *, actor: Any, reason: str = "") -> Application:
-    """The applicant withdraws before the decision."""
-    was_open = app.state in (AppState.SUBMITTED, AppState.FIRST_PASSED)
-    with transaction.atomic():
-        moved = APPLICATION.apply(app, "withdraw", actor=actor, reason=reason)
-        if was_open:
-            notify_on_commit(
-                _reviewers(moved) + _approvers(moved),
-                title=f"申请已撤回：{moved.title}",
-                body=reason,
-                url=_url(moved),
-                region_code=moved.region_code,
-            )
-    return moved
+def do_withdraw_application(app: Application, *, actor: Actor, reason: str = "") -> Application:
+    """The applicant withdraws before the decision (those reviewing it are told)."""
+    return APPLICATION.apply(app, "withdraw", actor=actor, reason=reason)
 
 
 @transaction.atomic
 def do_add_attachment(app: Application, *, actor: Any, upload: Any) -> Attachment:
     """Attach a PDF or Word document (checked by extension and content, size-limited)."""
     locked = Application.objects.select_for_update().get(pk=app.pk)
-    if not is_applicant(actor, locked):
+    if not is_applicant(locked, actor):
         raise NotAllowed("只有申请单位可以上传材料。")
     if locked.state in (AppState.APPROVED, AppState.REJECTED, AppState.WITHDRAWN):
         raise ActionError("已办结的申请不能再上传材料。")
@@ -245,32 +174,11 @@ def do_open_plan_window(county: Org, *, actor: Any, year: int) -> PlanWindow:
     return window
 
 
-@transaction.atomic
-def do_close_plan_window(window: PlanWindow, *, actor: Any) -> PlanWindow:
-    locked = PlanWindow.objects.select_for_update().get(pk=window.pk)
-    if not can_manage_window(actor, locked.org):
-        raise NotAllowed("只有本县民政局、组织部可以截止年度计划申报。")
-    if locked.state != WindowState.OPEN:
-        raise ActionError("该申报窗口已截止。")
-    locked.state, locked.closed_at = WindowState.CLOSED, timezone.now()
-    locked.save(update_fields=["state", "closed_at"])
-    audit.record(actor, "admission.window.close", locked, before={"state": "open"}, after={"state": "closed"})
-    return locked
+def do_close_plan_window(window: PlanWindow, *, actor: Actor) -> PlanWindow:
+    """截止申报: no more annual-plan applications for this year."""
+    return WINDOW.apply(window, "close", actor=actor)
 
 
-@transaction.atomic
-def do_publish_plan(window: PlanWindow, *, actor: Any) -> PlanWindow:
+def do_publish_plan(window: PlanWindow, *, actor: Actor) -> PlanWindow:
     """Publish the approved annual-plan applications as the 年度社区工作事项计划清单."""
-    locked = PlanWindow.objects.select_for_update().get(pk=window.pk)
-    if not can_manage_window(actor, locked.org):
-        raise NotAllowed("只有本县民政局、组织部可以发布年度计划清单。")
-    if locked.state != WindowState.CLOSED:
-        raise ActionError("请先截止申报，再发布年度计划清单。")
-    pending = locked.applications.filter(state__in=[AppState.SUBMITTED, AppState.FIRST_PASSED]).count()
-    if pending:
-        raise ActionError(f"还有 {pending} 件年度计划申请尚未审结，不能发布。")
-    locked.state, locked.published_at = WindowState.PUBLISHED, timezone.now()
-    locked.save(update_fields=["state", "published_at"])
-    n = locked.applications.filter(state=AppState.APPROVED).count()
-    audit.record(actor, "admission.window.publish", locked, after={"state": "published", "items": n})
-    return locked
+    return WINDOW.apply(window, "publish", actor=actor)

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from jianfu.catalog.workload import WorkloadIn, WorkloadOut, workload_out
+from jianfu.core.typing import AuthedRequest
 
 from . import actions, selectors
 from .models import Application
@@ -95,7 +96,7 @@ def get_application(request: HttpRequest, app_id: int) -> dict:
 
 
 @router.post("/applications/{app_id}/submit", response=ApplicationOut, summary="提交（自动预审）")
-def submit_application(request: HttpRequest, app_id: int) -> dict:
+def submit_application(request: AuthedRequest, app_id: int) -> dict:
     app = selectors.get_application(request.user, app_id)
     actions.do_submit_application(app, actor=request.user)
     return _out(selectors.get_application(request.user, app_id))

@@ -1,4 +1,7 @@
-"""Who may apply, review and decide. Jurisdiction (region-code prefix) and role both count."""
+"""Who may apply, review and decide. Jurisdiction (region-code prefix) and role both count.
+
+The ``is_*`` and ``manages_*`` checks are the workflow tables' permissions: object first, actor
+second, like every callable of a transition table (core.transitions)."""
 
 from __future__ import annotations
 
@@ -23,11 +26,11 @@ def can_apply(user: Any) -> bool:
     return has_role(user, *APPLICANT_ROLES) and user.org is not None and user.org.is_active
 
 
-def is_applicant(user: Any, application: Any) -> bool:
+def is_applicant(application: Any, user: Any) -> bool:
     return can_apply(user) and user.org_id == application.applicant_org_id
 
 
-def is_first_reviewer(user: Any, application: Any) -> bool:
+def is_first_reviewer(application: Any, user: Any) -> bool:
     """初审: 组织部 for party affairs, 民政局 for government affairs, of the same jurisdiction."""
     return (
         has_role(user, Role.LIST_OWNER)
@@ -37,7 +40,7 @@ def is_first_reviewer(user: Any, application: Any) -> bool:
     )
 
 
-def is_approver(user: Any, application: Any) -> bool:
+def is_approver(application: Any, user: Any) -> bool:
     return has_role(user, Role.APPROVER) and in_scope(user, application.region_code)
 
 
@@ -47,3 +50,8 @@ def is_reviewer(user: Any) -> bool:
 
 def can_manage_window(user: Any, county: Any) -> bool:
     return has_role(user, Role.LIST_OWNER) and in_scope(user, county.region_code)
+
+
+def manages_window(window: Any, user: Any) -> bool:
+    """The county's list owners open, close and publish its annual-plan window."""
+    return can_manage_window(user, window.org)

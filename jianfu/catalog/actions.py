@@ -12,12 +12,14 @@ from django.utils.translation import gettext as _
 
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, Conflict, NotAllowed
+from jianfu.core.typing import Actor
 from jianfu.orgs.models import Org
 
 from .choices import VersionStatus
 from .models import ITEM_FIELDS, ListItem, ListVersion
 from .permissions import can_edit_lists
 from .selectors import current_version, draft_version
+from .transitions import VERSION
 from .validation import TAG_RE, clean_item
 
 
@@ -161,11 +163,10 @@ def do_discard_draft(draft: ListVersion, *, actor: Any) -> None:
     draft.delete()
 
 
-@transaction.atomic
 def do_publish_version(
     draft: ListVersion,
     *,
-    actor: Any,
+    actor: Actor,
     effective_date: dt.date | None,
     note: str = "",
     title: str = "",
@@ -174,57 +175,17 @@ def do_publish_version(
     """Publish the draft as the next numbered, immutable version (清单发布), effective from
     ``effective_date``. Only the jurisdiction's list owners may; the previous version stays readable."""
     _check_owner(actor, draft.org)
-    locked = ListVersion.objects.select_for_update().filter(pk=draft.pk).first()
-    if locked is None or locked.status != VersionStatus.DRAFT:
-        raise Conflict(_("该草稿已发布或已被放弃，请刷新后重试。"))
     if effective_date is None:
         raise ActionError(_("请填写生效日期。"), field="effective_date")
     if not (dt.date(2000, 1, 1) <= effective_date <= dt.date(2100, 12, 31)):
         raise ActionError(_("生效日期不在合理范围内。"), field="effective_date")
-    note, title = (note or "").strip(), (title or "").strip() or locked.title
+    note, title = (note or "").strip(), (title or "").strip() or draft.title
     if len(note) > 2000:
         raise ActionError(_("说明不能超过 2000 字。"), field="note")
     if len(title) > 200 or TAG_RE.search(title) or TAG_RE.search(note):
         raise ActionError(_("标题或说明不能包含 HTML 标签，标题不超过 200 字。"), field="title")
-    count = locked.items.count()
-    if count == 0:
-        raise ActionError(_("草稿中没有任何事项，不能发布。"))
-    latest = current_version(locked.org)
-    if latest is not None and latest.effective_date and effective_date < latest.effective_date:
-        raise ActionError(
-            _("生效日期不能早于上一版（第 {number} 版，{effective_date:%Y-%m-%d}）。").format(
-                number=latest.number, effective_date=latest.effective_date
-            ),
-            field="effective_date",
-        )
-    number = (ListVersion.objects.filter(org=locked.org).aggregate(m=Max("number"))["m"] or 0) + 1
-    locked.number = number
-    locked.status = VersionStatus.PUBLISHED
-    locked.effective_date = effective_date
-    locked.note = note
-    locked.title = title
-    locked.full_review = full_review
-    locked.published_at = timezone.now()
-    locked.published_by = actor if getattr(actor, "is_authenticated", False) else None
-    locked.save()
-    audit.record(
-        actor,
-        "catalog.version.publish",
-        locked,
-        org=getattr(actor, "org", None) or locked.org,
-        before={"status": VersionStatus.DRAFT},
-        after={
-            "status": VersionStatus.PUBLISHED,
-            "number": number,
-            "effective_date": effective_date,
-            "items": count,
-            "full_review": full_review,
-            "based_on": latest.number if latest else None,
-        },
-        reason=note,
-    )
-    draft.refresh_from_db()
-    return locked
+    changes = {"effective_date": effective_date, "note": note, "title": title, "full_review": full_review}
+    return VERSION.apply(draft, "publish", actor=actor, reason=note, changes=changes)
 
 
 class DuplicateRows(Conflict):

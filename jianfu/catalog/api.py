@@ -13,6 +13,7 @@ from ninja import File, Query, Router, Schema
 from ninja.files import UploadedFile
 
 from jianfu.core.errors import NotAllowed, NotFound
+from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.models import Org
 from jianfu.orgs.scoping import in_scope
 
@@ -365,7 +366,7 @@ def import_(
     response={200: VersionSummary, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
     summary="将草稿发布为新版本（清单管理员）",
 )
-def publish(request: HttpRequest, region_code: str, payload: PublishIn) -> Any:
+def publish(request: AuthedRequest, region_code: str, payload: PublishIn) -> Any:
     owner = _owner_for_write(request, region_code)
     draft = selectors.draft_version(owner)
     if draft is None:

@@ -219,7 +219,7 @@ def refusal_rule(task: Task) -> str:
 def do_refuse_task(task: Task, *, actor: Any, reason: str = "") -> Task:
     """Refuse a task. For 未准入 and 负面清单 tasks one click suffices (the rule is cited); a
     listed task needs the community's reason. Every refusal opens a supervision case."""
-    if not is_community_of(actor, task):
+    if not is_community_of(task, actor):
         raise NotAllowed("只有接收任务的社区可以拒收。")
     reason = (reason or "").strip()
     if not reason:
@@ -241,14 +241,6 @@ def do_refuse_task(task: Task, *, actor: Any, reason: str = "") -> Task:
         )
         Task.objects.filter(pk=moved.pk).update(case_id=case.pk)
         moved.case_id = case.pk
-        senders = tree.officers(moved.sender_org, [Role.DEPT_OFFICER, Role.TOWNSHIP_OFFICER])
-        notify_on_commit(
-            list(senders),
-            title=f"{moved.community.name}拒收了任务：{moved.title}",
-            body=f"理由：{reason}",
-            url=reverse("dispatch_detail", args=[moved.dispatch_id]),
-            region_code=moved.region_code,
-        )
     return moved
 
 

@@ -14,6 +14,6 @@ def can_send(user: Any) -> bool:
     return has_role(user, *SENDER_ROLES) and user.org is not None and user.org.is_active
 
 
-def is_community_of(user: Any, task: Any) -> bool:
+def is_community_of(task: Any, user: Any) -> bool:
     """The receiving community's own workers act on its task."""
     return has_role(user, Role.COMMUNITY_WORKER) and user.org_id == task.community_id

@@ -2,24 +2,38 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.urls import reverse
 from django.utils import timezone
 
-from jianfu.core.transitions import Edge, Workflow
+from jianfu.core.transitions import Edge, Move, Workflow
+from jianfu.core.typing import Actor
+from jianfu.notify.actions import notify_on_commit
+from jianfu.orgs import tree
+from jianfu.orgs.choices import Role
 
 from .choices import TaskState as S
 from .models import Task
 from .permissions import is_community_of
 
 
-def _stamp(task: Task, actor: Any, reason: str) -> None:
+def _stamp(task: Task, actor: Actor, reason: str) -> None:
     task.acted_by, task.acted_at = actor, timezone.now()
 
 
-def _stamp_refusal(task: Task, actor: Any, reason: str) -> None:
+def _stamp_refusal(task: Task, actor: Actor, reason: str) -> None:
     _stamp(task, actor, reason)
     task.reason = reason
+
+
+def _tell_sender_refused(task: Task, actor: Actor, move: Move) -> None:
+    senders = tree.officers(task.sender_org, [Role.DEPT_OFFICER, Role.TOWNSHIP_OFFICER])
+    notify_on_commit(
+        list(senders),
+        title=f"{task.community.name}拒收了任务：{task.title}",
+        body=f"理由：{move.reason}",
+        url=reverse("dispatch_detail", args=[task.dispatch_id]),
+        region_code=task.region_code,
+    )
 
 
 STAMP = ("acted_by", "acted_at")
@@ -39,6 +53,7 @@ TASK = Workflow(
             needs_reason=True,
             effect=_stamp_refusal,
             extra_fields=(*STAMP, "reason"),
+            notify=_tell_sender_refused,
         ),
         Edge(
             S.ACCEPTED,
@@ -49,6 +64,7 @@ TASK = Workflow(
             needs_reason=True,
             effect=_stamp_refusal,
             extra_fields=(*STAMP, "reason"),
+            notify=_tell_sender_refused,
         ),
         Edge(S.SENT, "complete", S.COMPLETED, is_community_of, "完成任务", effect=_stamp, extra_fields=STAMP),
         Edge(S.ACCEPTED, "complete", S.COMPLETED, is_community_of, "完成任务", effect=_stamp, extra_fields=STAMP),

@@ -19,16 +19,18 @@ from jianfu.core import audit, dates
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.core.files import CheckedFile, discard_on_error
 from jianfu.core.numbering import next_number
+from jianfu.core.typing import Actor
 from jianfu.notify.actions import notify_on_commit
 from jianfu.orgs import tree
-from jianfu.orgs.choices import OrgKind, Role
-from jianfu.orgs.models import Org, User
+from jianfu.orgs.choices import OrgKind
+from jianfu.orgs.models import Org
 
 from . import evidence as ev
-from .choices import CaseSource, CaseState, EvidenceKind, NoticeState, RecheckOutcome, ReplyDecision
+from .choices import CaseSource, CaseState, EvidenceKind, RecheckOutcome, ReplyDecision
+from .hooks import current_order, office_users, remind_office
 from .models import ORDER_NUMBERS, Case, Evidence, Notice, Order, Recheck, Reply
 from .permissions import is_community_worker, is_supervisor, supervises
-from .transitions import CASE
+from .transitions import CASE, NOTICE
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 TRACKING_LENGTH = 16  # 80 random bits
@@ -94,27 +96,14 @@ def do_open_case(
         # One meeting can break a limit for many communities at once: tell the office once a day
         # per responsible unit, not once per community.
         notify_on_commit(
-            _office_users(case.region_code),
+            office_users(case.region_code),
             title=f"新的超限预警：{department.name if department else ''}（详见监督督办）",
             url=reverse("supervision:cases") + f"?source={CaseSource.BREACH}",
             dedupe_key=f"supervision:breach:{case.department_id}:{timezone.localdate():%Y%m%d}",
         )
     else:
-        _remind_office(case, f"新的监督线索：{case.title}")
+        remind_office(case, f"新的监督线索：{case.title}")
     return case
-
-
-def _office_users(region_code: str) -> list[User]:
-    return list(tree.supervising_office(region_code))
-
-
-def _department_users(department: Org) -> list[User]:
-    # No "head of department" role exists; every officer of the department is reminded.
-    return list(tree.officers(department, Role.DEPT_OFFICER))
-
-
-def _remind_office(case: Case, title: str) -> None:
-    notify_on_commit(_office_users(case.region_code), title=title, url=reverse("supervision:case", args=[case.pk]))
 
 
 def _clean_report(title: str, description: str) -> tuple[str, str]:
@@ -216,7 +205,7 @@ def do_submit_public_report(
 @transaction.atomic
 def do_set_case_facts(case: Case, *, actor: Any, department: Org | None, rule_ref: str) -> Case:
     """While verifying, the office fixes the responsible department and the rule broken."""
-    if not supervises(actor, case):
+    if not supervises(case, actor):
         raise NotAllowed("您没有权限修改该案件。")
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.state not in (CaseState.RECEIVED, CaseState.VERIFYING, CaseState.SUBSTANTIATED):
@@ -251,7 +240,7 @@ def do_issue_order(
 ) -> Order:
     """Issue a numbered 督办单 (〔2026〕第12号) to the case's department with a deadline."""
     now = now or timezone.now()
-    if not supervises(actor, case):
+    if not supervises(case, actor):
         raise NotAllowed("只有本县（区）民政局、组织部可以下发督办单。")
     facts, rule, rectification = facts.strip(), rule.strip(), rectification.strip()
     if not facts:
@@ -292,16 +281,7 @@ def do_issue_order(
         order,
         after={"doc_no": order.doc_no, "department": order.department_id, "deadline": deadline},
     )
-    notify_on_commit(
-        _department_users(order.department),
-        title=f"收到督办单{order.doc_no}，请于 {deadline:%Y-%m-%d} 前回复整改情况",
-        url=reverse("supervision:order", args=[order.pk]),
-    )
     return order
-
-
-def current_order(case: Case) -> Order | None:
-    return case.orders.order_by("-issued_at", "-id").first()
 
 
 def do_reply(
@@ -329,7 +309,6 @@ def do_reply(
         locked.save(update_fields=["replied_at", "was_overdue"])
         _save_evidence(stored, case, checked, EvidenceKind.REPLY, reply=reply)
         audit.record(actor, "supervision.order.reply", locked, after={"reply": reply.pk, "late": locked.was_overdue})
-        _remind_office(case, f"督办单{locked.doc_no}已回复，请审核")
     return reply
 
 
@@ -348,62 +327,20 @@ def do_decide_reply(case: Case, *, actor: Any, accept: bool, reason: str = "", n
         if accept:
             order.accepted_at = now
             order.save(update_fields=["accepted_at"])
-        else:
-            notify_on_commit(
-                _department_users(order.department),
-                title=f"督办单{order.doc_no}的整改情况被退回：{reason.strip()[:60]}",
-                url=reverse("supervision:order", args=[order.pk]),
-            )
     return case
 
 
 def do_escalate_overdue(*, now: dt.datetime | None = None) -> list[Order]:
-    """Mark every 督办单 past its deadline without a reply as overdue (逾期): highlighted, counted
-    against the department, and its officers and the supervising office reminded. Run by cron
-    (``manage.py supervision_escalate``); each order escalates once."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    escalated = []
-    candidates = Order.objects.filter(
-        escalated_at=None, accepted_at=None, deadline__lt=today, case__state=CaseState.ORDERED
-    ).select_related("case", "department")
-    for order in candidates:
-        with transaction.atomic():
-            locked = Order.objects.select_for_update().select_related("case", "department").get(pk=order.pk)
-            if locked.escalated_at is not None or locked.case.state != CaseState.ORDERED:
-                continue
-            if current_order(locked.case) != locked:
-                continue
-            locked.escalated_at, locked.was_overdue = now, True
-            locked.save(update_fields=["escalated_at", "was_overdue"])
-            audit.record(
-                None,
-                "supervision.order.escalate",
-                locked,
-                after={
-                    "doc_no": locked.doc_no,
-                    "deadline": locked.deadline,
-                    "days_late": (today - locked.deadline).days,
-                },
-            )
-            url = reverse("supervision:order", args=[locked.pk])
-            title = f"督办单{locked.doc_no}已逾期（期限 {locked.deadline:%Y-%m-%d}），请立即回复整改情况"
-            dedupe_key = f"supervision:overdue:{locked.pk}"
-            notify_on_commit(_department_users(locked.department), title=title, url=url, dedupe_key=dedupe_key)
-            notify_on_commit(
-                _office_users(locked.region_code),
-                title=f"{locked.department.name}：{title}",
-                url=url,
-                dedupe_key=dedupe_key,
-            )
-            escalated.append(locked)
-    return escalated
+    """Mark every 督办单 past its deadline without a reply as overdue (逾期): the case workflow's
+    deadline (``transitions.ORDER_DUE``), swept daily by ``manage.py sweep_deadlines``; each order
+    escalates once. Returns the orders escalated by this run."""
+    return CASE.sweep(now).overdue
 
 
 @transaction.atomic
 def do_schedule_recheck(case: Case, *, actor: Any, due_date: dt.date | None, note: str = "") -> Recheck:
     """Schedule a 回头看 on a closed case."""
-    if not supervises(actor, case):
+    if not supervises(case, actor):
         raise NotAllowed("只有本县（区）民政局、组织部可以安排回头看。")
     if case.state != CaseState.CLOSED:
         raise ActionError("只有已办结的案件可以安排回头看。")
@@ -425,7 +362,7 @@ def do_record_recheck(
     """Record the 回头看 result; a failed one reopens the case for a new 督办单."""
     now = now or timezone.now()
     locked = Recheck.objects.select_for_update().select_related("case").get(pk=recheck.pk)
-    if not supervises(actor, locked):
+    if not supervises(locked, actor):
         raise NotAllowed("只有本县（区）民政局、组织部可以登记回头看结果。")
     if locked.outcome:
         raise ActionError("该回头看已登记结果。")
@@ -481,16 +418,8 @@ def do_create_notice(
     return notice
 
 
-@transaction.atomic
-def do_publish_notice(notice: Notice, *, actor: Any, now: dt.datetime | None = None) -> Notice:
+def do_publish_notice(notice: Notice, *, actor: Actor, now: dt.datetime | None = None) -> Notice:
     """Publish a 通报 on the county's public page exactly as the office reviewed it: the content
-    frozen when the draft was made (cases substantiated since then wait for the next 通报)."""
-    locked = Notice.objects.select_for_update().get(pk=notice.pk)
-    if not supervises(actor, locked):
-        raise NotAllowed("只有本县（区）民政局、组织部可以发布通报。")
-    if locked.state == NoticeState.PUBLISHED:
-        raise ActionError("该通报已发布。")
-    locked.state, locked.published_at, locked.published_by = NoticeState.PUBLISHED, now or timezone.now(), actor
-    locked.save(update_fields=["state", "published_at", "published_by"])
-    audit.record(actor, "supervision.notice.publish", locked, before={"state": "draft"}, after={"state": "published"})
-    return locked
+    frozen when the draft was made (cases substantiated since then wait for the next 通报). It
+    gets the county's next 通报 number for the year (〔2026〕第3号)."""
+    return NOTICE.apply(notice, "publish", actor=actor, changes={"published_at": now} if now else None)

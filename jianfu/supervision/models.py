@@ -86,6 +86,8 @@ class Evidence(ScopedModel, StoredFile):
 
 # 督办单 numbers: one sequence per county and year (core.numbering), shared by its two offices.
 ORDER_NUMBERS = "supervision.order"
+# 通报 numbers: likewise one sequence per county and year, given when the notice is published.
+NOTICE_NUMBERS = "supervision.notice"
 
 
 class Order(ScopedModel):
@@ -193,9 +195,15 @@ class Notice(ScopedModel):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The document number (〔2026〕第3号), given on publication from core.numbering; none for a draft.
+    year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
+    number = models.PositiveIntegerField("编号", null=True, blank=True)
 
     class Meta:
         ordering = ["-period_end", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["county", "year", "number"], name="supervision_notice_number_unique")
+        ]
         verbose_name = "通报"
 
     def __str__(self) -> str:
@@ -204,3 +212,7 @@ class Notice(ScopedModel):
     @property
     def is_published(self) -> bool:
         return self.state == NoticeState.PUBLISHED
+
+    @property
+    def doc_no(self) -> str:
+        return format_number(self.year, self.number) if self.year and self.number else ""

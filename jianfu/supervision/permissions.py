@@ -16,12 +16,12 @@ def is_supervisor(user: Any) -> bool:
     return has_role(user, Role.LIST_OWNER) and user.org is not None and user.org.dept_kind in SUPERVISING_KINDS
 
 
-def supervises(user: Any, obj: Any) -> bool:
+def supervises(obj: Any, user: Any) -> bool:
     """``user`` is the supervising office of ``obj``'s jurisdiction (a case, order or notice)."""
     return is_supervisor(user) and in_scope(user, obj.region_code)
 
 
-def is_case_department(user: Any, case: Any) -> bool:
+def is_case_department(case: Any, user: Any) -> bool:
     """``user`` is an officer of the department a case's 督办单 is addressed to."""
     return (
         has_role(user, Role.DEPT_OFFICER)

@@ -118,7 +118,7 @@ def case_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return _render_case(request, case)
 
 
-def _render_case(request: HttpRequest, case: Any, **forms: Any) -> HttpResponse:
+def _render_case(request: AuthedRequest, case: Any, **forms: Any) -> HttpResponse:
     edges = [e for e in CASE.available(case, request.user)]
     orders = list(case.orders.select_related("department", "issuing_office").prefetch_related("replies__evidence"))
     context = {

@@ -164,6 +164,21 @@ def test_deadline_reminders_reach_reviewers_once_a_day(world, make_app):
     assert "已超期" in note.title
 
 
+def test_the_deadline_sweep_command_sends_the_review_reminders(world, make_app):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    app = _submitted(world, make_app)
+    Application.objects.filter(pk=app.pk).update(due_date=dt.date.today() + dt.timedelta(days=1))
+    out = StringIO()
+    call_command("sweep_deadlines", stdout=out)
+    assert "已发送 1 条期限提醒" in out.getvalue()
+    assert "审查期限将至" in Notification.objects.get(user=world.county_mzj).title
+    call_command("sweep_deadlines", stdout=out)
+    assert Notification.objects.filter(user=world.county_mzj).count() == 1
+
+
 def test_working_days_skip_weekends_and_holidays(settings):
     friday = dt.date(2026, 1, 2)
     assert add_working_days(friday, 1) == dt.date(2026, 1, 5)

@@ -17,6 +17,7 @@ from jianfu.core.models import AuditEntry
 from jianfu.orgs.actions import do_create_org, do_create_user
 from jianfu.orgs.choices import DeptKind, OrgKind, Role
 from jianfu.testing import PASSWORD
+from jianfu.testing_workflows import Step, WorkflowWalk
 
 from .lists import publish_lists
 
@@ -129,44 +130,50 @@ def _row(app: Application) -> tuple:
     return tuple(getattr(app, f) for f in fields)
 
 
+def _then(ctx: Any, app: Application, user: Any) -> None:
+    """What each decision stamps on the application beside its state."""
+    if app.state in ("approved", "rejected", "returned"):
+        assert app.decided_at is not None and app.decision_reason == "理由充分"
+    if app.state == "submitted":
+        assert app.submitted_at is not None and app.due_date is not None and app.decided_at is None
+    if app.state == "approved":
+        assert ListItem.objects.filter(code=app.list_item_code, source_ref=f"admission:{app.pk}").exists()
+
+
+def _stage(source: str) -> Callable[[Any], Application]:
+    def at(ctx: Any) -> Application:
+        world, make_app = ctx
+        publish_lists(world)
+        return STAGES[source](world, make_app)
+
+    return at
+
+
+def _step(source: str, action: str, fn: Callable[..., Application], allowed: str) -> Step:
+    return Step(source, action, lambda ctx, app, user: fn(app, user, "理由充分"), allowed=(allowed,), then=_then)
+
+
+WALK = WorkflowWalk(
+    APPLICATION,
+    at={source: _stage(source) for source in STAGES},
+    steps=[_step(source, action, fn, allowed) for source, action, fn, _target, allowed in TABLE],
+    personas=EVERYONE,
+    footprint=_row,
+    state_only_audit=True,
+)
+
+
 def test_the_table_covers_every_edge_of_the_workflow():
-    assert {(source, action) for source, action, *_rest in TABLE} == set(APPLICATION.edges)
+    WALK.assert_covers_every_edge()
     for source, action, _fn, target, _who in TABLE:
         assert APPLICATION.edges[(source, action)].target == target
 
 
-@pytest.mark.parametrize(("source", "action", "fn", "target", "allowed"), TABLE, ids=IDS)
-def test_each_wrong_role_is_refused_and_nothing_changes(world, people, make_app, source, action, fn, target, allowed):
-    publish_lists(world)
-    app = STAGES[source](world, make_app)
-    assert app.state == source
-    before = _row(app)
-    audits = AuditEntry.objects.count()
-    for persona in EVERYONE:
-        if persona == allowed:
-            continue
-        with pytest.raises((NotAllowed, Conflict)):
-            fn(Application.objects.get(pk=app.pk), people[persona], "理由")
-        assert _row(app) == before, persona
-    assert AuditEntry.objects.count() == audits  # not even a pre-check entry
-
-
-@pytest.mark.parametrize(("source", "action", "fn", "target", "allowed"), TABLE, ids=IDS)
-def test_the_allowed_role_takes_the_edge(world, people, make_app, source, action, fn, target, allowed):
-    publish_lists(world)
-    app = STAGES[source](world, make_app)
-    moved = fn(Application.objects.get(pk=app.pk), people[allowed], "理由充分")
-    app.refresh_from_db()
-    assert moved.state == target and app.state == target
-    entry = AuditEntry.objects.filter(event_type=f"admission.application.{action}", object_id=str(app.pk)).latest("id")
-    assert entry.actor == people[allowed]
-    assert entry.before == {"state": source} and entry.after == {"state": target}
-    if target in ("approved", "rejected", "returned"):
-        assert app.decided_at is not None and app.decision_reason == "理由充分"
-    if target == "submitted":
-        assert app.submitted_at is not None and app.due_date is not None and app.decided_at is None
-    if target == "approved":
-        assert ListItem.objects.filter(code=app.list_item_code, source_ref=f"admission:{app.pk}").exists()
+@pytest.mark.parametrize(("edge", "persona"), WALK.cases(), ids=WALK.ids())
+def test_each_role_on_each_edge_moves_and_audits_or_is_refused_and_nothing_changes(
+    world, people, make_app, edge, persona
+):
+    WALK.check((world, make_app), edge, persona, people=people)
 
 
 @pytest.mark.parametrize("affairs, reviewer, wrong", [("party", "county_zzb", "county_mzj")])

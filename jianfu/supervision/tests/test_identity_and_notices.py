@@ -8,6 +8,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from jianfu.core.errors import ActionError, NotAllowed
+from jianfu.core.models import AuditEntry
 from jianfu.orgs.models import User
 from jianfu.supervision import actions
 from jianfu.supervision.choices import NoticeState
@@ -155,6 +157,31 @@ def test_a_notice_lists_substantiated_cases_by_department_and_is_published(world
     text, _ = pdf_facts(client.get(f"/supervision/notices/{notice.pk}/pdf/").content)
     assert "汉阴县卫生健康局" in "".join(text.split())
     assert Client().get(f"/public/notices/610922/{notice.pk}/").status_code == 404
+    # Published, it carries the county's 通报 number for the year, on the page and in the PDF.
+    doc_no = f"〔{timezone.localdate(notice.published_at).year}〕第1号"
+    assert notice.doc_no == doc_no and doc_no in detail
+    assert doc_no in "".join(text.split())
+
+
+def test_notices_are_numbered_without_gaps_per_county_and_year(world, client_for):
+    today = timezone.localdate()
+
+    def make():
+        return actions.do_create_notice(actor=world.county_mzj, period_start=today.replace(day=1), period_end=today)
+
+    first, draft, second = make(), make(), make()
+    assert first.doc_no == ""
+    assert "〔" not in client_for("county_mzj").get(f"/supervision/notices/{first.pk}/").content.decode()
+    actions.do_publish_notice(first, actor=world.county_mzj)
+    with pytest.raises(NotAllowed):
+        actions.do_publish_notice(second, actor=world.dept_officer)
+    with pytest.raises(ActionError, match="该通报已发布"):
+        actions.do_publish_notice(first, actor=world.county_zzb)
+    actions.do_publish_notice(second, actor=world.county_zzb)  # the county's other office: same sequence
+    first.refresh_from_db(), second.refresh_from_db(), draft.refresh_from_db()
+    assert (first.number, second.number, draft.number) == (1, 2, None)
+    entry = AuditEntry.objects.get(event_type="supervision.notice.publish", object_id=str(second.pk))
+    assert entry.after == {"state": "published", "doc_no": second.doc_no} and entry.actor == world.county_zzb
 
 
 def test_bad_notice_periods_are_refused(world):

@@ -155,11 +155,21 @@ def test_a_replied_order_does_not_escalate(world, case):
     assert actions.do_escalate_overdue(now=timezone.make_aware(dt.datetime(2026, 4, 1))) == []
 
 
-def test_the_escalation_command_takes_the_clock_from_its_argument(world, case):
+def test_the_deadline_sweep_escalates_with_the_clock_from_its_argument(world, case):
     issue(case, world, deadline=dt.date(2026, 3, 10), now=timezone.make_aware(dt.datetime(2026, 3, 1)))
     out = StringIO()
-    call_command("supervision_escalate", "--now", "2026-03-12T08:00", stdout=out)
+    call_command("sweep_deadlines", "--now", "2026-03-12T08:00", stdout=out)
     assert "共 1 件" in out.getvalue() and "卫生健康局" in out.getvalue()
+    again = StringIO()
+    call_command("sweep_deadlines", "--now", "2026-03-13T08:00", stdout=again)
+    assert "共 0 件" in again.getvalue()
+
+
+def test_the_deadline_sweep_refuses_a_clock_it_cannot_read(world):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="ISO"):
+        call_command("sweep_deadlines", "--now", "昨天")
 
 
 def test_escalation_reminds_the_department_once(world, case, django_capture_on_commit_callbacks):

@@ -5,20 +5,18 @@ Then the office's page routes: 403 for other roles, 404 for the other county, su
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 import pytest
 from django.utils import timezone
 
-from jianfu.core.errors import Conflict, NotAllowed
+from jianfu.core.errors import Conflict
 from jianfu.core.models import AuditEntry
 from jianfu.supervision import actions
 from jianfu.supervision.choices import CaseState as S
 from jianfu.supervision.choices import RecheckOutcome
 from jianfu.supervision.models import Order, Recheck, Reply
 from jianfu.supervision.transitions import CASE
+from jianfu.testing_workflows import Step, WorkflowWalk
 
 from .conftest import issue, substantiate
 
@@ -118,32 +116,37 @@ def recheck(world, case, subject, user):
     actions.do_record_recheck(subject, actor=user, passed=False, note="又要求社区检查餐馆。")
 
 
-@dataclass(frozen=True)
-class Move:
-    action: str  # the edge in transitions.py
-    setup: Callable[[Any, Any], Any]
-    run: Callable[[Any, Any, Any, Any], None]
-    source: str
-    target: str
-    allowed: tuple[str, ...] = OFFICE
+# --- every edge, every role (jianfu.testing_workflows) -----------------------------------------
+# The context of a walk is (world, case); the workflow object is always the case.
 
 
-MOVES = {
-    "verify": Move("verify", at_received, verify, S.RECEIVED, S.VERIFYING),
-    "substantiate": Move("substantiate", at_verifying, substantiate_, S.VERIFYING, S.SUBSTANTIATED),
-    "dismiss": Move("dismiss", at_verifying, dismiss, S.VERIFYING, S.UNSUBSTANTIATED),
-    "issue_order": Move("issue_order", at_substantiated, issue_order, S.SUBSTANTIATED, S.ORDERED),
-    "reply": Move("reply", at_ordered, reply, S.ORDERED, S.REPLIED, allowed=("dept_officer",)),
-    "accept": Move("accept", at_replied, accept, S.REPLIED, S.CLOSED),
-    "send_back": Move("send_back", at_replied, send_back, S.REPLIED, S.ORDERED),
-    "recheck": Move("reopen", at_closed_with_a_recheck, recheck, S.CLOSED, S.SUBSTANTIATED),
-}
+def _at(setup):
+    def at(ctx):
+        world, case = ctx
+        setup(world, case)
+        return case
+
+    return at
 
 
-def test_the_table_covers_every_edge_of_the_workflow():
-    assert {m.action for m in MOVES.values()} == CASE.actions()
-    for m in MOVES.values():
-        assert CASE.edges[(m.source, m.action)].target == m.target
+def _run(move):
+    def run(ctx, case, user):
+        world, _case = ctx
+        subject = case
+        if move is recheck:
+            subject = Recheck.objects.get(case=case, outcome="")
+        move(world, case, subject, user)
+
+    return run
+
+
+def _then_recheck_failed(ctx, case, user):
+    recheck_row = Recheck.objects.get(case=case, outcome=RecheckOutcome.FAILED)
+    assert recheck_row.done_at is not None and case.reopen_count == 1
+
+
+def _then_order_issued(ctx, case, user):
+    assert case.orders.get().issued_by == user
 
 
 def footprint(case):
@@ -161,35 +164,42 @@ def footprint(case):
     )
 
 
-@pytest.mark.parametrize(
-    ("move", "persona"),
-    [(name, p) for name, m in MOVES.items() for p in (*OFFICE, "dept_officer", *WRONG) if p not in m.allowed],
+AT = {
+    S.RECEIVED: _at(at_received),
+    S.VERIFYING: _at(at_verifying),
+    S.SUBSTANTIATED: _at(at_substantiated),
+    S.ORDERED: _at(at_ordered),
+    S.REPLIED: _at(at_replied),
+    S.CLOSED: _at(at_closed_with_a_recheck),
+}
+
+WALK = WorkflowWalk(
+    CASE,
+    at=AT,
+    allowed=OFFICE,
+    personas=(*OFFICE, "dept_officer", *WRONG),
+    steps=[
+        Step(S.RECEIVED, "verify", _run(verify)),
+        Step(S.VERIFYING, "substantiate", _run(substantiate_)),
+        Step(S.VERIFYING, "dismiss", _run(dismiss)),
+        Step(S.SUBSTANTIATED, "issue_order", _run(issue_order), then=_then_order_issued),
+        Step(S.ORDERED, "reply", _run(reply), allowed=("dept_officer",)),
+        Step(S.REPLIED, "accept", _run(accept)),
+        Step(S.REPLIED, "send_back", _run(send_back)),
+        Step(S.CLOSED, "reopen", _run(recheck), then=_then_recheck_failed),
+    ],
+    footprint=footprint,
+    state_only_audit=True,
 )
-def test_a_wrong_role_is_refused_and_the_case_is_unchanged(world, case, move, persona):
-    m = MOVES[move]
-    subject = m.setup(world, case)
-    before = footprint(case)
-    assert before[0] == m.source
-    with pytest.raises(NotAllowed):
-        m.run(world, case, subject, world.users[persona])
-    assert footprint(case) == before
 
 
-@pytest.mark.parametrize(("move", "persona"), [(name, p) for name, m in MOVES.items() for p in m.allowed])
-def test_the_right_role_makes_the_move_and_it_is_audited(world, case, move, persona):
-    m = MOVES[move]
-    subject = m.setup(world, case)
-    m.run(world, case, subject, world.users[persona])
-    case.refresh_from_db()
-    assert case.state == m.target
-    entry = AuditEntry.objects.filter(event_type=f"supervision.case.{m.action}", object_id=str(case.pk)).first()
-    assert entry is not None and entry.actor == world.users[persona]
-    assert entry.before == {"state": m.source} and entry.after == {"state": m.target}
-    if move == "recheck":
-        subject.refresh_from_db()
-        assert subject.outcome == RecheckOutcome.FAILED and case.reopen_count == 1
-    if move == "issue_order":
-        assert case.orders.get().issued_by == world.users[persona]
+def test_the_table_covers_every_edge_of_the_workflow():
+    WALK.assert_covers_every_edge()
+
+
+@pytest.mark.parametrize(("edge", "persona"), WALK.cases(), ids=WALK.ids())
+def test_every_role_on_every_edge_moves_and_audits_or_is_refused_and_changes_nothing(world, case, edge, persona):
+    WALK.check((world, case), edge, persona, people=world.users)
 
 
 # A move from a state that does not allow it: the office itself gets a Conflict, nothing changes.
