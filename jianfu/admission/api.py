@@ -9,6 +9,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
+from jianfu.catalog.workload import WorkloadIn, WorkloadOut, workload_out
+
 from . import actions, selectors
 from .models import Application
 
@@ -16,27 +18,22 @@ PREFIX = "admission"
 router = Router(tags=["准入申请"])
 
 
-class ApplicationIn(Schema):
+class ApplicationIn(WorkloadIn):
+    """An application; its workload fields are the list item's (``catalog.workload``)."""
+
     kind: str = "adhoc"
     affairs: str
     title: str
     description: str
     basis: str = ""
     category: str
-    community_roles: list[str] = []
-    funding_amount: Decimal | None = None
-    funding_source: str = ""
-    frequency_count: Decimal = Decimal(1)
-    frequency_unit: str = "year"
-    minutes_per_occurrence: int = 0
     target_scope: str = "all"
     target_townships: list[str] = []
-    applies_to: str = "both"
     start_date: str
     end_date: str
 
 
-class ApplicationOut(Schema):
+class ApplicationOut(WorkloadOut):
     id: int
     kind: str
     affairs: str
@@ -47,9 +44,6 @@ class ApplicationOut(Schema):
     basis: str
     category: str
     applicant_org: str
-    funding_amount: Decimal | None
-    funding_source: str
-    hours_per_community: Decimal
     affected_count: int
     hours_total: Decimal
     start_date: dt.date
@@ -77,6 +71,7 @@ DECISIONS: dict[str, actions.ApplicationAction] = {
 def _out(app: Application) -> dict[str, Any]:
     return {
         **{f: getattr(app, f) for f in ApplicationOut.model_fields if hasattr(app, f) and f != "applicant_org"},
+        **workload_out(app),
         "state_label": app.get_state_display(),
         "applicant_org": app.applicant_org.name,
     }

@@ -103,8 +103,8 @@ def load() -> None:
             affairs="party",
             category="duty",
             community_roles=[],
-            funding_amount="",
-            funding_source="",
+            funding_amount="1000",
+            funding_source="县委组织部党建工作经费",
         )
     )
 
@@ -122,8 +122,8 @@ def load() -> None:
             "社区每月汇总公益性岗位人员考勤并报送人社局。",
             category="form",
             community_roles=[],
-            funding_amount="",
-            funding_source="",
+            funding_amount="1200",
+            funding_source="县人社局部门预算",
             frequency_unit="month",
             minutes_per_occurrence="60",
         )
@@ -139,8 +139,8 @@ def load() -> None:
         "由社区负责辖区占道经营和市容秩序整治，每周巡查。",
         category="service",
         community_roles=[],
-        funding_amount="",
-        funding_source="",
+        funding_amount="5000",
+        funding_source="部门工作经费",
         frequency_unit="week",
     )
     try:

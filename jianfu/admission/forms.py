@@ -6,14 +6,16 @@ from typing import Any
 
 from django import forms
 
-from jianfu.catalog.choices import AppliesTo, CommunityRole, FrequencyUnit
+from jianfu.catalog.workload import WORKLOAD_FIELDS, WorkloadForm
 
 from .choices import APPLY_CATEGORIES, Affairs, AppKind, TargetScope
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(WorkloadForm):
+    """The application page; its workload fields (roles, funding, frequency…) are the list item's."""
+
     kind = forms.ChoiceField(label="申请类型", choices=AppKind.choices, initial=AppKind.ADHOC)
     affairs = forms.ChoiceField(label="事务类别", choices=Affairs.choices, initial=Affairs.GOVERNMENT)
     title = forms.CharField(label="事项名称", max_length=200)
@@ -25,22 +27,10 @@ class ApplicationForm(forms.Form):
         help_text="写明法律、法规或政策文件名称及条款。",
     )
     category = forms.ChoiceField(label="清单类别", choices=APPLY_CATEGORIES)
-    community_roles = forms.MultipleChoiceField(
-        label="社区承担的职责（协助事项必填）",
-        choices=CommunityRole.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    funding_amount = forms.CharField(label="经费（元/年）", required=False, help_text="协助事项须费随事转。")
-    funding_source = forms.CharField(label="经费来源", required=False, max_length=200)
-    frequency_count = forms.CharField(label="频次", initial="1")
-    frequency_unit = forms.ChoiceField(label="频次单位", choices=FrequencyUnit.choices)
-    minutes_per_occurrence = forms.CharField(label="每次用时（分钟）", initial="60")
     target_scope = forms.ChoiceField(label="涉及社区", choices=TargetScope.choices)
     target_townships = forms.MultipleChoiceField(
         label="指定乡镇（街道）", required=False, widget=forms.CheckboxSelectMultiple
     )
-    applies_to = forms.ChoiceField(label="社区类型", choices=AppliesTo.choices)
     start_date = forms.CharField(label="开始日期", widget=DATE)
     end_date = forms.CharField(label="结束日期", widget=DATE)
     attachment = forms.FileField(
@@ -49,8 +39,16 @@ class ApplicationForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx"}),
     )
 
+    field_order = [
+        "kind", "affairs", "title", "description", "basis", "category", *WORKLOAD_FIELDS,
+        "target_scope", "target_townships", "start_date", "end_date", "attachment",
+    ]  # fmt: skip
+
     def __init__(self, *args: Any, townships: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["minutes_per_occurrence"].initial = "60"
+        self.fields["community_roles"].label = "社区承担的职责（协助事项必填）"
+        self.fields["funding_amount"].help_text = "费随事转：部门申请社区承担的工作须写明经费和来源。"
         townships_field = self.fields["target_townships"]
         assert isinstance(townships_field, forms.MultipleChoiceField)
         townships_field.choices = townships or []

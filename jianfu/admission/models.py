@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 
-from jianfu.catalog.choices import PER_YEAR, AppliesTo, FrequencyUnit
+from jianfu.catalog.workload import WorkloadFields
 from jianfu.core.files import StoredFile, stored_file_path
 from jianfu.orgs.scoping import ScopedModel
 
@@ -38,8 +38,9 @@ class PlanWindow(ScopedModel):
         return f"{self.org.name}{self.year}年度社区工作事项计划"
 
 
-class Application(ScopedModel):  # 准入申请
-    """A department's request to put a piece of work on communities.
+class Application(ScopedModel, WorkloadFields):  # 准入申请
+    """A department's request to put a piece of work on communities. Its workload (roles,
+    funding, frequency, minutes, community type) is the list item's (``WorkloadFields``).
 
     Party affairs get their first review (初审) from 组织部, government affairs from 民政局; the
     领导小组 then decides (审议). Approval adds the item to the next draft of the county's lists.
@@ -60,17 +61,8 @@ class Application(ScopedModel):  # 准入申请
     description = models.TextField("事项内容")
     basis = models.TextField("法律政策依据")
     category = models.CharField("清单类别", max_length=16)
-    community_roles = models.JSONField("社区职责", default=list, blank=True)
-    funding_amount = models.DecimalField("经费（元/年）", max_digits=12, decimal_places=2, null=True, blank=True)
-    funding_source = models.CharField("经费来源", max_length=200, blank=True)
-    frequency_count = models.DecimalField("频次", max_digits=7, decimal_places=2, default=Decimal(1))
-    frequency_unit = models.CharField(
-        "频次单位", max_length=8, choices=FrequencyUnit.choices, default=FrequencyUnit.YEAR
-    )
-    minutes_per_occurrence = models.PositiveIntegerField("每次用时（分钟）", default=0)
     target_scope = models.CharField("涉及社区", max_length=12, choices=TargetScope.choices, default=TargetScope.ALL)
     target_townships = models.JSONField("指定乡镇", default=list, blank=True)  # org codes
-    applies_to = models.CharField("社区类型", max_length=8, choices=AppliesTo.choices, default=AppliesTo.BOTH)
     affected_count = models.PositiveIntegerField("涉及社区数", default=0)
     start_date = models.DateField("开始日期")
     end_date = models.DateField("结束日期")
@@ -94,15 +86,6 @@ class Application(ScopedModel):  # 准入申请
         return self.title
 
     @property
-    def occurrences_per_year(self) -> Decimal:
-        return self.frequency_count * PER_YEAR[FrequencyUnit(self.frequency_unit)]
-
-    @property
-    def hours_per_community(self) -> Decimal:
-        hours = Decimal(self.minutes_per_occurrence) * self.occurrences_per_year / Decimal(60)
-        return hours.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-    @property
     def hours_total(self) -> Decimal:
         return (self.hours_per_community * self.affected_count).quantize(Decimal("0.1"))
 
@@ -120,13 +103,6 @@ class Application(ScopedModel):  # 准入申请
             if self.category in Category.values
             else self.category
         )
-
-    @property
-    def role_labels(self) -> list[str]:
-        from jianfu.catalog.choices import CommunityRole
-
-        labels = dict(CommunityRole.choices)
-        return [str(labels.get(r, r)) for r in self.community_roles or []]
 
     @property
     def township_names(self) -> list[str]:

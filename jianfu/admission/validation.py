@@ -55,7 +55,7 @@ def clean_application(raw: dict[str, Any], *, org: Org) -> dict[str, Any]:
     # The list-item rules (basis, funding for 协助, roles, frequency…) are the catalog's, so an
     # approved application is always a valid list item.
     item_raw = {**raw, "code": "ZR-0-0", "scope": description, "department": org if org.is_department else None}
-    values, item_errors = clean_item(item_raw, owner=county)
+    values, item_errors = clean_item(item_raw, owner=county, admission=True)
     for e in item_errors:
         if e.field == "department" and not org.is_department:
             continue

@@ -106,13 +106,21 @@ def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     if app.applicant_org_id != request.user.org_id or app.state not in actions.EDITABLE:
         raise PermissionDenied("只有申请单位可以修改草稿或退回的申请。")
     initial = {
-        f: getattr(app, f)
-        for f in (
-            "kind", "affairs", "title", "description", "basis", "category", "community_roles", "funding_amount",
-            "funding_source", "frequency_count", "frequency_unit", "minutes_per_occurrence", "target_scope",
-            "target_townships", "applies_to",
-        )
-    }  # fmt: skip
+        **ApplicationForm.initial_workload(app),
+        **{
+            f: getattr(app, f)
+            for f in (
+                "kind",
+                "affairs",
+                "title",
+                "description",
+                "basis",
+                "category",
+                "target_scope",
+                "target_townships",
+            )
+        },
+    }
     initial["start_date"], initial["end_date"] = app.start_date.isoformat(), app.end_date.isoformat()
     form = ApplicationForm(
         request.POST or None, request.FILES or None, initial=initial, townships=_townships(request.user)

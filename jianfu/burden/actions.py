@@ -45,6 +45,7 @@ events.register("burden.entry.record", "记录负担台账")
 events.register("burden.entry.correct", "更正负担台账")
 events.register("burden.event.record", "登记会议/检查")
 events.register("burden.breach.record", "记录超限")
+events.register("burden.breach.update", "超限次数更新")
 events.register("burden.rule.set", "调整限额规则")
 events.register("burden.import", "导入负担台账")
 

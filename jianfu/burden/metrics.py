@@ -47,6 +47,27 @@ def months_between(start: dt.date, end: dt.date) -> list[dt.date]:
     return months
 
 
+def add_months(month: dt.date, n: int) -> dt.date:
+    """The first day of the month ``n`` months after (or before, n < 0) ``month``'s."""
+    index = month.year * 12 + month.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    return add_months(month_start(day), 1) - dt.timedelta(days=1)
+
+
+def partial_months(period: tuple[dt.date, dt.date]) -> list[dt.date]:
+    """Months the period only partly covers. Rollups are monthly, so such a month counts whole."""
+    start, end = period
+    marks = []
+    if start.day != 1:
+        marks.append(month_start(start))
+    if end != month_end(end) and month_start(end) not in marks:
+        marks.append(month_start(end))
+    return marks
+
+
 def hours(minutes: int | None) -> float:
     """Minutes as hours to 0.1 h, rounding halves up (as a report on paper would)."""
     value = (Decimal(minutes or 0) / Decimal(60)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
@@ -224,14 +245,40 @@ class ReductionLine:
     after_hours: float
     before_sources: int
     after_sources: int
+    # Months each period spans: the cut compares monthly averages, so periods of unequal length
+    # (7 months against 8) do not read as a reduction.
+    before_months: int = 1
+    after_months: int = 1
+
+    @property
+    def equal_periods(self) -> bool:
+        return self.before_months == self.after_months
+
+    @property
+    def before_monthly_count(self) -> float:
+        return round(self.before_count / max(self.before_months, 1), 1)
+
+    @property
+    def after_monthly_count(self) -> float:
+        return round(self.after_count / max(self.after_months, 1), 1)
+
+    @property
+    def before_monthly_hours(self) -> float:
+        return round(self.before_hours / max(self.before_months, 1), 1)
+
+    @property
+    def after_monthly_hours(self) -> float:
+        return round(self.after_hours / max(self.after_months, 1), 1)
 
     @property
     def count_cut(self) -> float | None:
-        return pct(self.before_count - self.after_count, self.before_count)
+        before = self.before_count / max(self.before_months, 1)
+        return pct(before - self.after_count / max(self.after_months, 1), before)
 
     @property
     def hours_cut(self) -> float | None:
-        return pct(self.before_hours - self.after_hours, self.before_hours)
+        before = self.before_hours / max(self.before_months, 1)
+        return pct(before - self.after_hours / max(self.after_months, 1), before)
 
 
 def reduction(region: Org, before: tuple[dt.date, dt.date], after: tuple[dt.date, dt.date]) -> list[ReductionLine]:
@@ -261,6 +308,8 @@ def reduction(region: Org, before: tuple[dt.date, dt.date], after: tuple[dt.date
                 after_hours=hours(ra.get("mins")),
                 before_sources=rb.get("s") or 0,
                 after_sources=ra.get("s") or 0,
+                before_months=len(months_between(*before)),
+                after_months=len(months_between(*after)),
             )
         )
     return lines
@@ -276,4 +325,6 @@ def total_line(lines: list[ReductionLine]) -> ReductionLine:
         after_hours=round(sum(x.after_hours for x in lines), 1),
         before_sources=0,
         after_sources=0,
+        before_months=lines[0].before_months if lines else 1,
+        after_months=lines[0].after_months if lines else 1,
     )

@@ -215,23 +215,25 @@ def breaches(request: AuthedRequest) -> HttpResponse:
 
 
 def _default_report_periods(region: Any, today: dt.date) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
-    """Before and since the current lists took effect, in periods of equal length (the question a
-    county asks: what changed once the lists applied). Without such a version: the last twelve
-    months against the twelve before."""
+    """Before and since the current lists took effect, in equal runs of whole months (the question a
+    county asks: what changed once the lists applied). The comparison ends with the last complete
+    month, so a month that has just begun does not read as a collapse. Without such a version, or
+    when it took effect this month: the last twelve complete months against the twelve before."""
     from jianfu.catalog.selectors import current_version, list_owner_org
 
     owner = list_owner_org(region)
     version = current_version(owner) if owner is not None else None
     effective = version.effective_date if version is not None else None
-    if effective is not None and dates.MIN_DATE < effective <= today - dt.timedelta(days=28):
-        after_start = effective.replace(day=1)
-        span = today - after_start
-        before_end = after_start - dt.timedelta(days=1)
-        before_start = max((before_end - span).replace(day=1), dates.MIN_DATE)
-        return (before_start, before_end), (after_start, today)
-    after_start = (today.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
-    before_start = (after_start - dt.timedelta(days=335)).replace(day=1)
-    return (before_start, after_start - dt.timedelta(days=1)), (after_start, today)
+    last_month = metrics.add_months(metrics.month_start(today), -1)
+    if effective is not None and dates.MIN_DATE < effective and metrics.month_start(effective) <= last_month:
+        after_start = metrics.month_start(effective)
+        span = len(metrics.months_between(after_start, last_month))
+    else:
+        span = 12
+        after_start = metrics.add_months(last_month, -(span - 1))
+    before_start = max(metrics.add_months(after_start, -span), dates.MIN_DATE)
+    after_end = metrics.month_end(last_month)
+    return (before_start, after_start - dt.timedelta(days=1)), (after_start, after_end)
 
 
 def _report_periods(request: HttpRequest, region: Any) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
@@ -256,6 +258,7 @@ def report(request: AuthedRequest) -> HttpResponse:
         "after": after,
         "lines": lines,
         "total": metrics.total_line(lines),
+        "partial": {"before": metrics.partial_months(before), "after": metrics.partial_months(after)},
         "generated": timezone.localtime(),
     }
     fmt = request.GET.get("format", "")

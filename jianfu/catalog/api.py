@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema
 from ninja.files import UploadedFile
 
@@ -18,6 +19,8 @@ from jianfu.orgs.scoping import in_scope
 from . import actions, selectors
 from .models import ListItem, ListVersion
 from .permissions import can_edit_lists
+from .reduction import Cut
+from .workload import WorkloadOut, workload_out
 
 PREFIX = "lists"
 router = Router(tags=["社区工作事项清单"])
@@ -39,26 +42,38 @@ class VersionSummary(Schema):
     item_count: int
 
 
-class ItemOut(Schema):
+class ProvenanceOut(Schema):
+    """Where an item comes from, as its source document states it (出处)."""
+
+    issuer: str
+    doc_number: str
+    issued_on: dt.date | None
+    level: str
+    level_label: str
+    batch: str
+    adopted_from: str
+
+
+class ItemOut(WorkloadOut):
     code: str
     title: str
     category: str
     category_label: str
     cert_kind: str
+    statutory: bool
     basis: str
     department_code: str | None
     department_name: str | None
     scope: str
     process: str
-    community_roles: list[str]
-    funding_amount: Decimal | None
-    funding_source: str
-    frequency_count: Decimal
-    frequency_unit: str
-    minutes_per_occurrence: int
-    applies_to: str
+    conditions: str
+    bodies: list[str]
+    community_types: list[str]
+    plaque_kind: str
+    plaque_position: str
+    plaque_quota: int | None
+    provenance: ProvenanceOut
     review_date: dt.date | None
-    hours_per_community: Decimal
     jurisdiction_hours: Decimal
     url: str
 
@@ -98,6 +113,21 @@ class BriefItem(Schema):
     category: str
 
 
+class CutOut(Schema):
+    """One row of the reduction: burden items (and hours) before → after, and what was cancelled."""
+
+    key: str
+    label: str
+    items_before: int
+    items_after: int
+    cancelled: int
+    added: int
+    items_cut_pct: Decimal | None
+    hours_before: Decimal
+    hours_after: Decimal
+    hours_cut_pct: Decimal | None
+
+
 class DiffOut(Schema):
     region_code: str
     from_version: int
@@ -112,6 +142,10 @@ class DiffOut(Schema):
     hours_before: Decimal
     hours_after: Decimal
     hours_cut_pct: Decimal | None
+    items_cancelled: int
+    items_added: int
+    by_category: list[CutOut]
+    by_body: list[CutOut]
 
 
 class ImportOut(Schema):
@@ -151,30 +185,53 @@ def _total(t: selectors.Total) -> dict[str, Any]:
 
 
 def _item(item: ListItem, owner: Org, communities: dict[str, int]) -> dict[str, Any]:
-    hours = item.hours_per_community
     department = item.department
     return {
+        **workload_out(item),
         "code": item.code,
         "title": item.title,
         "category": item.category,
         "category_label": item.get_category_display(),
         "cert_kind": item.cert_kind,
+        "statutory": item.statutory,
         "basis": item.basis,
         "department_code": department.code if department is not None else None,
         "department_name": department.name if department is not None else None,
         "scope": item.scope,
         "process": item.process,
-        "community_roles": list(item.community_roles or []),
-        "funding_amount": item.funding_amount,
-        "funding_source": item.funding_source,
-        "frequency_count": item.frequency_count,
-        "frequency_unit": item.frequency_unit,
-        "minutes_per_occurrence": item.minutes_per_occurrence,
-        "applies_to": item.applies_to,
+        "conditions": item.conditions,
+        "bodies": list(item.bodies or []),
+        "community_types": list(item.community_types or []),
+        "plaque_kind": item.plaque_kind,
+        "plaque_position": item.plaque_position,
+        "plaque_quota": item.plaque_quota,
+        "provenance": {
+            "issuer": item.issuer,
+            "doc_number": item.doc_number,
+            "issued_on": item.issued_on,
+            "level": item.source_level,
+            "level_label": item.get_source_level_display() if item.source_level else "",
+            "batch": item.batch,
+            "adopted_from": item.adopted_from,
+        },
         "review_date": item.review_date,
-        "hours_per_community": hours,
-        "jurisdiction_hours": hours * communities[item.applies_to],
+        "jurisdiction_hours": item.hours_per_community * communities[item.applies_to],
         "url": f"/public/lists/{owner.region_code}/items/{item.code}/",
+    }
+
+
+def _cut(c: Cut) -> dict[str, Any]:
+    return {
+        "key": c.key,
+        "label": c.label,
+        "items_before": c.before,
+        "items_after": c.after,
+        "cancelled": c.cancelled,
+        "added": c.added,
+        "items_cut_pct": c.items_pct,
+        "hours_before": c.hours_before.quantize(Decimal("0.1")),
+        "hours_after": c.hours_after.quantize(Decimal("0.1")),
+        "hours_cut_pct": c.hours_pct,
     }
 
 
@@ -202,7 +259,7 @@ def current(request: HttpRequest, region_code: str) -> Any:
     owner = selectors.public_owner(region_code)
     version = selectors.current_version(owner)
     if version is None:
-        raise NotFound("该辖区尚未发布清单。")
+        raise NotFound(_("该辖区尚未发布清单。"))
     return _version_out(owner, version)
 
 
@@ -239,7 +296,7 @@ def version(request: HttpRequest, region_code: str, number: int) -> Any:
     "/{region_code}/diff",
     response={200: DiffOut, 404: ErrorOut},
     auth=None,
-    summary="两个已发布版本的差异：新增、删除、逐字段修改，以及事项和工时的变化（公开）",
+    summary="两个已发布版本的差异：新增、删除、逐字段修改，事项和工时的变化，按类别和按村/社区的精简率（公开）",
 )
 def diff(request: HttpRequest, region_code: str, to: int, from_: int = Query(..., alias="from")) -> Any:
     owner = selectors.public_owner(region_code)
@@ -263,12 +320,16 @@ def diff(request: HttpRequest, region_code: str, to: int, from_: int = Query(...
             for c in d.changed
         ],
         "unchanged": d.unchanged,
-        "items_before": red.before.burden_items,
-        "items_after": red.after.burden_items,
+        "items_before": red.total.before,
+        "items_after": red.total.after,
         "items_cut_pct": red.items_pct,
         "hours_before": red.before.hours.quantize(Decimal("0.1")),
         "hours_after": red.after.hours.quantize(Decimal("0.1")),
         "hours_cut_pct": red.hours_pct,
+        "items_cancelled": red.total.cancelled,
+        "items_added": red.total.added,
+        "by_category": [_cut(c) for c in red.categories],
+        "by_body": [_cut(c) for c in red.bodies],
     }
 
 
@@ -276,20 +337,25 @@ def _owner_for_write(request: HttpRequest, region_code: str) -> Org:
     owner = selectors.public_owner(region_code)
     # Another jurisdiction's lists are not editable from here at all: answer as if absent.
     if selectors.owner_for_user(request.user) != owner and not in_scope(request.user, owner.region_code):
-        raise NotFound("未找到该辖区。")
+        raise NotFound(_("未找到该辖区。"))
     if not can_edit_lists(request.user, owner):
-        raise NotAllowed("只有本辖区的县级民政、组织部门可以编辑清单。")
+        raise NotAllowed(_("只有本辖区的县级民政、组织部门可以编辑清单。"))
     return owner
 
 
 @router.post(
     "/{region_code}/import",
-    response={200: ImportOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-    summary="Excel 导入到草稿（全部成功或全部不保存；错误逐行列出）",
+    response={200: ImportOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    summary="Excel 导入到草稿（全部或全不；错误逐行列出；疑似重复事项 409，confirm_duplicates=true 确认）",
 )
-def import_(request: HttpRequest, region_code: str, file: UploadedFile = File(...)) -> Any:  # noqa: B008
+def import_(
+    request: HttpRequest,
+    region_code: str,
+    file: UploadedFile = File(...),  # noqa: B008
+    confirm_duplicates: bool = False,
+) -> Any:
     owner = _owner_for_write(request, region_code)
-    draft = actions.do_import_items(owner, actor=request.user, upload=file)
+    draft = actions.do_import_items(owner, actor=request.user, upload=file, confirm_duplicates=confirm_duplicates)
     n = draft.items.count()
     return {"region_code": owner.region_code, "draft_items": n, "detail": f"已导入 {n} 项到草稿。"}
 
@@ -303,7 +369,7 @@ def publish(request: HttpRequest, region_code: str, payload: PublishIn) -> Any:
     owner = _owner_for_write(request, region_code)
     draft = selectors.draft_version(owner)
     if draft is None:
-        raise NotFound("当前没有草稿可发布。")
+        raise NotFound(_("当前没有草稿可发布。"))
     published = actions.do_publish_version(
         draft,
         actor=request.user,

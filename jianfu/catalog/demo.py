@@ -29,6 +29,61 @@ PLAN = "《汉阴县开展社区建设提升年工作实施方案》"
 CERT = "《关于深化村（社区）证明事项清理工作的通知》"
 JF = "《关于持续深化城乡社区减负增效工作的若干措施》"
 
+# Provenance (出处) of the demo items. The two laws and seed 001's county plan are real documents;
+# the county's own 2025 measures and certificate notice are the demo's (no 文号 is invented for them).
+LAW_RJZ = {
+    "statutory": True,
+    "issuer": "全国人民代表大会常务委员会",
+    "issued_on": "1989-12-26",
+    "source_level": "national",
+    "bodies": "居委会",
+    "community_types": "城市社区",
+    "adopted_from": "《中华人民共和国城市居民委员会组织法》（1989 年通过，2018 年修正）",
+}
+LAW_CMZ = {
+    "statutory": True,
+    "issuer": "全国人民代表大会常务委员会",
+    "issued_on": "1998-11-04",
+    "source_level": "national",
+    "bodies": "村委会、集体经济组织",
+    "community_types": "农村社区、涉农社区",
+    "adopted_from": "《中华人民共和国村民委员会组织法》（1998 年通过，2018 年修正）",
+}
+SEED_001 = {
+    "issuer": "汉阴县人民政府办公室",
+    "doc_number": "汉政办发〔2016〕88号",
+    "issued_on": "2016-07-13",
+    "source_level": "county",
+    "adopted_from": "安康市政府办《转发市民政局关于开展社区建设提升年工作的实施意见的通知》（安政办发〔2016〕7号）",
+}
+COUNTY_2025 = {
+    "issuer": "中共汉阴县委办公室、汉阴县人民政府办公室",
+    "issued_on": "2025-02-20",
+    "source_level": "county",
+    "batch": "2025 年版",
+}
+CERT_BATCH = {**COUNTY_2025, "issuer": "汉阴县民政局、汉阴县司法局", "batch": "第一批"}
+
+
+def _provenance(basis: str) -> dict[str, Any]:
+    if basis.startswith(CMZ):
+        return dict(LAW_CMZ)
+    if basis.startswith(RJZ):
+        return dict(LAW_RJZ)
+    if basis == PLAN:
+        return dict(SEED_001)
+    return dict(COUNTY_2025)
+
+
+# 印章使用范围 (seed 001: "县民政部门要统一制订社区印章使用范围清单…社区不再出具超出公章使用范围的
+# 各类证明"): (code, title, keep)
+SEALS = [
+    ("YZ-01", "出具证明事项清单所列的证明", True),
+    ("YZ-02", "以村（居）民委员会名义对外行文、报送工作报告", True),
+    ("YZ-03", "村（居）民会议决定事项的协议、合同用印", False),
+]
+SEAL_CONDITIONS = "社区不再出具超出公章使用范围的各类证明；印章由专人保管，用印登记。"
+
 # (code, title, basis, minutes, times, unit, applies, keep in v2)
 DUTIES = [
     (
@@ -259,7 +314,7 @@ CERTS_ALLOWED = [
     ("ZM-11", "学杂费减免证明", False),
     ("ZM-12", "青少年课外实践证明", True),
     ("ZM-13", "志愿服务证明", True),
-    ("ZM-14", "亲属关系证明", False),
+    ("ZM-14", "亲属关系证明", True),
     ("ZM-15", "家庭收入证明", False),
     ("ZM-16", "婚姻状况证明", False),
     ("ZM-17", "健在证明", False),
@@ -347,6 +402,19 @@ OTHERS = [
     ("XT-06", "system", "工作群内拍照留痕、每日打卡", "", "各部门要求", 20, 5, "week", False),
 ]
 
+# Plaques (seed 000/003): outside only the 党组织/居委会 plaques and the 服务站 mark; one per room inside.
+PLAQUES: dict[str, dict[str, Any]] = {
+    "JP-01": {
+        "plaque_kind": "allowed",
+        "plaque_position": "outside",
+        "plaque_quota": 2,
+        "bodies": "党组织、居委会、村委会",
+    },
+    "JP-02": {"plaque_kind": "allowed", "plaque_position": "outside", "plaque_quota": 1, "bodies": "服务站"},
+    "JP-03": {"plaque_kind": "allowed", "plaque_position": "outside"},
+    "JP-06": {"plaque_kind": "allowed", "plaque_position": "inside"},
+}
+
 # Version 2: kept items that changed (frequency cut, time cut, better funding, review dates).
 V2_CHANGES: dict[str, dict[str, Any]] = {
     "LZ-02": {"minutes_per_occurrence": 180},
@@ -356,12 +424,15 @@ V2_CHANGES: dict[str, dict[str, Any]] = {
     "BG-02": {"frequency_unit": "quarter", "review_date": "2026-09-30"},
     "XT-01": {"review_date": "2026-06-30"},
     "FW-04": {"review_date": "2026-10-31"},
+    # Turned forbidden rather than dropped: the community must refuse it from now on (cancelled).
+    "ZM-14": {"cert_kind": "forbidden", "minutes_per_occurrence": "0", "funding_amount": "", "funding_source": ""},
 }
 
 
 def _assist(row: tuple) -> dict[str, Any]:
     code, title, dept, roles, funding, minutes, times, unit, applies, _keep = row
     return {
+        **COUNTY_2025,
         "code": code,
         "title": title,
         "category": "assist",
@@ -385,6 +456,7 @@ def _v1_items() -> list[tuple[dict[str, Any], bool]]:
         rows.append(
             (
                 {
+                    **_provenance(basis),
                     "code": code,
                     "title": title,
                     "category": "duty",
@@ -403,6 +475,7 @@ def _v1_items() -> list[tuple[dict[str, Any], bool]]:
         rows.append(
             (
                 {
+                    **_provenance(basis),
                     "code": code,
                     "title": title,
                     "category": "service",
@@ -425,6 +498,10 @@ def _v1_items() -> list[tuple[dict[str, Any], bool]]:
                         "category": "negative",
                         "scope": scope,
                         "basis": "《中共中央 国务院关于加强基层治理体系和治理能力现代化建设的意见》",
+                        "issuer": "中共中央、国务院",
+                        "issued_on": "2021-04-28",
+                        "source_level": "national",
+                        "conditions": "未经县委县政府统一部署，不得以社区名义承担。",
                         "minutes_per_occurrence": 0,
                     },
                     True,
@@ -434,12 +511,15 @@ def _v1_items() -> list[tuple[dict[str, Any], bool]]:
         rows.append(
             (
                 {
+                    **CERT_BATCH,
                     "code": code,
                     "title": title,
                     "category": "certificate",
                     "cert_kind": "allowed",
                     "basis": CERT,
                     "department": "民政局",
+                    "funding_amount": 500,
+                    "funding_source": "县财政社区工作经费",
                     "minutes_per_occurrence": 15,
                     "frequency_count": 2 if keep else 3,
                     "frequency_unit": "month",
@@ -451,6 +531,7 @@ def _v1_items() -> list[tuple[dict[str, Any], bool]]:
         rows.append(
             (
                 {
+                    **CERT_BATCH,
                     "code": code,
                     "title": title,
                     "category": "certificate",
@@ -466,10 +547,13 @@ def _v1_items() -> list[tuple[dict[str, Any], bool]]:
         rows.append(
             (
                 {
+                    **COUNTY_2025,
                     "code": code,
                     "title": title,
                     "category": "form",
                     "department": dept,
+                    "funding_amount": 1000,
+                    "funding_source": f"{dept}工作经费",
                     "basis": f"{dept}统计报表制度",
                     "minutes_per_occurrence": minutes,
                     "frequency_count": times,
@@ -479,9 +563,13 @@ def _v1_items() -> list[tuple[dict[str, Any], bool]]:
             )
         )
     for code, cat, title, dept, basis, minutes, times, unit, keep in OTHERS:
+        funded = {"funding_amount": 2000, "funding_source": f"{dept}工作经费"} if dept and minutes else {}
         rows.append(
             (
                 {
+                    **_provenance(basis),
+                    **funded,
+                    **PLAQUES.get(code, {}),
                     "code": code,
                     "title": title,
                     "category": cat,
@@ -490,6 +578,24 @@ def _v1_items() -> list[tuple[dict[str, Any], bool]]:
                     "minutes_per_occurrence": minutes,
                     "frequency_count": times,
                     "frequency_unit": unit,
+                },
+                keep,
+            )
+        )
+    for code, title, keep in SEALS:
+        rows.append(
+            (
+                {
+                    **SEED_001,
+                    "code": code,
+                    "title": title,
+                    "category": "seal",
+                    "basis": PLAN,
+                    "conditions": SEAL_CONDITIONS,
+                    "bodies": "居委会、村委会",
+                    "minutes_per_occurrence": 10,
+                    "frequency_count": 4,
+                    "frequency_unit": "month",
                 },
                 keep,
             )

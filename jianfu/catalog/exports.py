@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -17,13 +18,26 @@ from jianfu.core.xlsx import column_letter, open_workbook, unquote_cell, write_r
 from jianfu.orgs.models import Org
 from jianfu.orgs.tree import departments_of
 
-from .choices import AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit
+from .choices import (
+    AppliesTo,
+    Body,
+    Category,
+    CertKind,
+    CommunityRole,
+    CommunityType,
+    FrequencyUnit,
+    PlaqueKind,
+    PlaquePosition,
+    SourceLevel,
+)
 from .models import ListItem, ListVersion
 from .selectors import communities_counts, display_values, items_of
-from .validation import FIELD_LABELS, clean_item, find_department
+from .validation import BASE_LABELS, FIELD_LABELS, clean_item, find_department
 
 COLUMNS = list(FIELD_LABELS)  # field names, in column order
 HEADER = [FIELD_LABELS[f] for f in COLUMNS]
+# Files made from the original (sixteen-column) template still import: the newer columns may be absent.
+BASE_COLUMNS = len(BASE_LABELS)
 EXTRA_HEADER = ["每社区年工时（小时）", "全辖区年工时（小时）"]
 SHEET_TITLE = "清单事项"
 MAX_ROWS = 10_000
@@ -57,13 +71,38 @@ def _instructions(book: Workbook, owner: Org) -> None:
         ["职责范围", "选填", ""],
         ["运行流程", "选填", ""],
         ["社区职责", "协助事项必填", "可多选，用顿号分隔：" + labels(CommunityRole.choices)],
-        ["经费（元/年）", "协助事项必填", "费随事转：数字，0 至 99 亿元。"],
-        ["经费来源", "协助事项必填", "如：县财政专项、部门工作经费。"],
+        ["经费（元/年）", "见“费随事转”", "数字，0 至 99 亿元。"],
+        ["经费来源", "见“费随事转”", "如：县财政专项、部门工作经费。"],
         ["频次", "选填（默认 1）", "数字，0 至 10000。"],
         ["频次单位", "选填（默认 每年）", "只能是：" + labels(FrequencyUnit.choices)],
         ["每次用时（分钟）", "选填（默认 0）", "整数，0 至 10000；用于估算社区负担（标准成本法）。"],
         ["适用范围", "选填（默认 城市社区和村）", "只能是：" + labels(AppliesTo.choices)],
         ["复核日期", "选填", "日期，如 2027-12-31。"],
+        [
+            "法定事项",
+            "选填（默认 否）",
+            "是/否。法律法规直接规定的履职或协助事项填“是”：无须责任部门、社区职责和经费，制度依据须写明法律或法规名称。",
+        ],
+        ["发文机关", "选填", "出处：发文机关，多个用顿号分隔，如“中共汉阴县委办公室、汉阴县人民政府办公室”。"],
+        ["文号", "选填", "如 汉政办发〔2016〕88号。"],
+        ["发文日期", "选填", "日期，如 2016-07-13。"],
+        ["层级", "选填", "只能是：" + labels(SourceLevel.choices)],
+        ["批次", "选填", "如 第一批。"],
+        ["承接的上级清单", "选填", "本事项照搬或细化的上级清单及条目。"],
+        ["约束主体", "选填", "可多选，用顿号分隔：" + labels(Body.choices)],
+        ["社区类别", "选填", "可多选，用顿号分隔：" + labels(CommunityType.choices)],
+        ["适用条件与例外", "选填", "如：未经县委县政府统一部署，不得以社区名义开展。"],
+        ["牌子类型", "仅机制牌子", "只能是：" + labels(PlaqueKind.choices)],
+        ["悬挂位置", "仅机制牌子", "只能是：" + labels(PlaquePosition.choices)],
+        ["限挂数量", "仅机制牌子", "整数，0 至 100。"],
+        [],
+        [
+            "费随事转",
+            "",
+            "协助事项、以及有责任部门且占用社区工时（每次用时和频次均大于 0）的事项须填写经费和经费来源；"
+            "法定事项和社区自身工作（无责任部门）除外。",
+        ],
+        ["疑似重复", "", "事项名称与表中前面的行或现行清单中另一编号的事项相同时，列出并请您确认后再导入。"],
         [],
         ["导入规则", "", "导入将用表中全部事项替换当前草稿；任一行有误则整表不导入，并列出每个错误的行号和列。"],
         ["", "", f"最多 {MAX_ROWS} 行；不得包含公式；仅读取第一个工作表。"],
@@ -100,8 +139,8 @@ def item_row(item: ListItem, communities: dict[str, int]) -> list[Any]:
             row.append(float(item.funding_amount) if item.funding_amount is not None else None)
         elif name == "frequency_count":
             row.append(float(item.frequency_count))
-        elif name == "minutes_per_occurrence":
-            row.append(item.minutes_per_occurrence)
+        elif name in ("minutes_per_occurrence", "plaque_quota"):
+            row.append(getattr(item, name))
         else:
             row.append(values[name])
     hours = item.hours_per_community
@@ -127,48 +166,67 @@ def _error(row: int, col: int | None, label: str, message: str) -> dict[str, Any
     return {"row": row, "column": column_letter(col) if col else "", "label": label, "message": message, "where": where}
 
 
-def _check_header(header: tuple[Any, ...] | None) -> None:
+def _check_header(header: tuple[Any, ...] | None) -> int:
+    """How many template columns the file has: all of them, or the original sixteen (a file made
+    from the older template or export). Raises ActionError naming the first column whose header is
+    not the template's."""
     cells = [str(v).strip() if v is not None else "" for v in (header or ())]
-    for col, expected in enumerate(HEADER, start=1):
+    width = len(HEADER)
+    tail = cells[BASE_COLUMNS : len(HEADER)]
+    if not any(tail) or tail[0] in EXTRA_HEADER:
+        width = BASE_COLUMNS
+    for col, expected in enumerate(HEADER[:width], start=1):
         got = cells[col - 1] if col - 1 < len(cells) else ""
         if got != expected:
             raise ActionError(
-                f"第 1 行表头与模板不符：{column_letter(col)} 列应为“{expected}”，实际为“{got[:30] or '（空）'}”。"
-                "请下载最新模板，按模板填写后上传。",
+                _(
+                    "第 1 行表头与模板不符：{col} 列应为“{expected}”，实际为“{v}”。请下载最新模板，按模板填写后上传。"
+                ).format(col=column_letter(col), expected=expected, v=got[:30] or "（空）"),
                 errors=[_error(1, col, expected, f"表头应为“{expected}”")],
             )
+    return width
 
 
 def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
     """Every row of the first sheet, checked; returns typed values or raises ActionError whose
     ``errors`` list each problem with its row and column (nothing is ever half-read)."""
+    return [values for _row, values in read_workbook_rows(upload, owner=owner)]
+
+
+def read_workbook_rows(upload: Any, *, owner: Org) -> list[tuple[int, dict[str, Any]]]:
+    """As ``read_workbook``, each row's values with its sheet row number."""
     book = open_workbook(upload)
     try:
         sheet = book.worksheets[0]
         declared = sheet.max_row  # from the file's <dimension>; refuse a huge sheet before reading it
         if declared and declared - 1 > MAX_ROWS:
-            raise ActionError(f"表格有 {declared - 1} 行，超过上限（最多 {MAX_ROWS} 行），请分批导入。")
+            raise ActionError(
+                _("表格有 {declared} 行，超过上限（最多 {MAX_ROWS} 行），请分批导入。").format(
+                    declared=declared - 1, MAX_ROWS=MAX_ROWS
+                )
+            )
         rows_iter = sheet.iter_rows(values_only=True)
         header = next(rows_iter, None)
         if header is None or all(v is None for v in header):
-            raise ActionError("工作表是空的：第 1 行应为模板的表头，请下载模板填写后上传。")
-        _check_header(header)
+            raise ActionError(_("工作表是空的：第 1 行应为模板的表头，请下载模板填写后上传。"))
+        width = _check_header(header)
+        columns = COLUMNS[:width]
         errors: list[dict[str, Any]] = []
-        out: list[dict[str, Any]] = []
+        out: list[tuple[int, dict[str, Any]]] = []
         seen: dict[str, int] = {}
         depts: dict[str, Org | None] = {}
         col_of = {name: i + 1 for i, name in enumerate(COLUMNS)}
         for index, raw_row in enumerate(rows_iter, start=2):
             if index - 1 > MAX_ROWS:
-                raise ActionError(f"行数超过上限（最多 {MAX_ROWS} 行），请分批导入。")
+                raise ActionError(_("行数超过上限（最多 {MAX_ROWS} 行），请分批导入。").format(MAX_ROWS=MAX_ROWS))
             if len(errors) >= MAX_LISTED_ERRORS:
                 continue  # enough to show; keep counting rows so that the row limit still applies
-            cells = list(raw_row[: len(COLUMNS)]) + [None] * (len(COLUMNS) - len(raw_row[: len(COLUMNS)]))
+            cells = list(raw_row[:width]) + [None] * (width - len(raw_row[:width]))
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
                 continue
             raw: dict[str, Any] = {}
             formula = False
-            for name, value in zip(COLUMNS, cells, strict=True):
+            for name, value in zip(columns, cells, strict=True):
                 if isinstance(value, str) and value.startswith("=") and len(value) > 1:
                     errors.append(_error(index, col_of[name], FIELD_LABELS[name], "单元格含公式，请只填写文字或数字。"))
                     formula = True
@@ -189,7 +247,7 @@ def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
                     errors.append(_error(index, col_of["code"], "编号", f"编号 {code} 与第 {seen[code]} 行重复。"))
                 else:
                     seen[code] = index
-                    out.append(values)
+                    out.append((index, values))
             elif code:
                 seen.setdefault(code, index)
     finally:
@@ -197,10 +255,13 @@ def read_workbook(upload: Any, *, owner: Org) -> list[dict[str, Any]]:
     if errors:
         more = "（仅列出前 500 个）" if len(errors) >= MAX_LISTED_ERRORS else ""
         raise ActionError(
-            f"导入失败：共发现 {len(errors)} 处错误{more}，未保存任何事项。请修改后重新上传。", errors=errors
+            _("导入失败：共发现 {errors} 处错误{more}，未保存任何事项。请修改后重新上传。").format(
+                errors=len(errors), more=more
+            ),
+            errors=errors,
         )
     if not out:
-        raise ActionError("表格中没有任何事项（表头以下为空），未保存任何内容。")
+        raise ActionError(_("表格中没有任何事项（表头以下为空），未保存任何内容。"))
     return out
 
 

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
 from jianfu.orgs.scoping import ScopedModel, ScopedQuerySet
 
-from .choices import PER_YEAR, AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit, VersionStatus
+from .choices import (
+    Body,
+    Category,
+    CertKind,
+    CommunityType,
+    PlaqueKind,
+    PlaquePosition,
+    SourceLevel,
+    VersionStatus,
+    carries_burden,
+)
+from .workload import WorkloadFields
 
 # The fields that make up an item's content (copied into a new draft, compared by the diff).
 ITEM_FIELDS = [
@@ -31,8 +42,23 @@ ITEM_FIELDS = [
     "minutes_per_occurrence",
     "applies_to",
     "review_date",
+    "statutory",
+    "issuer",
+    "doc_number",
+    "issued_on",
+    "source_level",
+    "batch",
+    "adopted_from",
+    "bodies",
+    "community_types",
+    "conditions",
+    "plaque_kind",
+    "plaque_position",
+    "plaque_quota",
     "source_ref",
 ]
+# Where an item comes from (出处): shown together on the item page and the public page.
+PROVENANCE_FIELDS = ["issuer", "doc_number", "issued_on", "source_level", "batch", "adopted_from"]
 
 
 class PublishedVersionError(PermissionError):
@@ -47,25 +73,29 @@ class ListVersion(ScopedModel):
     versions stay readable, so any two can be compared.
     """
 
-    org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="list_versions", verbose_name="辖区")
-    number = models.PositiveIntegerField("版本号", null=True, blank=True)
-    status = models.CharField("状态", max_length=16, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
-    title = models.CharField("标题", max_length=200)
-    note = models.TextField("说明", blank=True)
-    effective_date = models.DateField("生效日期", null=True, blank=True)
+    org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="list_versions", verbose_name=gettext_lazy("辖区")
+    )
+    number = models.PositiveIntegerField(gettext_lazy("版本号"), null=True, blank=True)
+    status = models.CharField(
+        gettext_lazy("状态"), max_length=16, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+    )
+    title = models.CharField(gettext_lazy("标题"), max_length=200)
+    note = models.TextField(gettext_lazy("说明"), blank=True)
+    effective_date = models.DateField(gettext_lazy("生效日期"), null=True, blank=True)
     based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
-    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    published_at = models.DateTimeField(gettext_lazy("发布时间"), null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     # The 2–3-year full re-examination of the lists (全面复核, seed 002): a version published as
     # the outcome of one restarts the review clock.
-    full_review = models.BooleanField("全面复核", default=False)
+    full_review = models.BooleanField(gettext_lazy("全面复核"), default=False)
 
     class Meta:
         ordering = ["org", "-number"]
@@ -116,37 +146,54 @@ class ListItemQuerySet(ScopedQuerySet):
 ListItemManager = models.Manager.from_queryset(ListItemQuerySet)
 
 
-class ListItem(ScopedModel):
+class ListItem(ScopedModel, WorkloadFields):
     """One item of a list (清单事项), as it stands in one version.
 
     Items are identified across versions by ``code``; a diff pairs items by code. Every item carries
-    its Standard Cost Model estimate: minutes per occurrence × occurrences per year.
+    its Standard Cost Model estimate (``WorkloadFields``: minutes per occurrence × occurrences per
+    year), its provenance as a real published list states it (issuing bodies, 文号, date, level,
+    batch, the higher-level list it adopts), the bodies it binds and its conditions and exceptions.
     """
 
     version = models.ForeignKey(ListVersion, on_delete=models.CASCADE, related_name="items")
-    code = models.CharField("编号", max_length=32)
-    title = models.CharField("事项名称", max_length=200)
-    category = models.CharField("类别", max_length=16, choices=Category.choices, db_index=True)
-    cert_kind = models.CharField("证明类型", max_length=16, choices=CertKind.choices, blank=True)
-    basis = models.TextField("制度依据", blank=True)
+    code = models.CharField(gettext_lazy("编号"), max_length=32)
+    title = models.CharField(gettext_lazy("事项名称"), max_length=200)
+    category = models.CharField(gettext_lazy("类别"), max_length=16, choices=Category.choices, db_index=True)
+    cert_kind = models.CharField(gettext_lazy("证明类型"), max_length=16, choices=CertKind.choices, blank=True)
+    basis = models.TextField(gettext_lazy("制度依据"), blank=True)
     department = models.ForeignKey(
-        "orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="责任部门"
+        "orgs.Org",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("责任部门"),
     )
-    scope = models.TextField("职责范围", blank=True)
-    process = models.TextField("运行流程", blank=True)
-    # For 协助 items: which of the six non-professional parts the community does (CommunityRole).
-    community_roles = models.JSONField("社区职责", default=list, blank=True)
-    funding_amount = models.DecimalField("经费（元/年）", max_digits=12, decimal_places=2, null=True, blank=True)
-    funding_source = models.CharField("经费来源", max_length=200, blank=True)
-    frequency_count = models.DecimalField("频次", max_digits=7, decimal_places=2, default=Decimal(1))
-    frequency_unit = models.CharField(
-        "频次单位", max_length=8, choices=FrequencyUnit.choices, default=FrequencyUnit.YEAR
+    scope = models.TextField(gettext_lazy("职责范围"), blank=True)
+    process = models.TextField(gettext_lazy("运行流程"), blank=True)
+    review_date = models.DateField(gettext_lazy("复核日期"), null=True, blank=True)
+    # 法定事项: a duty (履职 or 协助) the law itself gives the community, e.g. 城市居民委员会组织法
+    # 第三条; it needs no department and no funding (费随事转 is for work a department transfers).
+    statutory = models.BooleanField(gettext_lazy("法定事项"), default=False)
+    # Provenance (出处) as the source document states it.
+    issuer = models.CharField(gettext_lazy("发文机关"), max_length=200, blank=True)
+    doc_number = models.CharField(gettext_lazy("文号"), max_length=64, blank=True)
+    issued_on = models.DateField(gettext_lazy("发文日期"), null=True, blank=True)
+    source_level = models.CharField(gettext_lazy("层级"), max_length=12, choices=SourceLevel.choices, blank=True)
+    batch = models.CharField(gettext_lazy("批次"), max_length=64, blank=True)
+    adopted_from = models.CharField(gettext_lazy("承接的上级清单"), max_length=300, blank=True)
+    # Which bodies it binds (Body) and which kinds of community (CommunityType); empty = not stated.
+    bodies = models.JSONField(gettext_lazy("约束主体"), default=list, blank=True)
+    community_types = models.JSONField(gettext_lazy("社区类别"), default=list, blank=True)
+    conditions = models.TextField(gettext_lazy("适用条件与例外"), blank=True)  # e.g. 「未经县委统一部署不得…」
+    # Plaques (牌子) in 工作机制与牌子: allowed or forbidden, where, how many.
+    plaque_kind = models.CharField(gettext_lazy("牌子类型"), max_length=12, choices=PlaqueKind.choices, blank=True)
+    plaque_position = models.CharField(
+        gettext_lazy("悬挂位置"), max_length=12, choices=PlaquePosition.choices, blank=True
     )
-    minutes_per_occurrence = models.PositiveIntegerField("每次用时（分钟）", default=0)
-    applies_to = models.CharField("适用范围", max_length=8, choices=AppliesTo.choices, default=AppliesTo.BOTH)
-    review_date = models.DateField("复核日期", null=True, blank=True)
+    plaque_quota = models.PositiveSmallIntegerField(gettext_lazy("限挂数量"), null=True, blank=True)
     # Where the item came from, e.g. "admission:12" for an approved admission application.
-    source_ref = models.CharField("来源", max_length=64, blank=True)
+    source_ref = models.CharField(gettext_lazy("来源"), max_length=64, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
 
     objects: ClassVar[ListItemManager] = ListItemManager()
@@ -161,26 +208,24 @@ class ListItem(ScopedModel):
         return f"{self.code} {self.title}"
 
     @property
-    def community_roles_display(self) -> str:
-        labels = dict(CommunityRole.choices)
-        return "、".join(str(labels.get(r, r)) for r in self.community_roles or [])
-
-    @property
     def carries_burden(self) -> bool:
-        """Work the community actually does (not the negative list, not a refused certificate)."""
-        return self.category != Category.NEGATIVE and not (
-            self.category == Category.CERTIFICATE and self.cert_kind == CertKind.FORBIDDEN
-        )
+        """Work the community actually does (not the negative list, not a certificate it must
+        refuse, not a plaque that must come down)."""
+        return carries_burden(self.category, self.cert_kind, self.plaque_kind)
 
     @property
-    def occurrences_per_year(self) -> Decimal:
-        return self.frequency_count * PER_YEAR[FrequencyUnit(self.frequency_unit)]
+    def bodies_display(self) -> str:
+        labels = dict(Body.choices)
+        return "、".join(str(labels.get(b, b)) for b in self.bodies or [])
 
     @property
-    def hours_per_community(self) -> Decimal:
-        """Annual hours per community (minutes × occurrences per year / 60), to 0.1 h."""
-        hours = Decimal(self.minutes_per_occurrence) * self.occurrences_per_year / Decimal(60)
-        return hours.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    def community_types_display(self) -> str:
+        labels = dict(CommunityType.choices)
+        return "、".join(str(labels.get(t, t)) for t in self.community_types or [])
+
+    @property
+    def has_provenance(self) -> bool:
+        return any(getattr(self, f) for f in PROVENANCE_FIELDS)
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if ListVersion.objects.filter(pk=self.version_id, status=VersionStatus.PUBLISHED).exists():

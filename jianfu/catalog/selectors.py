@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core.errors import NotFound
 from jianfu.orgs.choices import OrgKind
@@ -22,10 +23,9 @@ from .choices import (
     PER_YEAR,
     AppliesTo,
     Category,
-    CertKind,
-    CommunityRole,
     FrequencyUnit,
     VersionStatus,
+    carries_burden,
 )
 from .models import ITEM_FIELDS, ListItem, ListVersion
 from .permissions import can_edit_lists
@@ -105,7 +105,7 @@ def public_owner(region_code: str) -> Org:
         else None
     )
     if org is None:
-        raise NotFound("未找到该辖区。")
+        raise NotFound(_("未找到该辖区。"))
     return org
 
 
@@ -123,24 +123,24 @@ def visible_versions(user: Any, owner: Org) -> QuerySet[ListVersion]:
 def get_version(user: Any, owner: Org, number: int) -> ListVersion:
     version = visible_versions(user, owner).filter(number=number).first()
     if version is None:
-        raise NotFound("未找到该版本。")
+        raise NotFound(_("未找到该版本。"))
     return version
 
 
 def get_public_version(owner: Org, number: int) -> ListVersion:
     version = published_versions(owner).filter(number=number).first()
     if version is None:
-        raise NotFound("未找到该版本。")
+        raise NotFound(_("未找到该版本。"))
     return version
 
 
 def get_draft(user: Any, owner: Org) -> ListVersion:
     """The draft, for its list owners only; anybody else (or no draft) gets NotFound."""
     if not can_edit_lists(user, owner):
-        raise NotFound("未找到草稿。")
+        raise NotFound(_("未找到草稿。"))
     draft = draft_version(owner)
     if draft is None:
-        raise NotFound("当前没有草稿。")
+        raise NotFound(_("当前没有草稿。"))
     return draft
 
 
@@ -148,7 +148,7 @@ def get_draft_item(user: Any, owner: Org, pk: int) -> ListItem:
     """One item of the draft by id; an item of another version or jurisdiction is NotFound."""
     draft = get_draft(user, owner)
     items = ListItem.objects.select_related("department", "version")
-    return get_in_scope_or_404(items, user, pk=pk, version=draft, message="未找到该事项。")
+    return get_in_scope_or_404(items, user, pk=pk, version=draft, message=_("未找到该事项。"))
 
 
 def public_jurisdictions() -> list[Org]:
@@ -166,7 +166,7 @@ def public_item(owner: Org, code: str) -> ListItem:
         .first()
     )
     if item is None:
-        raise NotFound("未找到该事项。")
+        raise NotFound(_("未找到该事项。"))
     return item
 
 
@@ -232,6 +232,7 @@ def departments_in(version: ListVersion) -> list[tuple[str, str]]:
 _HOURS_FIELDS = (
     "category",
     "cert_kind",
+    "plaque_kind",
     "department__name",
     "minutes_per_occurrence",
     "frequency_count",
@@ -242,11 +243,6 @@ _HOURS_FIELDS = (
 
 def hours_of(minutes: int, count: Decimal, unit: str) -> Decimal:
     return Decimal(minutes) * Decimal(count) * PER_YEAR[FrequencyUnit(unit)] / Decimal(60)
-
-
-def carries_burden(category: str, cert_kind: str) -> bool:
-    """Items the community actually does (not the negative list, not certificates it must refuse)."""
-    return category != Category.NEGATIVE and not (category == Category.CERTIFICATE and cert_kind == CertKind.FORBIDDEN)
 
 
 @dataclass
@@ -279,10 +275,10 @@ def totals_of(version: ListVersion, owner: Org | None = None) -> Totals:
     grand = Total("合计")
     cats = {value: Total(str(CATEGORY_SHORT[Category(value)])) for value, _l in Category.choices}
     depts: dict[str, Total] = {}
-    for cat, cert, dept, minutes, count, unit, applies in version.items.values_list(*_HOURS_FIELDS):
+    for cat, cert, plaque, dept, minutes, count, unit, applies in version.items.values_list(*_HOURS_FIELDS):
         hours = hours_of(minutes, count, unit)
         n = counts[AppliesTo(applies)]
-        burden = carries_burden(cat, cert)
+        burden = carries_burden(cat, cert, plaque)
         grand.add(hours, n, burden)
         cats[cat].add(hours, n, burden)
         name = dept or "（未指定部门）"
@@ -295,43 +291,12 @@ def totals_of(version: ListVersion, owner: Org | None = None) -> Totals:
     )
 
 
-@dataclass
-class Reduction:
-    before: Total
-    after: Total
-    by_category: list[tuple[Total, Total]]
+def reduction(old: ListVersion, new: ListVersion) -> Any:
+    """Items and hours the community carries, before → after, per category and per body
+    (``catalog.reduction``)."""
+    from .reduction import reduction_between
 
-    @staticmethod
-    def pct(before: Decimal | int, after: Decimal | int) -> Decimal | None:
-        if not before:
-            return None
-        return (Decimal(before - after) * 100 / Decimal(before)).quantize(Decimal("1"))
-
-    @property
-    def items_pct(self) -> Decimal | None:
-        return self.pct(self.before.burden_items, self.after.burden_items)
-
-    @property
-    def hours_pct(self) -> Decimal | None:
-        return self.pct(self.before.hours, self.after.hours)
-
-    @property
-    def jurisdiction_hours_pct(self) -> Decimal | None:
-        return self.pct(self.before.jurisdiction_hours, self.after.jurisdiction_hours)
-
-
-def reduction(old: ListVersion, new: ListVersion) -> Reduction:
-    """Items and hours the community carries, before → after (as seeds 002/003 report them)."""
-    a, b = totals_of(old), totals_of(new)
-    after_by_label = {t.label: t for t in b.by_category}
-    before_by_label = {t.label: t for t in a.by_category}
-    labels = [str(CATEGORY_SHORT[Category(v)]) for v, _l in Category.choices]
-    pairs = [
-        (before_by_label.get(label, Total(label)), after_by_label.get(label, Total(label)))
-        for label in labels
-        if label in before_by_label or label in after_by_label
-    ]
-    return Reduction(before=a.all, after=b.all, by_category=pairs)
+    return reduction_between(old, new)
 
 
 # --- Diff ---------------------------------------------------------------------------------------
@@ -341,7 +306,6 @@ DIFF_FIELDS = [f for f in ITEM_FIELDS if f not in ("code", "source_ref")]
 
 def display_values(item: ListItem) -> dict[str, str]:
     """Each field of an item as people read it (labels, names, plain numbers)."""
-    roles = dict(CommunityRole.choices)
     return {
         "title": item.title,
         "category": item.get_category_display(),
@@ -350,7 +314,7 @@ def display_values(item: ListItem) -> dict[str, str]:
         "department": item.department.name if item.department is not None else "",
         "scope": item.scope,
         "process": item.process,
-        "community_roles": "、".join(str(roles.get(r, r)) for r in item.community_roles or []),
+        "community_roles": item.community_roles_display,
         "funding_amount": _plain(item.funding_amount),
         "funding_source": item.funding_source,
         "frequency_count": _plain(item.frequency_count),
@@ -358,6 +322,19 @@ def display_values(item: ListItem) -> dict[str, str]:
         "minutes_per_occurrence": str(item.minutes_per_occurrence),
         "applies_to": item.get_applies_to_display(),
         "review_date": item.review_date.isoformat() if item.review_date else "",
+        "statutory": "是" if item.statutory else "",
+        "issuer": item.issuer,
+        "doc_number": item.doc_number,
+        "issued_on": item.issued_on.isoformat() if item.issued_on else "",
+        "source_level": item.get_source_level_display() if item.source_level else "",
+        "batch": item.batch,
+        "adopted_from": item.adopted_from,
+        "bodies": item.bodies_display,
+        "community_types": item.community_types_display,
+        "conditions": item.conditions,
+        "plaque_kind": item.get_plaque_kind_display() if item.plaque_kind else "",
+        "plaque_position": item.get_plaque_position_display() if item.plaque_position else "",
+        "plaque_quota": "" if item.plaque_quota is None else str(item.plaque_quota),
     }
 
 

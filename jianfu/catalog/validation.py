@@ -1,32 +1,45 @@
 """One set of rules for a list item, used by the edit form, the Excel import, the API and admission.
 
 ``clean_item`` takes raw values (strings from a form or a spreadsheet cell, or typed values from
-code) and returns typed values plus every problem found, each as a Chinese message on a field.
+code) and returns typed values plus every problem found, each as a Chinese message on a field. The
+workload fields (roles, funding, frequency, minutes, community type) and the 费随事转 rule are
+``workload.clean_workload``'s, shared with admission applications.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
 from jianfu.orgs.tree import departments_of
 
-from .choices import AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit
+from .choices import Body, Category, CertKind, CommunityType, PlaqueKind, PlaquePosition, SourceLevel
+from .workload import (
+    TAG_RE,
+    WORKLOAD_LABELS,
+    FieldError,
+    WorkContext,
+    choice,
+    clean_workload,
+    date,
+    multi,
+    text,
+)
 
-# Markup has no place in a list item; refusing it keeps every page, export and PDF plain text.
-TAG_RE = re.compile(r"<\s*/?\s*[A-Za-z!]")
+# Kept under their old names for the modules that import them.
+_text, _choice, _date = text, choice, date
+__all__ = ["FIELD_LABELS", "TAG_RE", "FieldError", "clean_item", "find_department"]
+
 CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
-MAX_MINUTES = 10_000
-MAX_FREQUENCY = Decimal(10_000)
-MAX_FUNDING = Decimal("9999999999.99")
+# A statutory item must cite a law or a regulation by name: 《…法》 or 《…条例》.
+LAW_RE = re.compile(r"《[^》]*(法|条例)》")
+MAX_QUOTA = 100
 
-# Field names and their Chinese labels, in template column order.
-FIELD_LABELS: dict[str, str] = {
+# Field names and their Chinese labels, in template column order. The first sixteen are the
+# columns of the original template (files made from it still import); provenance and the rest follow.
+BASE_LABELS: dict[str, str] = {
     "code": "编号",
     "title": "事项名称",
     "category": "类别",
@@ -35,89 +48,38 @@ FIELD_LABELS: dict[str, str] = {
     "department": "责任部门",
     "scope": "职责范围",
     "process": "运行流程",
-    "community_roles": "社区职责",
-    "funding_amount": "经费（元/年）",
-    "funding_source": "经费来源",
-    "frequency_count": "频次",
-    "frequency_unit": "频次单位",
-    "minutes_per_occurrence": "每次用时（分钟）",
-    "applies_to": "适用范围",
+    **WORKLOAD_LABELS,
     "review_date": "复核日期",
 }
+EXTRA_LABELS: dict[str, str] = {
+    "statutory": "法定事项",
+    "issuer": "发文机关",
+    "doc_number": "文号",
+    "issued_on": "发文日期",
+    "source_level": "层级",
+    "batch": "批次",
+    "adopted_from": "承接的上级清单",
+    "bodies": "约束主体",
+    "community_types": "社区类别",
+    "conditions": "适用条件与例外",
+    "plaque_kind": "牌子类型",
+    "plaque_position": "悬挂位置",
+    "plaque_quota": "限挂数量",
+}
+FIELD_LABELS: dict[str, str] = {**BASE_LABELS, **EXTRA_LABELS}
+TRUE_WORDS = {"是", "y", "yes", "true", "1", "法定", "√"}
+FALSE_WORDS = {"", "否", "n", "no", "false", "0", "none"}
 
 
-@dataclass(frozen=True)
-class FieldError:
-    field: str
-    message: str
-
-    @property
-    def label(self) -> str:
-        return FIELD_LABELS.get(self.field, self.field)
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _choice(value: Any, choices: type[Any]) -> str | None:
-    """Accept either the stored value or the Chinese label of a choice."""
-    text = _text(value)
-    if not text:
-        return None
-    for stored, label in choices.choices:
-        if text in (stored, label):
-            return str(stored)
-    return ""
-
-
-def _decimal(value: Any) -> Decimal | None:
-    text = _text(value).replace(",", "").replace("，", "")
-    if not text:
-        return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError from None
-    if not number.is_finite():
-        raise ValueError
-    return number
-
-
-def _date(value: Any) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
+def _bool(value: Any) -> bool | None:
+    if isinstance(value, bool):
         return value
-    text = _text(value).replace("/", "-").replace(".", "-")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError from None
-
-
-def _roles(value: Any) -> list[str] | None:
-    """A list of CommunityRole values, from a list or from text such as "联系居民、协助入户"."""
-    if value in (None, ""):
-        return []
-    parts = value if isinstance(value, list | tuple) else re.split(r"[、,，;；/\s]+", _text(value))
-    roles = []
-    for part in parts:
-        part = _text(part)
-        if not part:
-            continue
-        role = _choice(part, CommunityRole)
-        if not role:
-            return None
-        if role not in roles:
-            roles.append(role)
-    return roles
+    word = text(value).lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    return None
 
 
 def find_department(owner: Org, value: Any) -> Org | None:
@@ -141,8 +103,9 @@ def find_department(owner: Org, value: Any) -> Org | None:
     return match
 
 
-def clean_item(raw: dict[str, Any], *, owner: Org) -> tuple[dict[str, Any], list[FieldError]]:
-    """Validate one item's fields for the lists of ``owner``; returns (typed values, errors)."""
+def clean_item(raw: dict[str, Any], *, owner: Org, admission: bool = False) -> tuple[dict[str, Any], list[FieldError]]:
+    """Validate one item's fields for the lists of ``owner``; returns (typed values, errors).
+    ``admission``: the item is a department's application (费随事转 always applies)."""
     errors: list[FieldError] = []
     out: dict[str, Any] = {}
 
@@ -180,7 +143,7 @@ def clean_item(raw: dict[str, Any], *, owner: Org) -> tuple[dict[str, Any], list
         err("cert_kind", "只有证明事项填写证明类型。")
     out["cert_kind"] = cert_kind or ""
 
-    for name, limit in (("basis", 2000), ("scope", 2000), ("process", 2000), ("funding_source", 200)):
+    for name, limit in (("basis", 2000), ("scope", 2000), ("process", 2000)):
         value = _text(raw.get(name))
         if len(value) > limit:
             err(name, f"{FIELD_LABELS[name]}不能超过 {limit} 字。")
@@ -194,68 +157,95 @@ def clean_item(raw: dict[str, Any], *, owner: Org) -> tuple[dict[str, Any], list
     department = find_department(owner, dept_raw) if dept_raw not in (None, "") else None
     if dept_raw not in (None, "") and department is None:
         err("department", f"未找到责任部门“{_text(dept_raw)}”（须为本辖区的部门名称或编码）。")
-    elif department is None and category == Category.ASSIST:
-        err("department", "协助事项须注明责任部门。")
     out["department"] = department
 
-    roles = _roles(raw.get("community_roles"))
-    if roles is None:
-        err("community_roles", "社区职责只能是：" + "、".join(str(label) for _v, label in CommunityRole.choices) + "。")
-        roles = []
-    elif category == Category.ASSIST and not roles:
-        err("community_roles", "协助事项须注明社区承担的职责（联系居民、协助入户等）。")
-    out["community_roles"] = roles
+    statutory = _bool(raw.get("statutory"))
+    if statutory is None:
+        err("statutory", "法定事项只能填“是”或“否”。")
+        statutory = False
+    elif statutory and category and category not in (Category.DUTY, Category.ASSIST):
+        err("statutory", "只有履职事项和协助事项可以标为法定事项。")
+    elif statutory and not LAW_RE.search(out["basis"]):
+        err("basis", "法定事项须在制度依据中写明法律或法规名称，如《中华人民共和国城市居民委员会组织法》第三条。")
+    out["statutory"] = statutory
+
+    plaque = _clean_plaque(raw, category or "", err)
+    out.update(plaque)
+    ctx = WorkContext(
+        category=category or "",
+        statutory=statutory,
+        has_department=department is not None,
+        admission=admission,
+        cert_kind=out["cert_kind"],
+        plaque_kind=plaque["plaque_kind"],
+    )
+    if department is None and category == Category.ASSIST and not ctx.is_statutory and dept_raw in (None, ""):
+        err("department", "协助事项须注明责任部门。")
+    workload, problems = clean_workload(raw, ctx)
+    out.update(workload)
+    errors.extend(problems)
+    out.update(_clean_provenance(raw, err))
 
     try:
-        amount = _decimal(raw.get("funding_amount"))
-    except ValueError:
-        err("funding_amount", "经费须为数字（元/年）。")
-        amount = None
-    else:
-        if amount is not None and not (Decimal(0) <= amount <= MAX_FUNDING):
-            err("funding_amount", "经费须在 0 至 99 亿元之间。")
-    if category == Category.ASSIST:
-        if not amount:
-            err("funding_amount", "协助事项须落实经费（费随事转）。")
-        if not out["funding_source"]:
-            err("funding_source", "协助事项须注明经费来源（费随事转）。")
-    out["funding_amount"] = amount
-
-    try:
-        frequency = _decimal(raw.get("frequency_count"))
-    except ValueError:
-        err("frequency_count", "频次须为数字。")
-        frequency = None
-    if frequency is None:
-        frequency = Decimal(1) if raw.get("frequency_count") in (None, "") else frequency
-    if frequency is not None and not (Decimal(0) <= frequency <= MAX_FREQUENCY):
-        err("frequency_count", "频次须在 0 至 10000 之间。")
-    out["frequency_count"] = frequency if frequency is not None else Decimal(1)
-
-    unit = _choice(raw.get("frequency_unit"), FrequencyUnit)
-    if unit == "":
-        err("frequency_unit", "频次单位只能是：每年、每季度、每月、每周。")
-    out["frequency_unit"] = unit or FrequencyUnit.YEAR
-
-    try:
-        minutes = _decimal(raw.get("minutes_per_occurrence"))
-    except ValueError:
-        err("minutes_per_occurrence", "每次用时须为整数分钟。")
-        minutes = None
-    if minutes is not None and (minutes != minutes.to_integral_value() or not (0 <= minutes <= MAX_MINUTES)):
-        err("minutes_per_occurrence", "每次用时须为 0 至 10000 之间的整数分钟。")
-        minutes = None
-    out["minutes_per_occurrence"] = int(minutes) if minutes is not None else 0
-
-    applies = _choice(raw.get("applies_to"), AppliesTo)
-    if applies == "":
-        err("applies_to", "适用范围只能是：城市社区和村、城市社区、村。")
-    out["applies_to"] = applies or AppliesTo.BOTH
-
-    try:
-        out["review_date"] = _date(raw.get("review_date"))
+        out["review_date"] = date(raw.get("review_date"))
     except ValueError:
         err("review_date", "复核日期格式应为 2026-01-31。")
         out["review_date"] = None
 
     return out, errors
+
+
+def _clean_plaque(raw: dict[str, Any], category: str, err: Any) -> dict[str, Any]:
+    """Plaques (牌子): allowed or forbidden, 门口 or 室内, a quota — only for 工作机制与牌子."""
+    kind = choice(raw.get("plaque_kind"), PlaqueKind)
+    position = choice(raw.get("plaque_position"), PlaquePosition)
+    quota_raw = text(raw.get("plaque_quota"))
+    quota: int | None = None
+    if quota_raw:
+        if not quota_raw.isdigit() or not (0 <= int(quota_raw) <= MAX_QUOTA):
+            err("plaque_quota", f"限挂数量须为 0 至 {MAX_QUOTA} 之间的整数。")
+        else:
+            quota = int(quota_raw)
+    if kind == "":
+        err("plaque_kind", "牌子类型只能是：允许悬挂、不得悬挂。")
+    if position == "":
+        err("plaque_position", "悬挂位置只能是：门口、室内。")
+    if (kind or position or quota is not None) and category and category != Category.MECHANISM:
+        err("plaque_kind", "只有“工作机制与牌子”类事项填写牌子类型、位置和数量。")
+    elif (position or quota is not None) and not kind:
+        err("plaque_kind", "填写了悬挂位置或数量的，须注明“允许悬挂”或“不得悬挂”。")
+    return {"plaque_kind": kind or "", "plaque_position": position or "", "plaque_quota": quota}
+
+
+def _clean_provenance(raw: dict[str, Any], err: Any) -> dict[str, Any]:
+    """Issuing bodies, 文号, date, level, batch, adopted list; bodies bound; conditions."""
+    out: dict[str, Any] = {}
+    for name, limit in (
+        ("issuer", 200),
+        ("doc_number", 64),
+        ("batch", 64),
+        ("adopted_from", 300),
+        ("conditions", 2000),
+    ):
+        value = text(raw.get(name))
+        if len(value) > limit:
+            err(name, f"{FIELD_LABELS[name]}不能超过 {limit} 字。")
+        elif TAG_RE.search(value):
+            err(name, f"{FIELD_LABELS[name]}不能包含 HTML 标签。")
+        out[name] = value
+    try:
+        out["issued_on"] = date(raw.get("issued_on"))
+    except ValueError:
+        err("issued_on", "发文日期格式应为 2026-01-31。")
+        out["issued_on"] = None
+    level = choice(raw.get("source_level"), SourceLevel)
+    if level == "":
+        err("source_level", "层级只能是：国家、省、市、县。")
+    out["source_level"] = level or ""
+    for name, choices in (("bodies", Body), ("community_types", CommunityType)):
+        values = multi(raw.get(name), choices)
+        if values is None:
+            err(name, f"{FIELD_LABELS[name]}只能是：" + "、".join(str(label) for _v, label in choices.choices) + "。")
+            values = []
+        out[name] = values
+    return out

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import secrets
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.errors import ActionError, NotFound
@@ -24,6 +29,7 @@ from .choices import Category
 from .forms import ImportForm, ItemForm, PublishForm
 from .models import ListVersion
 from .permissions import can_edit_lists
+from .reduction import Reduction
 
 PAGE_SIZE = 50
 
@@ -31,14 +37,14 @@ PAGE_SIZE = 50
 def _owner(request: HttpRequest) -> Org:
     owner = selectors.owner_for_user(request.user)
     if owner is None:
-        raise Http404("您所在的组织没有对应的县级清单。")
+        raise Http404(_("您所在的组织没有对应的县级清单。"))
     return owner
 
 
 def _require_editor(request: HttpRequest, owner: Org) -> None:
     # Editing pages of the lists do not exist for anybody but the jurisdiction's list owners.
     if not can_edit_lists(request.user, owner):
-        raise Http404("未找到该页面。")
+        raise Http404(_("未找到该页面。"))
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -123,7 +129,7 @@ def draft_open(request: HttpRequest) -> HttpResponse:
     owner = _owner(request)
     _require_editor(request, owner)
     actions.do_open_draft(owner, actor=request.user)
-    messages.success(request, "草稿已就绪：在草稿中修改后发布为新版本。")
+    messages.success(request, _("草稿已就绪：在草稿中修改后发布为新版本。"))
     return redirect("catalog:draft")
 
 
@@ -134,7 +140,7 @@ def draft_discard(request: HttpRequest) -> HttpResponse:
     _require_editor(request, owner)
     if not run_action(request, actions.do_discard_draft, selectors.get_draft(request.user, owner), actor=request.user):
         return redirect("catalog:draft")
-    messages.success(request, "草稿已放弃，已发布的版本不受影响。")
+    messages.success(request, _("草稿已放弃，已发布的版本不受影响。"))
     return redirect("catalog:index")
 
 
@@ -148,7 +154,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
         done = run_action(request, actions.do_add_item, owner, actor=request.user, data=form.cleaned_data, form=form)
         if done:
             item = done.value
-            messages.success(request, f"已添加事项：{item.code} {item.title}")
+            messages.success(request, _("已添加事项：{code} {title}").format(code=item.code, title=item.title))
             return redirect("catalog:draft")
     return render(request, "catalog/item_form.html", {"form": form, "owner": owner, "item": None})
 
@@ -162,7 +168,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ItemForm(request.POST or None, owner=owner, initial=ItemForm.initial_for(item))
     if request.method == "POST" and form.is_valid():
         if run_action(request, actions.do_update_item, item, actor=request.user, data=form.cleaned_data, form=form):
-            messages.success(request, f"已保存事项：{item.code} {item.title}")
+            messages.success(request, _("已保存事项：{code} {title}").format(code=item.code, title=item.title))
             return redirect("catalog:draft")
     return render(request, "catalog/item_form.html", {"form": form, "owner": owner, "item": item})
 
@@ -174,7 +180,7 @@ def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     _require_editor(request, owner)
     item = selectors.get_draft_item(request.user, owner, pk)
     if run_action(request, actions.do_delete_item, item, actor=request.user):
-        messages.success(request, f"已从草稿中删除：{item.code} {item.title}")
+        messages.success(request, _("已从草稿中删除：{code} {title}").format(code=item.code, title=item.title))
     return redirect("catalog:draft")
 
 
@@ -186,7 +192,7 @@ def publish(request: HttpRequest) -> HttpResponse:
     try:
         draft = selectors.get_draft(request.user, owner)
     except NotFound:
-        messages.warning(request, "当前没有草稿可发布。")
+        messages.warning(request, _("当前没有草稿可发布。"))
         return redirect("catalog:index")
     form = PublishForm(request.POST or None, initial={"title": draft.title, "note": ""})
     if request.method == "POST" and form.is_valid():
@@ -204,7 +210,12 @@ def publish(request: HttpRequest) -> HttpResponse:
         )
         if done:
             version = done.value
-            messages.success(request, f"已发布第 {version.number} 版，自 {version.effective_date:%Y-%m-%d} 起生效。")
+            messages.success(
+                request,
+                _("已发布第 {number} 版，自 {effective_date:%Y-%m-%d} 起生效。").format(
+                    number=version.number, effective_date=version.effective_date
+                ),
+            )
             return redirect("catalog:version", number=version.number)
     ctx = {
         "form": form,
@@ -237,9 +248,9 @@ def diff(request: HttpRequest) -> HttpResponse:
     if old is None and new is None and len(published) >= 2:
         old, new = published[1], published[0]
     if ("from" in request.GET or "to" in request.GET) and (old is None or new is None):
-        messages.warning(request, "请选择两个存在的版本进行比较。")
+        messages.warning(request, _("请选择两个存在的版本进行比较。"))
     result: selectors.Diff | None = None
-    red: selectors.Reduction | None = None
+    red: Reduction | None = None
     if old is not None and new is not None:
         result = selectors.diff_versions(old, new)
         red = selectors.reduction(old, new)
@@ -250,29 +261,91 @@ def diff(request: HttpRequest) -> HttpResponse:
     )
 
 
+_PENDING_KEY = "catalog_pending_import"
+
+
+def _stash(request: HttpRequest, owner: Org, upload: Any) -> str:
+    """Keep an uploaded workbook until its owner confirms the duplicates it holds (one per session)."""
+    token = secrets.token_urlsafe(16)
+    folder = Path(settings.DATA_DIR) / "pending-imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    upload.seek(0)
+    (folder / f"{token}.xlsx").write_bytes(upload.read())
+    _drop_stash(request)
+    request.session[_PENDING_KEY] = {"token": token, "owner": owner.pk}
+    return token
+
+
+def _unstash(request: HttpRequest, owner: Org, token: str) -> io.BytesIO | None:
+    pending = request.session.get(_PENDING_KEY) or {}
+    if not token or pending.get("token") != token or pending.get("owner") != owner.pk:
+        return None
+    path = Path(settings.DATA_DIR) / "pending-imports" / f"{token}.xlsx"
+    if not path.exists():
+        return None
+    data = io.BytesIO(path.read_bytes())
+    data.name = "import.xlsx"
+    return data
+
+
+def _drop_stash(request: HttpRequest) -> None:
+    pending = request.session.pop(_PENDING_KEY, None) or {}
+    token = str(pending.get("token") or "")
+    if token.replace("-", "").replace("_", "").isalnum():
+        (Path(settings.DATA_DIR) / "pending-imports" / f"{token}.xlsx").unlink(missing_ok=True)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_items(request: HttpRequest) -> HttpResponse:
+    """Upload, check, and (when rows look duplicated) confirm before the draft is replaced."""
     owner = _owner(request)
     _require_editor(request, owner)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    token = request.POST.get("pending", "") if request.method == "POST" else ""
+    form = ImportForm(None if token else (request.POST or None), request.FILES or None)
     errors: list[dict[str, Any]] = []
-    if request.method == "POST" and form.is_valid():
+    duplicates: list[dict[str, Any]] = []
+    pending = ""
+    upload: Any = None
+    if token:
+        upload = _unstash(request, owner, token)
+        if upload is None:
+            messages.warning(request, _("待确认的导入已失效，请重新上传。"))
+            return redirect("catalog:import")
+    elif request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
 
-        def show(exc: ActionError) -> None:
+    def show(exc: ActionError) -> None:
+        if isinstance(exc, actions.DuplicateRows):
+            duplicates.extend(exc.errors)
+        else:
             form.add_error(None, exc.message)
             errors.extend(exc.errors)
 
+    if upload is not None:
         done = run_action(
-            request, actions.do_import_items, owner, actor=request.user, upload=form.cleaned_data["file"], on_error=show
-        )
+            request, actions.do_import_items, owner, actor=request.user, upload=upload,
+            confirm_duplicates=bool(token), on_error=show,
+        )  # fmt: skip
         if done:
-            messages.success(request, f"导入成功：草稿现有 {done.value.items.count()} 项。请核对后发布。")
+            _drop_stash(request)
+            messages.success(
+                request, _("导入成功：草稿现有 {count} 项。请核对后发布。").format(count=done.value.items.count())
+            )
             return redirect("catalog:draft")
+        if duplicates:
+            pending = _stash(request, owner, upload)
     return render(
         request,
         "catalog/import.html",
-        {"form": form, "owner": owner, "errors": errors, "draft": selectors.draft_version(owner)},
+        {
+            "form": form,
+            "owner": owner,
+            "errors": errors,
+            "duplicates": duplicates,
+            "pending": pending,
+            "draft": selectors.draft_version(owner),
+        },
         status=400 if errors or form.errors else 200,
     )
 
@@ -287,7 +360,7 @@ def _export_version(request: HttpRequest, number: str) -> tuple[Org, ListVersion
     owner = _owner(request)
     version = _version_by_param(request, owner, number)
     if version is None:
-        raise Http404("未找到该版本。")
+        raise Http404(_("未找到该版本。"))
     return owner, version
 
 

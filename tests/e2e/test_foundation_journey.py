@@ -35,6 +35,25 @@ def test_a_community_worker_on_a_phone_has_no_sideways_scrolling(page_for):
     assert overflow <= 0
 
 
+def test_on_a_phone_the_menu_button_opens_every_menu_item(page_for):
+    page = page_for("county_mzj", mobile=True)
+    items = page.locator("nav.mainnav li a")
+    count = items.count()
+    assert count >= 5
+    assert not items.first.is_visible()  # folded behind the button, not cut off sideways
+    toggle = page.locator("nav.mainnav .navtoggle")
+    assert toggle.is_visible() and "菜单" in toggle.inner_text()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    for i in range(count):
+        assert items.nth(i).is_visible()
+        box = items.nth(i).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    items.filter(has_text="组织机构").click()
+    page.wait_for_url("**/orgs/")
+    assert "组织机构" in page.locator("nav.mainnav .navtoggle").inner_text()
+
+
 def test_a_wrong_password_shows_a_chinese_message(page_for):
     page = page_for(None)
     page.goto("/login/")

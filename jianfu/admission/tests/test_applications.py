@@ -80,8 +80,6 @@ def test_precheck_blocks_a_negative_list_match_and_cites_the_item(world, lists, 
         title="组织社区开展辖区企业安全生产检查",
         description="请各社区对辖区内企业开展安全生产隐患排查检查，每月上报检查台账。",
         category="service",
-        funding_amount="",
-        funding_source="",
         community_roles=[],
     )
     with pytest.raises(ActionError, match="预审"):

@@ -112,4 +112,4 @@ def row(code: str, title: str, **kw: Any) -> list[Any]:
     }
     from jianfu.catalog.exports import COLUMNS
 
-    return [values[c] for c in COLUMNS]
+    return [values.get(c) for c in COLUMNS]

@@ -45,8 +45,9 @@ def test_version_two_is_slimmer(loaded):
     rows = catalog_demo._v1_items()
     kept = sum(1 for _data, keep in rows if keep)
     added = sum(1 for *_rest, in_v1 in catalog_demo.NEGATIVE if not in_v1)
-    assert v1.items.count() == len(rows) == 98
-    assert v2.items.count() == kept + added == 50
+    # 98 + seed 001's three seal-use items; version 2 keeps two of them and keeps 亲属关系证明 as forbidden.
+    assert v1.items.count() == len(rows) == 101
+    assert v2.items.count() == kept + added == 53
     assert v2.items.count() < v1.items.count()
     # Items dropped in version 2 are really gone from it, kept ones stay with their codes.
     assert not v2.items.filter(code="JP-03").exists() and v1.items.filter(code="JP-03").exists()
@@ -84,7 +85,19 @@ def test_the_reduction_from_version_one_to_two_is_a_cut(loaded):
     assert cut.hours_pct is not None and cut.hours_pct > 0
     assert cut.jurisdiction_hours_pct is not None and cut.jurisdiction_hours_pct > 0
     # Negative items and forbidden certificates are no burden: they are not counted.
-    assert cut.before.burden_items == 90 and cut.after.burden_items == 39
+    assert cut.before.burden_items == 93 and cut.after.burden_items == 41
+
+
+def test_demo_items_carry_the_provenance_of_their_sources(loaded):
+    _county, v1, v2 = loaded
+    duty = v2.items.get(code="LZ-01")
+    assert duty.statutory and duty.source_level == "national" and duty.issuer == "全国人民代表大会常务委员会"
+    seal = v2.items.get(code="YZ-01")
+    assert seal.category == "seal" and seal.doc_number == "汉政办发〔2016〕88号"
+    assert "安政办发〔2016〕7号" in seal.adopted_from and "超出公章使用范围" in seal.conditions
+    plaque = v2.items.get(code="JP-01")
+    assert (plaque.plaque_kind, plaque.plaque_position, plaque.plaque_quota) == ("allowed", "outside", 2)
+    assert v2.items.get(code="ZM-14").cert_kind == "forbidden" and v1.items.get(code="ZM-14").cert_kind == "allowed"
 
 
 def test_loading_the_demo_twice_adds_nothing(loaded):

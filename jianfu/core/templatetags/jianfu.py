@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import template
 
+from jianfu.core.changes import describe
 from jianfu.core.events import label
 
 register = template.Library()
@@ -26,3 +27,9 @@ def num(value: object, digits: int = 0) -> str:
     if digits == 0:
         return f"{round(number):,}"
     return f"{number:,.{digits}f}"
+
+
+@register.filter
+def changes(entry: object) -> list[object]:
+    """An audit entry's changes for people (see ``jianfu.core.changes``)."""
+    return list(describe(entry))  # type: ignore[arg-type]

@@ -1,0 +1,106 @@
+"""Audit entries for people: each change as 「字段：旧值 → 新值」 in Chinese.
+
+An audit entry stores ``before``/``after`` as JSON with field names and raw values (``{"state":
+"sent"}``). Pages show them through ``describe``, which names each field by the audited model's
+``verbose_name``, shows a choice by its label, a yes/no as 是/否, a foreign key by the object's
+name and a date the Chinese way. Keys that are not model fields use the labels registered with
+``register_field`` (an app registers them in its ``ready()``), else the key itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .models import AuditEntry
+
+_FIELD_LABELS: dict[str, str] = {}
+_EMPTY = "—"
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+def register_field(key: str, label: str) -> None:
+    """A Chinese label for a ``before``/``after`` key that is not a field of the audited model."""
+    _FIELD_LABELS.setdefault(key, label)
+
+
+def _model_of(entry: AuditEntry) -> type[models.Model] | None:
+    if not entry.object_type or "." not in entry.object_type:
+        return None
+    try:
+        return apps.get_model(entry.object_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def _field(model: type[models.Model] | None, key: str) -> models.Field[Any, Any] | None:
+    if model is None:
+        return None
+    try:
+        found: object = model._meta.get_field(key)
+    except FieldDoesNotExist:
+        found = next((f for f in model._meta.concrete_fields if getattr(f, "attname", "") == key), None)
+    return found if isinstance(found, models.Field) else None
+
+
+def _date(value: str) -> str | None:
+    try:
+        if len(value) == 10:
+            return date_format(dt.date.fromisoformat(value), "Y年n月j日")
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return date_format(moment, "Y年n月j日 H:i")
+
+
+def _show(value: Any, field: models.Field[Any, Any] | None) -> str:
+    if value is None or value == "" or value == []:
+        return _EMPTY
+    if isinstance(value, bool):
+        return _("是") if value else _("否")
+    if field is not None and field.choices:
+        labels = {str(k): str(v) for k, v in field.flatchoices}
+        if isinstance(value, list):
+            return "、".join(labels.get(str(v), str(v)) for v in value)
+        return labels.get(str(value), str(value))
+    if field is not None and field.is_relation and field.related_model is not None and not isinstance(value, list):
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else str(value)
+    if isinstance(value, list):
+        return "、".join(_show(v, None) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{_show(v, None)}" for k, v in value.items())
+    if isinstance(value, str) and value[:4].isdigit() and value[4:5] == "-":
+        shown = _date(value)
+        if shown is not None:
+            return shown
+    return str(value)
+
+
+def describe(entry: AuditEntry) -> list[Change]:
+    """The entry's changes, one per field, in the order the fields were recorded."""
+    before = entry.before if isinstance(entry.before, dict) else {}
+    after = entry.after if isinstance(entry.after, dict) else {}
+    model = _model_of(entry)
+    changes = []
+    for key in list(dict.fromkeys([*before, *after])):
+        field = _field(model, key)
+        label = str(field.verbose_name) if field is not None else _FIELD_LABELS.get(key, key)
+        old = _show(before.get(key), field) if key in before else ""
+        new = _show(after.get(key), field) if key in after else ""
+        changes.append(Change(key, label, old, new))
+    return changes
