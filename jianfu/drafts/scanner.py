@@ -86,7 +86,9 @@ PROHIBIT = re.compile(r"不得|严禁|禁止|不准|一律不|不再|杜绝|不�
 # "不得漏报、瞒报" insists on the report; it does not forbid work.
 _EMPHASIS = re.compile(r"(?:不得|严禁|禁止|杜绝|防止|避免)(?:出现)?(?:漏|瞒|迟|错|虚|乱|拒|缓|误|少|重)|弄虚作假|敷衍")
 # A limit restated, not a duty imposed: 只悬挂 / 原则上 / 不超过 / 最多
-LIMIT = re.compile(r"只(?:悬挂|保留|设|挂)|仅(?:悬挂|保留|限)|原则上(?=.{0,4}(?:只|仅|不|至多|最多))|不超过|不多于|最多|至多|以内为限")
+LIMIT = re.compile(
+    r"只(?:悬挂|保留|设|挂)|仅(?:悬挂|保留|限)|原则上(?=.{0,4}(?:只|仅|不|至多|最多))|不超过|不多于|最多|至多|以内为限"
+)
 # Not an obligation: voluntary, encouraged, optional, or working "by the list / by law".
 OPTIONAL = re.compile(
     r"自愿|自主|鼓励|可以|可(?=参照|根据|由|自行|视情|结合)|有条件的|根据.{0,10}清单|依据.{0,10}清单|"
@@ -123,7 +125,12 @@ KINDS: list[Kind] = [
     Kind(
         "meeting", "会议、培训", re.compile(r"会议|参会|开会|例会|培训|座谈|列席|出席|集中学习|观摩|推进会|调度会"), 120
     ),
-    Kind("ledger", "台账、档案", re.compile(r"台账|台帐|日记账|记账|档案|建档|工作日志|记录本|留痕|影像资料|佐证材料|痕迹"), 120),
+    Kind(
+        "ledger",
+        "台账、档案",
+        re.compile(r"台账|台帐|日记账|记账|档案|建档|工作日志|记录本|留痕|影像资料|佐证材料|痕迹"),
+        120,
+    ),
     Kind(
         "form",
         "填报表格",
@@ -133,7 +140,9 @@ KINDS: list[Kind] = [
     Kind(
         "report",
         "报送材料",
-        re.compile(r"报送|上报|报告|汇报|报账|报帐|报至|报给|报到|报[县乡镇区市街各]|报\(|材料|总结|情况说明|反馈|报备|备案"),
+        re.compile(
+            r"报送|上报|报告|汇报|报账|报帐|报至|报给|报到|报[县乡镇区市街各]|报\(|材料|总结|情况说明|反馈|报备|备案"
+        ),
         60,
     ),
     Kind(

@@ -82,7 +82,11 @@ def test_a_full_width_point_marker_does_not_hide_the_village_committee_behind_it
 
 
 def test_village_staff_named_by_job_title_are_the_community_side() -> None:
-    for text in ("村会计每月5日前将收支明细报镇财政所。", "农村报账员每季度向镇经管站报账。", "网格管理员每周汇总走访记录。"):
+    for text in (
+        "村会计每月5日前将收支明细报镇财政所。",
+        "农村报账员每季度向镇经管站报账。",
+        "网格管理员每周汇总走访记录。",
+    ):
         assert classify(text).burden, text
 
 
