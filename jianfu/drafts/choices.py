@@ -45,4 +45,6 @@ class Source(models.TextChoices):
     FILE = "file", _("上传文件")
 
 
-VERDICT_TONE = {"listed": "ok", "admitted": "ok", "mismatch": "warn", "unlisted": "warn", "negative": "bad"}
+VERDICT_TONE = {
+    "listed": "ok", "admitted": "ok", "mismatch": "warn", "review": "warn", "unlisted": "warn", "negative": "bad",
+}  # fmt: skip

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clauses import NORMALISE, Clause, split_clauses
-from .findings import Finding
+from .findings import Finding, clause_finding
 
 # --- who acts ---------------------------------------------------------------------------------
 
@@ -359,6 +359,7 @@ FIXES = {
     "unlisted": "未入清单、未经准入：删除该条款，或改由本部门（乡镇）自行承担；确需社区协助的，先申请准入，经费随事转。",
     "negative": "属负面清单事项，社区不得承担：删除该条款，由职能部门依法履职。",
     "mismatch": "与清单依据不符（{why}）：按清单事项（{item}）的频次和方式修改该条款，或另行申请准入。",
+    "review": "与清单事项（{item}）相近但不能认定：请审核人员对照清单确认，或在文中写明所依据的清单事项。",
 }
 RULES = {
     "listed": "清单内事项：社区依清单承接",
@@ -366,6 +367,7 @@ RULES = {
     "unlisted": "未入工作事项清单的事项，社区一律不接（未经准入）",
     "negative": "不应由社区承担的事项（负面清单），社区不作为责任主体",
     "mismatch": "依清单承接，频次、方式不得超出清单规定",
+    "review": "待人工研判：比对结果不足以认定在清单内或属负面清单",
 }
 
 
@@ -487,11 +489,13 @@ def _judge(sc: ScannedClause, gate: Gate) -> None:
     sc.gate = result
     verdict = result.get("verdict", "unlisted")
     item = " ".join(x for x in (result.get("item_code"), result.get("item_title")) if x) or result.get("basis", "")
-    message = FIXES.get(verdict, FIXES["unlisted"]).format(item=item or "清单事项", why=result.get("why", ""))
+    message = FIXES.get(verdict, FIXES["unlisted"]).format(
+        item=item or "清单事项", why=result.get("why") or result.get("basis") or "见审查依据"
+    )
     severity = "info" if verdict in ("listed", "admitted") else ("block" if verdict == "negative" else "warn")
     kind = KIND_BY_KEY[v.kind]
     sc.findings = [
-        Finding(
+        clause_finding(
             rule=RULES.get(verdict, RULES["unlisted"]),
             message=message,
             severity=severity,

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from jianfu.core.demo import load_all
+from jianfu.catalog import demo as catalog_demo
+from jianfu.drafts import demo
 from jianfu.drafts.models import Draft
+from jianfu.orgs import demo as orgs_demo
+
+
+def load_all() -> None:
+    """The demo apps the drafts stand on (orgs, lists), then the drafts."""
+    orgs_demo.load()
+    catalog_demo.load()
+    demo.load()
 
 
 @pytest.mark.django_db
