@@ -1,12 +1,18 @@
 """Accuracy of the draft scanner on real notices' clauses: "puts work on communities", per clause.
 
-    ./jianfu bench drafts_accuracy              (both splits; targets judged on holdout)
+    ./jianfu bench drafts_accuracy              (tune and holdout; targets judged on holdout)
     ./jianfu bench drafts_accuracy --errors     (also list every miss and false alarm)
+    ./jianfu bench drafts_accuracy --fresh      (also the fresh split: scored only, never its errors)
 
 The dev set is bench/drafts_devset/clauses.tsv (sources in SOURCES.md): one real clause a row,
 labelled 1 when it makes a community/village committee (or its workers, grid workers, group heads)
 the subject of an obligation. Each clause is scanned on its own, as the scanner sees a one-line
 draft. Targets (issue 11): recall >= 0.90, precision >= 0.85 on the holdout split.
+
+The holdout was looked at while the first rules were written, so it is no longer clean. The
+``fresh`` split (documents chosen by a hash of their source id, added after that) is the clean
+one: it is scored only with ``--fresh``, and its errors are never listed, so rules cannot be fitted
+to it; it is meant to be run once, after tuning, and reported as is.
 """
 
 from __future__ import annotations
@@ -35,7 +41,8 @@ def main() -> int:
     with DEVSET.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     ok = True
-    for split in ("tune", "holdout"):
+    splits = ("tune", "holdout", "fresh") if "--fresh" in sys.argv else ("tune", "holdout")
+    for split in splits:
         tp = fp = fn = tn = 0
         errors = []
         for row in rows:
@@ -57,7 +64,7 @@ def main() -> int:
         if split == "holdout":
             ok = precision >= 0.85 and recall >= 0.90
             print(f"targets (holdout): precision >= 0.85, recall >= 0.90 -> {'met' if ok else 'NOT met'}")
-        if show_errors:
+        if show_errors and split != "fresh":
             for kind, rid, source, text in errors:
                 print(f"  {kind} #{rid} [{source}] {text[:90]}")
     return 0 if ok else 1

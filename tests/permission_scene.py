@@ -20,8 +20,9 @@ APP_TITLE = "权限表测试：协助开展经济普查入户登记"
 TASK_TITLE = "权限表测试：组织老年人参加健康体检"
 CASE_TITLE = "权限表测试：要求社区检查餐馆"
 DRAFT_ITEM_TITLE = "权限表测试：草稿中的协助事项"
+DOC_TITLE = "权限表测试：关于开展入户调查的通知"
 # Texts of 汉阴县 that the other county must never be shown (on a page that is not public).
-MARKERS = (APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, "李秀英", "刘洋", "孙丽")
+MARKERS = (APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, DOC_TITLE, "李秀英", "刘洋", "孙丽")
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%permission table\n"
@@ -192,6 +193,19 @@ def _supervision(world: World) -> dict[str, Any]:
     }
 
 
+def _drafts(world: World) -> dict[str, Any]:
+    """A draft under review (with its .txt file) and a returned one with its 审核意见书."""
+    from jianfu.drafts.actions import do_review_draft, do_submit_draft
+
+    day = (timezone.localdate() + dt.timedelta(days=20)).isoformat()
+    text = "各村（居）委会：\n请于每月5日前将入户调查台账报送镇政府。".encode()
+    data = {"title": DOC_TITLE, "affairs": "government", "issue_date": day}
+    draft = do_submit_draft(actor=world.dept_officer, data={**data, "file": SimpleUploadedFile("通知.txt", text)})
+    returned = do_submit_draft(actor=world.dept_officer, data={**data, "text": text.decode()})
+    opinion = do_review_draft(returned, actor=world.county_mzj, decision="return", opinion="权限表测试")
+    return {"doc": draft.pk, "doc_file": draft.files.get().pk, "returned_doc": returned.pk, "opinion": opinion.pk}
+
+
 def build_scene(world: World) -> dict[str, Any]:
     from jianfu.admission.actions import do_open_plan_window
     from jianfu.notify.actions import do_notify
@@ -226,6 +240,8 @@ def build_scene(world: World) -> dict[str, Any]:
         "dispatch": dispatch.pk,
         "task": task.pk,
         "inbox_op": "accept",
+        "doc_op": "withdraw",
         "lexicon_group": group.pk,
         **_supervision(world),
+        **_drafts(world),
     }

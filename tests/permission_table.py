@@ -122,6 +122,8 @@ ENTRY = (
 REPORT = '{"county_code": "$county", "title": "社区被要求上报台账", "description": "每周三张表"}'
 
 SCAN = '{"text": "各社区须于每月5日前将台账报送镇民政办。"}'
+DRAFT = '{"title": "通知", "affairs": "government", "issue_date": "2020-01-01", "text": "各社区每周报送台账。"}'
+RETURN = '{"decision": "return", "opinion": "请删除第2条"}'
 
 # fmt: off
 ROWS: list[Row] = [
@@ -202,6 +204,20 @@ ROWS: list[Row] = [
     GET("tasks/<int:pk>/", "*=404 anon=302 mzj,zzb,lg,dept,town=200", pk="dispatch"),
     GET("inbox/", "*=200 anon=302"),
     POST("inbox/<int:pk>/<str:op>/", "*=404 anon,cw=302", pk="task", op="inbox_op"),
+    # drafts (发文前审核)
+    GET("drafts/", "*=200 anon=302"),
+    GET("drafts/new/", "*=403 anon=302 dept,dept2,town,town2,o_dept=200"),
+    POST("drafts/new/", "*=403 anon=302 dept,dept2,town,town2,o_dept=200"),
+    GET("drafts/found/", "*=403 anon=302 mzj,zzb,o_mzj=200"),
+    POST("drafts/found/", "*=403 anon=302 mzj,zzb,o_mzj=200"),
+    GET("drafts/<int:pk>/", "*=404 anon=302 dept,mzj,zzb,lg=200", pk="doc"),
+    POST("drafts/<int:pk>/review/", "*=404 anon,mzj=302 dept,zzb,lg=403", pk="doc", data="decision=return&opinion=x"),
+    GET("drafts/<int:pk>/resubmit/", "*=404 anon=302 dept=200 mzj,zzb,lg=403", pk="returned_doc"),
+    POST("drafts/<int:pk>/resubmit/", "*=404 anon=302 dept=200 mzj,zzb,lg=403", pk="returned_doc"),
+    POST("drafts/<int:pk>/act/<str:op>/", "*=404 anon,dept=302 mzj,zzb,lg=403", pk="doc", op="doc_op"),
+    GET("drafts/<int:pk>/findings.xlsx", "*=404 anon=302 dept,mzj,zzb,lg=200", pk="doc"),
+    GET("drafts/<int:pk>/opinions/<int:opinion_pk>/pdf/", "*=404 anon=302 dept,mzj,zzb,lg=200", pk="returned_doc", opinion_pk="opinion"),
+    GET("drafts/<int:pk>/files/<int:file_pk>/", "*=404 anon=302 dept,mzj,zzb,lg=200", pk="doc", file_pk="doc_file"),
     # burden
     GET("burden/", "*=200 anon,cw,vw=302"),
     GET("burden/community/<str:code>/", "*=200 anon=302 town2,vw,other=404", code="community"),
@@ -280,6 +296,13 @@ ROWS: list[Row] = [
     GET("/api/v1/supervision/scoreboard", "*=200 anon=401"),
     POST("/api/v1/reports", "*=201", data=REPORT, public="y"),
     POST("/api/v1/drafts/scan", "*=200 anon=401", data=SCAN),
+    GET("/api/v1/drafts", "*=200 anon=401"),
+    POST("/api/v1/drafts", "*=403 anon=401 dept,dept2,town,town2,o_dept=400", data=DRAFT),
+    GET("/api/v1/drafts/{draft_id}", "*=404 anon=401 dept,mzj,zzb,lg=200", draft_id="doc"),
+    POST("/api/v1/drafts/{draft_id}/decision", "*=404 anon=401 mzj=200 dept,zzb,lg=403", draft_id="doc", data=RETURN),
+    POST("/api/v1/drafts/{draft_id}/issue", "*=404 anon=401 dept=400 mzj,zzb,lg=403", draft_id="doc", data="{}"),
+    POST("/api/v1/drafts/{draft_id}/withdraw", "*=404 anon=401 dept=200 mzj,zzb,lg=403", draft_id="doc", data="{}"),
+    POST("/api/v1/drafts/{draft_id}/report-unreviewed", "*=404 anon=401 mzj,zzb=200 dept,lg=403", draft_id="doc", data='{"reason": "已印发"}'),
     GET("/api/v1/reports/{tracking_code}", "*=200", tracking_code="tracking_code", public="y"),
 ]
 # fmt: on

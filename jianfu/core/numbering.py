@@ -23,6 +23,7 @@ from .models import DocumentCounter
 KINDS = {
     "supervision.order": "督办单",
     "supervision.notice": "通报",
+    "drafts.opinion": "审核意见书",
 }
 _ISSUER = re.compile(r"^[0-9A-Z]{2,12}$", re.ASCII)  # a region code or an org code (610921D02)
 

@@ -39,8 +39,9 @@ class Clause:
 
     @property
     def body(self) -> str:
-        """The clause without its point marker."""
-        return MARKER.sub("", self.text, count=1)
+        """The clause without its point marker (full-width 「（三）」 as well as 「(三)」)."""
+        m = MARKER.match(self.text.translate(NORMALISE))  # width-preserving: offsets agree
+        return self.text[m.end() :] if m else self.text
 
 
 def _cuts(norm: str) -> list[int]:

@@ -1,27 +1,14 @@
-"""A finding on a clause: the rule it breaks, what to do, how serious, what it cites.
-
-Kept to (rule, message, severity, citation) so that ``core.findings.Finding`` can replace it
-once that exists on main.
-"""
+"""A finding on a clause: the platform's one ``core.findings.Finding`` (rule, message, severity,
+citation), with the severity's Chinese label carried along for the scan API."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from jianfu.core.findings import Finding, Severity
 
-SEVERITY_LABELS = {"block": "不得承担", "warn": "需修改", "info": "提示"}
+SEVERITY_LABELS = {Severity.BLOCK: "不得承担", Severity.WARN: "需修改", Severity.INFO: "提示"}
+
+__all__ = ["SEVERITY_LABELS", "Finding", "Severity", "clause_finding"]
 
 
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    message: str
-    severity: str = "warn"  # block / warn / info
-    citation: str = ""
-
-    @property
-    def severity_label(self) -> str:
-        return SEVERITY_LABELS.get(self.severity, self.severity)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "severity_label": self.severity_label}
+def clause_finding(rule: str, message: str, severity: str = Severity.WARN, citation: str = "") -> Finding:
+    return Finding(rule, message, severity, citation, extra={"severity_label": SEVERITY_LABELS.get(severity, severity)})

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clauses import NORMALISE, Clause, split_clauses
-from .findings import Finding
+from .findings import Finding, clause_finding
 
 # --- who acts ---------------------------------------------------------------------------------
 
@@ -30,7 +30,8 @@ _COMMUNITY = (
     r"(?:村\(居\)民?委员?会|村\(居\)|村\(社区\)|社区\(村\)|居\(村\)|村\(居、社区\)|村\(社区、居\)|"
     r"村\(社区\)两委|村两委|社区两委|村居两委|居民委员会|村民委员会|居委会|村委会|村\(居\)两委|"
     r"社区居委会|社区党组织|村党组织|村党支部|社区党支部|村级|村居|社区|村委|居委|嘎查|"
-    r"网格员|网格长|专职网格员|居民小组长|村民小组长|村民小组|楼栋长|单元长|社区工作者|社工|"
+    r"(?:农村|村级|村)(?:报账员|报帐员|助理会计|会计|出纳|文书|联络员|网格员|网格管理员|信息员|保洁员|监督员|调解员|专干)|"
+    r"网格[\u4e00-\u9fff]{0,2}员|网格长|居民小组长|村民小组长|村民小组|楼栋长|单元长|社区工作者|社工|"
     r"村干部|社区干部|村\(社区\)干部|村\(居\)干部|村组干部|村支书|村书记|社区书记|村主任|社区主任|"
     r"村文书|村会计|村医|信息员|协管员|(?<![乡镇县区市省])村(?![民庄镇落容貌道级]|务|规|规民约))"
 )
@@ -48,7 +49,11 @@ ACTOR = re.compile(rf"(?P<c>{_COMMUNITY})|(?P<o>{_OTHER})")
 REDUCE = re.compile(r"整合|减少|精简|清理|取消|压减|规范|减轻|杜绝|防止|避免|摘除|撤销|合并|简化|梳理|下派|变相|擅自")
 # Someone else makes the community act: 要求各社区… 由村（社区）… 以社区为单位…
 CAUSE = re.compile(
-    rf"以(?:各)?{_COMMUNITY}为单位|"
+    rf"以(?:各)?(?:行政|自然)?{_COMMUNITY}为单位|"
+    # 「指导乡（镇）、行政村安排调查人员」: guided or urged into an act of its own
+    rf"(?:指导|督促|推动)(?:[^,;。]{{1,8}}、)?(?:各)?(?:行政|自然)?{_COMMUNITY}(?=安排|组织|开展|建立|报送|填报|上报|完成|做好|落实|召开|成立|明确)|"
+    # 「村（社区）干部和村民小组长包干到户」: a chain of assignment ending on the community side
+    rf"{_COMMUNITY}[^,;。]{{0,8}}?(?:包干|包保|包联|分包)(?:到|至)(?:户|组|人)|"
     rf"(?:要求|组织|督促|安排|责成|动员|发动|通知|请|由|交由|委托|指定)(?:全[县区镇乡市]|各|辖区|所在|所属|本|相关|有关)?"
     rf"(?:各)?{_COMMUNITY}"
 )
@@ -81,7 +86,9 @@ PROHIBIT = re.compile(r"不得|严禁|禁止|不准|一律不|不再|杜绝|不�
 # "不得漏报、瞒报" insists on the report; it does not forbid work.
 _EMPHASIS = re.compile(r"(?:不得|严禁|禁止|杜绝|防止|避免)(?:出现)?(?:漏|瞒|迟|错|虚|乱|拒|缓|误|少|重)|弄虚作假|敷衍")
 # A limit restated, not a duty imposed: 只悬挂 / 原则上 / 不超过 / 最多
-LIMIT = re.compile(r"只(?:悬挂|保留|设|挂)|仅(?:悬挂|保留|限)|原则上|不超过|不多于|最多|至多|以内为限")
+LIMIT = re.compile(
+    r"只(?:悬挂|保留|设|挂)|仅(?:悬挂|保留|限)|原则上(?=.{0,4}(?:只|仅|不|至多|最多))|不超过|不多于|最多|至多|以内为限"
+)
 # Not an obligation: voluntary, encouraged, optional, or working "by the list / by law".
 OPTIONAL = re.compile(
     r"自愿|自主|鼓励|可以|可(?=参照|根据|由|自行|视情|结合)|有条件的|根据.{0,10}清单|依据.{0,10}清单|"
@@ -118,7 +125,12 @@ KINDS: list[Kind] = [
     Kind(
         "meeting", "会议、培训", re.compile(r"会议|参会|开会|例会|培训|座谈|列席|出席|集中学习|观摩|推进会|调度会"), 120
     ),
-    Kind("ledger", "台账、档案", re.compile(r"台账|台帐|档案|建档|工作日志|记录本|留痕|影像资料|佐证材料|痕迹"), 120),
+    Kind(
+        "ledger",
+        "台账、档案",
+        re.compile(r"台账|台帐|日记账|记账|档案|建档|工作日志|记录本|留痕|影像资料|佐证材料|痕迹"),
+        120,
+    ),
     Kind(
         "form",
         "填报表格",
@@ -128,7 +140,9 @@ KINDS: list[Kind] = [
     Kind(
         "report",
         "报送材料",
-        re.compile(r"报送|上报|报告|汇报|报至|报给|报到|报[县乡镇区市街各]|报\(|材料|总结|情况说明|反馈|报备|备案"),
+        re.compile(
+            r"报送|上报|报告|汇报|报账|报帐|报至|报给|报到|报[县乡镇区市街各]|报\(|材料|总结|情况说明|反馈|报备|备案"
+        ),
         60,
     ),
     Kind(
@@ -140,7 +154,10 @@ KINDS: list[Kind] = [
     Kind(
         "responsibility",
         "责任主体、专人专岗",
-        re.compile(r"责任主体|第一责任人|负总责|主体责任|责任书|包干|包保|专人专岗|专人|责任人|承诺书|军令状"),
+        re.compile(
+            r"责任主体|第一责任人|负总责|主体责任|责任书|包干|包保|专人专岗|专人|责任人|承诺书|军令状|"
+            r"(?:设|设立|设置|配备|明确)[^,;。]{0,12}(?:员|会计|文书|专干|出纳)|每村\d+名"
+        ),
         240,
     ),
     Kind(
@@ -198,6 +215,11 @@ class Segment:
     actor: str  # "community", "other" or "" (none named here)
     who: str  # the words naming the actor
     caused: bool  # someone else makes the community act (要求/由/组织 各社区)
+    pred: str = ""  # what the actor named here is to do (the text after it); "" = the whole segment
+
+    @property
+    def predicate(self) -> str:
+        return self.pred or self.text
 
 
 # What may stand before the actor at the head of a segment: time phrases, 各/全县/辖区…
@@ -215,8 +237,8 @@ _MODIFIER_AFTER = re.compile(
 )
 
 
-def _lead_actor(seg: str) -> tuple[str, str]:
-    """The actor named at the head of a segment (after time phrases), if any."""
+def _lead_actor(seg: str) -> tuple[str, str, int]:
+    """The actor named at the head of a segment (after time phrases), if any, and where it ends."""
     for m in ACTOR.finditer(seg):
         if m.start() > _LEAD:
             break
@@ -224,9 +246,9 @@ def _lead_actor(seg: str) -> tuple[str, str]:
         if not _HEAD.fullmatch(before):
             break  # a verb or a preposition comes first: whoever is named here is not the subject
         if m.group("c") and _MODIFIER_AFTER.match(seg[m.end() :]):
-            return "", ""  # 社区减负工作… — a topic, not the committee
-        return ("community" if m.group("c") else "other"), m.group(0)
-    return "", ""
+            return "", "", 0  # 社区减负工作… — a topic, not the committee
+        return ("community" if m.group("c") else "other"), m.group(0), m.end()
+    return "", "", 0
 
 
 def segments(body: str) -> list[Segment]:
@@ -244,8 +266,8 @@ def segments(body: str) -> list[Segment]:
             named = COMMUNITY.search(cause.group(0))
             out.append(Segment(seg, "community", named.group(0) if named else cause.group(0), True))
             continue
-        actor, who = _lead_actor(seg)
-        out.append(Segment(seg, actor, who, False))
+        actor, who, end = _lead_actor(seg)
+        out.append(Segment(seg, actor, who, False, seg[end:] if end else ""))
     return out
 
 
@@ -263,8 +285,16 @@ class Verdict:
     reason: str = ""  # why not, for people and the dev-set report
 
 
+# Titles and quoted names (《防止返贫监测帮扶摸底调查表》) say nothing about what is forbidden.
+_QUOTED = re.compile(r"《[^》]*》|“[^”]*”|\"[^\"]*\"")
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub("", text)
+
+
 def _is_prohibition(text: str) -> bool:
-    stripped = _EMPHASIS.sub("", text)
+    stripped = _EMPHASIS.sub("", _unquoted(text))
     return bool(PROHIBIT.search(stripped))
 
 
@@ -287,11 +317,12 @@ def classify(body: str, *, context: str = "") -> Verdict:
         elif seg.actor:
             actor, named = seg.actor, named or seg.actor == "community"
             blocked = False
-        if _is_prohibition(seg.text) or LIMIT.search(seg.text) or OPTIONAL.search(seg.text) or ROLE.search(seg.text):
+        bare = _unquoted(seg.text)
+        if _is_prohibition(seg.text) or LIMIT.search(bare) or OPTIONAL.search(bare) or ROLE.search(bare):
             blocked = True
         if actor != "community" or blocked:
             continue
-        kinds = [k.key for k in KINDS if k.pattern.search(seg.text)]
+        kinds = [k.key for k in KINDS if k.pattern.search(seg.predicate)]
         if RULE_TALK.search(seg.text) and not set(kinds) - {"task", "check", "plaque", "responsibility"}:
             continue  # 「按照减负清单…」 restates the rulebook (a report on it is still work)
         if kinds == ["task"] and not (seg.caused or MODAL.search(seg.text)):
@@ -328,6 +359,7 @@ FIXES = {
     "unlisted": "未入清单、未经准入：删除该条款，或改由本部门（乡镇）自行承担；确需社区协助的，先申请准入，经费随事转。",
     "negative": "属负面清单事项，社区不得承担：删除该条款，由职能部门依法履职。",
     "mismatch": "与清单依据不符（{why}）：按清单事项（{item}）的频次和方式修改该条款，或另行申请准入。",
+    "review": "与清单事项（{item}）相近但不能认定：请审核人员对照清单确认，或在文中写明所依据的清单事项。",
 }
 RULES = {
     "listed": "清单内事项：社区依清单承接",
@@ -335,6 +367,7 @@ RULES = {
     "unlisted": "未入工作事项清单的事项，社区一律不接（未经准入）",
     "negative": "不应由社区承担的事项（负面清单），社区不作为责任主体",
     "mismatch": "依清单承接，频次、方式不得超出清单规定",
+    "review": "待人工研判：比对结果不足以认定在清单内或属负面清单",
 }
 
 
@@ -456,11 +489,13 @@ def _judge(sc: ScannedClause, gate: Gate) -> None:
     sc.gate = result
     verdict = result.get("verdict", "unlisted")
     item = " ".join(x for x in (result.get("item_code"), result.get("item_title")) if x) or result.get("basis", "")
-    message = FIXES.get(verdict, FIXES["unlisted"]).format(item=item or "清单事项", why=result.get("why", ""))
+    message = FIXES.get(verdict, FIXES["unlisted"]).format(
+        item=item or "清单事项", why=result.get("why") or result.get("basis") or "见审查依据"
+    )
     severity = "info" if verdict in ("listed", "admitted") else ("block" if verdict == "negative" else "warn")
     kind = KIND_BY_KEY[v.kind]
     sc.findings = [
-        Finding(
+        clause_finding(
             rule=RULES.get(verdict, RULES["unlisted"]),
             message=message,
             severity=severity,

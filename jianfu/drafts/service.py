@@ -3,10 +3,11 @@ scanned against the user's county lists. Nothing is stored here."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from jianfu.core.errors import ActionError
-from jianfu.core.files import check_upload
+from jianfu.core.files import CheckedFile, Kind, check_upload, clean_name
 from jianfu.orgs import tree
 from jianfu.orgs.models import Org
 
@@ -16,10 +17,12 @@ from .textio import EMPTY, clean_text, extract_text, to_simplified
 
 MAX_BYTES = 20 * 1024 * 1024
 ALLOWED = "仅支持 Word（.docx）、带文字层的PDF和纯文本（.txt）文件。"
+# Plain text cannot be told by its bytes, so core.files does not know it; drafts accept it by name.
+TXT = Kind("txt", "text/plain", "纯文本（.txt）文件", ("txt",))
 
 
-def read_upload(upload: Any) -> tuple[str, Any]:
-    """(text, checked file or None) of an uploaded draft; .txt is not sniffable, so plain text is
+def read_upload(upload: Any) -> tuple[str, CheckedFile]:
+    """(text, checked file) of an uploaded draft; .txt is not sniffable, so plain text is
     accepted only under a .txt name and only if it decodes; everything else is checked by content."""
     name = str(getattr(upload, "name", "") or "")
     if name.lower().endswith(".txt"):
@@ -31,7 +34,8 @@ def read_upload(upload: Any) -> tuple[str, Any]:
             raise ActionError(EMPTY, field="file")
         if b"\x00" in data[:4096]:
             raise ActionError(f"文件“{name}”不是文本文件。{ALLOWED}", field="file")
-        return extract_text(data, "txt"), None
+        checked = CheckedFile(clean_name(name, "文稿.txt"), TXT, data, hashlib.sha256(data).hexdigest())
+        return extract_text(data, "txt"), checked
     checked = check_upload(
         upload, kinds=("docx", "pdf"), max_bytes=MAX_BYTES, max_count=1, allowed=ALLOWED, noun="文稿", field="file"
     )[0]

@@ -10,6 +10,7 @@ class CaseSource(models.TextChoices):
     BREACH = "breach", "超限额自动预警"
     WORKER_REPORT = "worker_report", "社区工作者反映"
     PUBLIC_REPORT = "public_report", "群众匿名举报"
+    UNREVIEWED_DOC = "unreviewed_doc", "未经审核印发涉及社区的文件"
 
 
 # Sources whose reporter is a person whose identity must be protected (举报人保护).

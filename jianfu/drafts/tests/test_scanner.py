@@ -75,3 +75,39 @@ def test_traditional_characters_are_converted_then_scanned() -> None:
 def test_frequency_sets_the_yearly_occurrences() -> None:
     assert frequency("每周一报送") == ("每周", 52)
     assert frequency("于12月3日前报送") == ("一次性", 1)
+
+
+def test_a_full_width_point_marker_does_not_hide_the_village_committee_behind_it() -> None:
+    assert classify(split_clauses("（三）各村（居）委会须于每月5日前报送老年人花名册。")[0].body).burden
+
+
+def test_village_staff_named_by_job_title_are_the_community_side() -> None:
+    for text in (
+        "村会计每月5日前将收支明细报镇财政所。",
+        "农村报账员每季度向镇经管站报账。",
+        "网格管理员每周汇总走访记录。",
+    ):
+        assert classify(text).burden, text
+
+
+def test_work_organised_per_village_or_guided_onto_villages_binds_them() -> None:
+    assert classify("以行政村为单位组织农户填写种植面积登记表。").burden
+    assert classify("县农业农村局指导乡镇、行政村建立耕地保护台账。").burden
+
+
+def test_a_chain_of_assignment_ending_on_village_cadres_binds_them() -> None:
+    assert classify("镇干部包村、村干部和村民小组长包干到户，逐户摸清外出务工人员底数。").burden
+
+
+def test_a_post_set_up_in_every_village_is_a_named_duty() -> None:
+    verdict = classify("各村设信息员1名，负责收集上报辖区安全隐患。")
+    assert verdict.burden and "responsibility" in verdict.kinds
+
+
+def test_words_inside_a_title_are_no_prohibition() -> None:
+    assert classify("各社区对照《防止返贫监测摸底表》逐户核实并于月底前报镇。").burden
+
+
+def test_a_village_committee_only_listed_as_a_survey_object_carries_no_duty() -> None:
+    assert not classify("调查对象：辖区内农业经营户、家庭农场和村民委员会。").burden
+    assert not classify("原则上只悬挂一块社区牌子。").burden
