@@ -7,12 +7,13 @@ class OrgsConfig(AppConfig):
     verbose_name = "组织与用户"
 
     def ready(self) -> None:
-        from jianfu.core import nav
+        from jianfu.core import events, nav
         from jianfu.core.home import register_intro, register_panel
 
         from . import panels
         from .permissions import is_sysadmin
 
+        events.register("orgs.grid.create", "划分网格")
         nav.register("组织机构", "org_tree", lambda u: True, order=800)
         nav.register("用户管理", "user_list", is_sysadmin, order=850)
         register_panel(panels.my_org)
