@@ -120,9 +120,11 @@ def grids(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def assign_worker(request: HttpRequest, pk: int) -> HttpResponse:
-    grid = visible_orgs(request.user).filter(pk=pk, kind=OrgKind.GRID).first()
-    if grid is None:
+    grid = visible_orgs(request.user).filter(pk=pk, kind=OrgKind.GRID).select_related("parent").first()
+    if grid is None or grid.parent is None:
         raise NotFound(_("未找到该网格。"))
+    if not can_manage_grids_of(request.user, grid.parent):
+        raise PermissionDenied(_("您没有权限安排该网格的网格员。"))
     worker = (
         User.objects.filter(pk=request.POST.get("worker") or 0).first()
         if str(request.POST.get("worker", "")).isdigit()
