@@ -11,7 +11,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from jianfu.core.errors import ActionError, NotAllowed
-from jianfu.events import actions, stats
+from jianfu.events import actions, selectors, stats
 from jianfu.events.choices import State
 from jianfu.events.hotline import do_import_hotline
 from jianfu.events.models import Event
@@ -111,9 +111,9 @@ def test_the_ranking_counts_closure_time_first_pass_and_satisfaction(world, grid
         100.0,
     )
     assert (wjj["total"], wjj["closed"], wjj["overdue"]) == (1, 0, 1)
-    assert [r["name"] for r in stats.ranking(world.county.region_prefix, today, today)][0] == "东关社区"
+    assert stats.ranking(world.county.region_prefix, today, today)[0]["name"] == "东关社区"
     assert stats.totals(world.county.region_prefix, today, today)["total"] == 3
-    overdue = [e.pk for e in __import__("jianfu.events.selectors", fromlist=["x"]).overdue(Event.objects.all())]
+    overdue = [e.pk for e in selectors.overdue(Event.objects.all())]
     assert overdue == [slow.pk, late.pk] or set(overdue) == {slow.pk, late.pk}
     assert stats.by_grid(world.county.region_prefix, today, today)[0]["total"] == 3
     time = {r["community"].name: r for r in stats.community_time(world.county.region_prefix, today, today)}
