@@ -58,6 +58,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
     assert division is not None
     start, end = _period(request)
     prefix = division.region_prefix
+    rows = stats.ranking(prefix, start, end)
     return render(
         request,
         "events/ranking.html",
@@ -65,8 +66,8 @@ def ranking(request: HttpRequest) -> HttpResponse:
             "division": division,
             "start": start,
             "end": end,
-            "totals": stats.totals(prefix, start, end),
-            "rows": stats.ranking(prefix, start, end),
+            "totals": stats.totals(prefix, start, end, rows=rows),
+            "rows": rows,
             "grids": stats.by_grid(prefix, start, end)[:50],
             "time": stats.community_time(prefix, start, end),
         },
