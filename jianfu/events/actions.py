@@ -170,7 +170,7 @@ def _create(*, actor: Any, community: Org, values: dict[str, Any], source: str, 
         tracking_code=new_tracking_code(),
         source=source,
         community=community,
-        township=community.parent,
+        township=community.parent or community,
         holder=holder,
         state=state,
         received_at=now,
@@ -360,7 +360,7 @@ def do_whistle(event: Event, *, actor: Any, department: Any, reason: str, deadli
     new_deadline = _parse_deadline(deadline)
     moved = _move(event, "whistle", actor=actor, reason=reason, to_org=dept)
     moved.holder = dept
-    fields = {"holder": dept}
+    fields: dict[str, Any] = {"holder": dept}
     if new_deadline is not None:
         fields["deadline"] = new_deadline
         moved.deadline = new_deadline
@@ -455,7 +455,10 @@ def do_save_category(county: Org, *, actor: Any, data: dict[str, Any], category:
     if urgency not in Urgency.values:
         raise ActionError(_("紧急程度应为：紧急、加急、一般或非紧急。"), field="urgency")
     qs = Category.objects.filter(region_code=county.region_code)
-    if qs.filter(code=code).exclude(pk=category.pk if category else None).exists():
+    clash = qs.filter(code=code)
+    if category is not None:
+        clash = clash.exclude(pk=category.pk)
+    if clash.exists():
         raise ActionError(_("编码 {code} 已存在。").format(code=code), field="code")
     parent = None
     if data.get("parent") not in (None, ""):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -58,7 +59,7 @@ def load() -> None:
     for grid in grids:
         actions.do_assign_grid_worker(grid, actor=cw, worker=cw)
 
-    def report(text: str, category: str, grid: int = 0, **kw):  # type: ignore[no-untyped-def]
+    def report(text: str, category: str, grid: int = 0, **kw: Any) -> Event:
         data = {"description": text, "category": category, "grid": grids[grid].code, "place": kw.pop("place", "")}
         return actions.do_report_event(actor=cw, data=data, files=[_photo()], confirm_new=True, **kw)
 
@@ -80,8 +81,8 @@ def load() -> None:
     e = actions.do_whistle(e, actor=town, department=wjj, reason="先请卫健局报到，核实伤情风险")
     _age(e, 24 * 12)
     e = report("夜间施工噪声扰民，影响居民休息。", "0401", place="新城工地")
-    for n in range(3):
-        e = actions.do_handle(e, actor=cw, reply=f"第{n + 1}次：已与施工方沟通。")
+    for i in range(1, 4):
+        e = actions.do_handle(e, actor=cw, reply=f"第{i}次：已与施工方沟通。")
         e = actions.do_verify(e, actor=cw, confirm=False, reason="夜间仍在施工")
     e = report("楼道电动车飞线充电。", "0301", grid=1, place="东关小区7栋")
     _age(e, 5)

@@ -110,6 +110,7 @@ def _header_map(header: tuple[Any, ...]) -> dict[str, int]:
 
 
 def _moment(value: Any) -> dt.datetime | None:
+    moment: dt.datetime | None
     if isinstance(value, dt.datetime):
         moment = value
     elif isinstance(value, dt.date):
@@ -233,7 +234,7 @@ def do_import_hotline(county: Org, *, actor: Any, upload: Any) -> Imported:
                 "category": category,
                 "urgency": urgency or category.urgency,
                 "dept": holder_dept,
-                "to_township": unit_name and unit_name == community.parent.name,
+                "to_township": bool(unit_name) and community.parent is not None and unit_name == community.parent.name,
                 "name": cell(values, "name")[:50],
                 "phone": cell(values, "phone")[:30],
             }

@@ -95,7 +95,14 @@ def by_grid(prefix: str, start: dt.date, end: dt.date, now: dt.datetime | None =
 COUNT_KEYS = ("total", "closed", "on_time", "verified", "first_pass", "rated", "satisfied", "overdue")
 
 
-def totals(prefix: str, start: dt.date, end: dt.date, now: dt.datetime | None = None, *, rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def totals(
+    prefix: str,
+    start: dt.date,
+    end: dt.date,
+    now: dt.datetime | None = None,
+    *,
+    rows: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """The region's figures: the sum of the ranking's lines when given (no second scan)."""
     if rows is None:
         return _rates(period_events(prefix, start, end).aggregate(**_counts(now or timezone.now())))
@@ -109,7 +116,11 @@ def community_time(prefix: str, start: dt.date, end: dt.date) -> list[dict[str, 
         r["community"]: r
         for r in period_events(prefix, start, end)
         .values("community")
-        .annotate(n=Count("*"), handled=Count("state", filter=Q(handler=F("community"))), micro=Count("state", filter=Q(micro=True)))
+        .annotate(
+            n=Count("*"),
+            handled=Count("state", filter=Q(handler=F("community"))),
+            micro=Count("state", filter=Q(micro=True)),
+        )
         .order_by()
     }
     reported = {pk: r["n"] for pk, r in counts.items()}

@@ -3,6 +3,8 @@ its route and the moves the user may make."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.files import protected_download
 from jianfu.core.pages import run_action
+from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
 
 from . import actions, selectors
@@ -53,16 +56,17 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _report_form(request: HttpRequest, data=None, files=None) -> ReportForm:  # type: ignore[no-untyped-def]
-    county = tree.county_code(request.user.org.region_code)
-    categories = [(c.code, c.path) for c in selectors.leaf_categories(county)]
-    grids = [(g.code, g.name or g.code) for g in tree.grids_of(request.user.org).order_by("code")]
+def _report_form(request: AuthedRequest, data: Any = None, files: Any = None) -> ReportForm:
+    org = request.user.org
+    assert org is not None  # behind is_grid_worker
+    categories = [(c.code, c.path) for c in selectors.leaf_categories(tree.county_code(org.region_code))]
+    grids = [(g.code, g.name or g.code) for g in tree.grids_of(org).order_by("code")]
     return ReportForm(data, files, categories=categories, grids=grids)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: AuthedRequest) -> HttpResponse:
     if not is_grid_worker(request.user):
         raise PermissionDenied(_("只有社区（村）网格员可以上报网格事件。"))
     form = _report_form(request, request.POST or None, request.FILES or None)
@@ -83,15 +87,16 @@ def report(request: HttpRequest) -> HttpResponse:
         if done:
             messages.success(request, _("已上报：{title}").format(title=done.value.title))
             return redirect("events:detail", pk=done.value.pk)
-        if done.error is not None and done.error.field == "duplicates":
+        org = request.user.org
+        if done.error is not None and done.error.field == "duplicates" and org is not None:
             grid = actions.grid_for(request.user, data.get("grid")) if data.get("grid") else None
-            category = actions._category(tree.county_code(request.user.org.region_code), data.get("category"))
-            similar = actions.duplicates_of(request.user.org, grid, category, data["description"])
+            category = actions._category(tree.county_code(org.region_code), data.get("category"))
+            similar = actions.duplicates_of(org, grid, category, data["description"])
     return render(request, "events/report.html", {"form": form, "similar": similar})
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     event = selectors.get_event(request.user, pk)
     moves = {e.action: e for e in EVENT.available(event, request.user)}
     departments = []
@@ -124,7 +129,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def act(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     if action not in actions.ACTIONS:
         raise Http404(_("未知的操作。"))
     event = selectors.get_event(request.user, pk)
@@ -139,14 +144,15 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     )
     if done:
         messages.success(
-            request, _("已{label}：{title}").format(label=done.value.steps.last().label, title=event.title)
+            request,
+            _("已{label}：{title}").format(label=getattr(done.value.steps.last(), "label", ""), title=event.title),
         )
     return redirect("events:detail", pk=event.pk)
 
 
 @login_required
 @require_POST
-def join(request: HttpRequest, pk: int) -> HttpResponse:
+def join(request: AuthedRequest, pk: int) -> HttpResponse:
     event = selectors.get_event(request.user, pk)
     if run_action(
         request,

@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core import dates
-from jianfu.core.errors import NotFound
+from jianfu.core.errors import ActionError, NotFound
 from jianfu.core.pages import run_action
+from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
 from jianfu.orgs.actions import can_manage_grids_of, do_create_grid
 from jianfu.orgs.choices import OrgKind, Role
@@ -93,7 +94,7 @@ def _managed_communities(user: User) -> list[Org]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def grids(request: HttpRequest) -> HttpResponse:
+def grids(request: AuthedRequest) -> HttpResponse:
     communities = _managed_communities(request.user)
     if not communities:
         raise PermissionDenied(_("只有社区、乡镇或系统管理员可以管理网格。"))
@@ -175,7 +176,7 @@ def hotline_import(request: HttpRequest) -> HttpResponse:
     row_errors: list[dict] = []
     if request.method == "POST" and form.is_valid():
 
-        def show(exc):  # type: ignore[no-untyped-def]
+        def show(exc: ActionError) -> None:
             form.add_error(None, exc.message)
             row_errors.extend(exc.errors or [])
 

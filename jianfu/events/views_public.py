@@ -39,7 +39,7 @@ def allow(ip: str, county_code: str) -> bool:
 def report(request: HttpRequest, county_code: str) -> HttpResponse:
     county = public_county(county_code)
     communities = [
-        (c.code, f"{c.parent.name} {c.name}")
+        (c.code, f"{c.parent.name if c.parent else ''} {c.name}")
         for c in tree.grassroots_of(county).select_related("parent").order_by("code")
     ]
     categories = [(c.code, c.path) for c in selectors.leaf_categories(county.region_prefix)]
