@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "jianfu.burden",
     "jianfu.supervision",
     "jianfu.drafts",
+    "jianfu.events",
     "jianfu.api",
 ]
 if TESTING:
@@ -183,6 +184,15 @@ BURDEN_HORIZON_DAYS = int(os.environ.get("JIANFU_LEDGER_HORIZON_DAYS", "30"))
 SUPERVISION_MAX_EVIDENCE_BYTES = int(float(os.environ.get("JIANFU_MAX_EVIDENCE_MB", "5")) * 1024 * 1024)
 SUPERVISION_PUBLIC_REPORTS_PER_WINDOW = int(os.environ.get("JIANFU_PUBLIC_REPORTS_PER_HOUR", "5"))
 SUPERVISION_PUBLIC_REPORT_WINDOW_SECONDS = 3600
+# Grid events: answer times by urgency ("2h" = hours, "7d" = working days; 接诉即办's defaults),
+# photo size, and residents' reports allowed per address per hour.
+EVENTS_DEADLINES = dict(
+    item.split("=", 1)
+    for item in env_list("JIANFU_EVENT_DEADLINES", "emergency=2h,urgent=24h,normal=7d,low=15d")
+    if "=" in item
+)
+EVENTS_MAX_PHOTO_BYTES = int(float(os.environ.get("JIANFU_EVENT_PHOTO_MB", "8")) * 1024 * 1024)
+EVENTS_PUBLIC_REPORTS_PER_WINDOW = int(os.environ.get("JIANFU_EVENT_REPORTS_PER_HOUR", "5"))
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]

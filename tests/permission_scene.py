@@ -21,8 +21,9 @@ TASK_TITLE = "权限表测试：组织老年人参加健康体检"
 CASE_TITLE = "权限表测试：要求社区检查餐馆"
 DRAFT_ITEM_TITLE = "权限表测试：草稿中的协助事项"
 DOC_TITLE = "权限表测试：关于开展入户调查的通知"
+EVENT_TEXT = "权限表测试：东关街井盖缺失"
 # Texts of 汉阴县 that the other county must never be shown (on a page that is not public).
-MARKERS = (APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, DOC_TITLE, "李秀英", "刘洋", "孙丽")
+MARKERS = (APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, DOC_TITLE, EVENT_TEXT, "李秀英", "刘洋", "孙丽")
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%permission table\n"
@@ -204,6 +205,22 @@ def _drafts(world: World) -> dict[str, Any]:
     returned = do_submit_draft(actor=world.dept_officer, data={**data, "text": text.decode()})
     opinion = do_review_draft(returned, actor=world.county_mzj, decision="return", opinion="权限表测试")
     return {"doc": draft.pk, "doc_file": draft.files.get().pk, "returned_doc": returned.pk, "opinion": opinion.pk}
+def _events(world: World) -> dict[str, Any]:
+    """A grid event of 东关社区 whistled to 卫健局 (waiting for it to sign), with a photo."""
+    from jianfu.events import actions
+
+    actions.do_load_default_categories(world.county, actor=None)
+    from jianfu.orgs.actions import do_create_grid
+
+    grid = do_create_grid(world.dongguan, actor=world.community_worker, name="权限表网格")
+    event = actions.do_report_event(
+        actor=world.community_worker,
+        data={"description": EVENT_TEXT, "category": "0201", "grid": grid.code, "place": "东关街"},
+        files=[SimpleUploadedFile("井盖.png", PNG, content_type="image/png")],
+    )
+    event = actions.do_escalate(event, actor=world.community_worker, reason="需市政部门处置")
+    event = actions.do_whistle(event, actor=world.township_officer, department=world.wjj.code, reason="请报到")
+    return {"event": event.pk, "event_action": "accept", "grid": grid.pk, "event_photo": event.photos.get().pk}
 
 
 def build_scene(world: World) -> dict[str, Any]:
@@ -244,4 +261,5 @@ def build_scene(world: World) -> dict[str, Any]:
         "lexicon_group": group.pk,
         **_supervision(world),
         **_drafts(world),
+        **_events(world),
     }

@@ -35,6 +35,8 @@ ALLOWED: dict[str, set[str]] = {
     "dispatch": {"core", "orgs", "notify", "catalog", "matching", "admission", "burden", "supervision"},
     # the draft review: asks the gate (dispatch) and reports into supervision's sink
     "drafts": {"core", "orgs", "notify", "catalog", "matching", "admission", "dispatch", "supervision"},
+    # grid events: workdays from admission, burden hours beside events, supervision's sink
+    "events": {"core", "orgs", "notify", "admission", "burden", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

@@ -179,7 +179,7 @@ def _by_child(prefix: str, rows: Any, m: Metrics) -> list[dict]:
     else:
         names = dict(
             Org.objects.filter(region_code__in=list(cells))
-            .exclude(kind="department")
+            .exclude(kind__in=["department", "grid"])  # both share their division's region code
             .values_list("region_code", "name")
         )
     staff = _staff_by_child(prefix, depth)

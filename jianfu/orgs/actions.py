@@ -49,7 +49,16 @@ def do_create_org(
         raise ActionError(_("请填写组织名称。"), field="name")
     if Org.objects.filter(code=code).exists():
         raise ActionError(_("编码 {code} 已存在。").format(code=code), field="code")
-    if kind == OrgKind.DEPARTMENT:
+    if kind == OrgKind.GRID:
+        from .tree import is_grid_code_of
+
+        if parent is None or not parent.is_grassroots:
+            raise ActionError(_("网格必须隶属于一个社区或村。"), field="parent")
+        if not is_grid_code_of(code, parent):
+            raise ActionError(_("网格编码应为上级社区代码 {code} 加 3 位数字。").format(code=parent.code), field="code")
+        region_code = parent.region_code
+        dept_kind = ""
+    elif kind == OrgKind.DEPARTMENT:
         if parent is None or not parent.is_division:
             raise ActionError(_("职能部门必须隶属于一个行政区划。"), field="parent")
         region_code = parent.region_code
@@ -83,6 +92,40 @@ def do_create_org(
     audit.record(
         actor, "orgs.org.create", org, after=audit.snapshot(org, ["code", "name", "kind", "dept_kind", "parent"])
     )
+    return org
+
+
+def can_manage_grids_of(actor: Any, community: Org) -> bool:
+    """Who draws a community's grids: its own workers, its township's officers, a system
+    administrator of the jurisdiction."""
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active or not community.is_grassroots:
+        return False
+    if actor.role == Role.COMMUNITY_WORKER:
+        return actor.org_id == community.pk
+    if actor.role == Role.TOWNSHIP_OFFICER:
+        return actor.org_id == community.parent_id
+    return can_manage_users_in(actor, community)
+
+
+@transaction.atomic
+def do_create_grid(community: Org, *, actor: Any, name: str) -> Org:
+    """Add a grid (网格) to a community or village, coded after the community's last grid."""
+    from .tree import next_grid_code
+
+    if not can_manage_grids_of(actor, community):
+        raise NotAllowed(_("您没有权限为该社区划分网格。"))
+    Org.objects.select_for_update().filter(pk=community.pk).first()  # serialise numbering per community
+    name = name.strip()
+    if len(name) > 100:
+        raise ActionError(_("网格名称不能超过 100 字。"), field="name")
+    if name and Org.objects.filter(parent=community, kind=OrgKind.GRID, name=name).exists():
+        raise ActionError(_("本社区已有名为“{name}”的网格。").format(name=name), field="name")
+    try:
+        code = next_grid_code(community)
+    except ValueError:
+        raise ActionError(_("本社区的网格数已达上限。")) from None
+    org = do_create_org(actor=None, code=code, name=name, kind=OrgKind.GRID, parent=community)
+    audit.record(actor, "orgs.grid.create", org, after={"code": org.code, "name": org.name})
     return org
 
 

@@ -7,13 +7,14 @@ class OrgsConfig(AppConfig):
     verbose_name = "组织与用户"
 
     def ready(self) -> None:
-        from jianfu.core import auditchain, nav
+        from jianfu.core import auditchain, events, nav
         from jianfu.core.home import register_intro, register_panel
 
         from . import panels
         from .permissions import is_sysadmin
         from .tree import county_code
 
+        events.register("orgs.grid.create", "划分网格")
         nav.register("组织机构", "org_tree", lambda u: True, order=800)
         nav.register("用户管理", "user_list", is_sysadmin, order=850)
         register_panel(panels.my_org)

@@ -14,11 +14,16 @@ class OrgKind(models.TextChoices):
     COMMUNITY = "community", gettext_lazy("社区居委会")
     VILLAGE = "village", gettext_lazy("村民委员会")
     DEPARTMENT = "department", gettext_lazy("职能部门")
+    GRID = "grid", gettext_lazy("网格")
 
 
 # Administrative divisions (as opposed to departments), top-down.
 DIVISION_KINDS = [OrgKind.PROVINCE, OrgKind.CITY, OrgKind.COUNTY, OrgKind.TOWNSHIP, OrgKind.COMMUNITY, OrgKind.VILLAGE]
 GRASSROOTS_KINDS = [OrgKind.COMMUNITY, OrgKind.VILLAGE]
+# A grid (网格) is a patrol unit below a community or village. It is not a division: like a
+# department it shares its community's region code (so every fact stays 12 digits), and its own
+# code extends the community's 12-digit code by GRID_DIGITS digits (orgs.tree.grid_code).
+GRID_DIGITS = 3
 
 # GB/T 2260 (and the statistical extension to 12 digits): how many leading digits of a code
 # identify the division, so that every code below it starts with them.
@@ -37,6 +42,7 @@ CODE_LENGTH = {
     OrgKind.TOWNSHIP: 9,
     OrgKind.COMMUNITY: 12,
     OrgKind.VILLAGE: 12,
+    OrgKind.GRID: 12 + GRID_DIGITS,
 }
 # Which kind of division may sit directly under which (a municipality's districts sit under the
 # province when the source data has no city level).

@@ -62,9 +62,13 @@ class Org(models.Model):
         return self.kind in GRASSROOTS_KINDS
 
     @property
+    def is_grid(self) -> bool:
+        return self.kind == OrgKind.GRID
+
+    @property
     def division(self) -> Org:
-        """The division this org belongs to: itself, or a department's parent."""
-        return self.parent if self.is_department and self.parent is not None else self
+        """The division this org belongs to: itself, or a department's or a grid's parent."""
+        return self.parent if (self.is_department or self.is_grid) and self.parent is not None else self
 
     @property
     def region_prefix(self) -> str:

@@ -14,12 +14,14 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from .choices import GRASSROOTS_KINDS, PREFIX_LENGTH, DeptKind, OrgKind, Role
+from .choices import GRASSROOTS_KINDS, GRID_DIGITS, PREFIX_LENGTH, DeptKind, OrgKind, Role
 from .models import Org, User
 from .scoping import prefix_q
 
 COUNTY_DIGITS = PREFIX_LENGTH[OrgKind.COUNTY]
 TOWNSHIP_DIGITS = PREFIX_LENGTH[OrgKind.TOWNSHIP]
+COMMUNITY_DIGITS = PREFIX_LENGTH[OrgKind.COMMUNITY]
+GRID_MAX = 10**GRID_DIGITS - 1
 
 Division = Org | str  # an org (its jurisdiction's prefix) or a region-code prefix
 
@@ -32,6 +34,47 @@ def county_code(region_code: str) -> str:
 def township_code(region_code: str) -> str:
     """The township part of a region code (610921100001 → 610921100)."""
     return region_code[:TOWNSHIP_DIGITS]
+
+
+def grid_code(community_code: str, number: int) -> str:
+    """The code of grid ``number`` of a community (610921100001, 7 → 610921100001007)."""
+    if not 1 <= number <= GRID_MAX:
+        raise ValueError(f"grid number {number} out of range")
+    return f"{community_code}{number:0{GRID_DIGITS}d}"
+
+
+def grid_parent_code(code: str) -> str:
+    """The community code a grid code extends (610921100001007 → 610921100001), or "" when
+    ``code`` is not a grid code."""
+    if len(code) == COMMUNITY_DIGITS + GRID_DIGITS and code.isdigit():
+        return code[:COMMUNITY_DIGITS]
+    return ""
+
+
+def is_grid_code_of(code: str, community: Org) -> bool:
+    """Whether ``code`` is a well-formed grid code below ``community`` (not 000)."""
+    return grid_parent_code(code) == community.code and int(code[COMMUNITY_DIGITS:]) >= 1
+
+
+def next_grid_code(community: Org) -> str:
+    """The next free grid code of a community (its highest grid number + 1)."""
+    codes = Org.objects.filter(parent=community, kind=OrgKind.GRID).values_list("code", flat=True)
+    numbers = [int(c[COMMUNITY_DIGITS:]) for c in codes if grid_parent_code(c) == community.code]
+    return grid_code(community.code, max(numbers, default=0) + 1)
+
+
+def grids_of(division: Division) -> QuerySet[Org]:
+    """The active grids (网格) within a division (a community's own, or all of a township's)."""
+    return Org.objects.filter(prefix_q(prefix_of(division)), kind=OrgKind.GRID, is_active=True).select_related("parent")
+
+
+def community_of(org: Org) -> Org | None:
+    """The community or village an org is or lies in (a grid's parent), None above that level."""
+    if org.kind in GRASSROOTS_KINDS:
+        return org
+    if org.kind == OrgKind.GRID and org.parent is not None:
+        return org.parent
+    return None
 
 
 def county_of(org: Org) -> Org:
@@ -64,17 +107,17 @@ def grassroots_of(division: Division) -> QuerySet[Org]:
 
 
 def sources_above(org: Org) -> QuerySet[Org]:
-    """The active orgs of an org's county that are not communities: the divisions and departments
-    that can put work on a community of that county."""
+    """The active orgs of an org's county that are not communities (nor their grids): the divisions
+    and departments that can put work on a community of that county."""
     code = county_code(org.division.region_code)
-    return Org.objects.filter(prefix_q(code), is_active=True).exclude(kind__in=GRASSROOTS_KINDS)
+    return Org.objects.filter(prefix_q(code), is_active=True).exclude(kind__in=[*GRASSROOTS_KINDS, OrgKind.GRID])
 
 
 def ancestors_of_community(community: Org) -> QuerySet[Org]:
     """The active orgs directly above a community: its county and township and their
     departments (the units that can cause it work)."""
     codes = [county_code(community.region_code), township_code(community.region_code)]
-    return Org.objects.filter(is_active=True, region_code__in=codes).exclude(kind__in=GRASSROOTS_KINDS)
+    return Org.objects.filter(is_active=True, region_code__in=codes).exclude(kind__in=[*GRASSROOTS_KINDS, OrgKind.GRID])
 
 
 def _roles(role: str | Iterable[str]) -> list[str]:
