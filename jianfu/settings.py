@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "jianfu.burden",
     "jianfu.supervision",
     "jianfu.drafts",
+    "jianfu.formsreg",
     "jianfu.api",
 ]
 if TESTING:

@@ -20,8 +20,9 @@ APP_TITLE = "权限表测试：协助开展经济普查入户登记"
 TASK_TITLE = "权限表测试：组织老年人参加健康体检"
 CASE_TITLE = "权限表测试：要求社区检查餐馆"
 DRAFT_ITEM_TITLE = "权限表测试：草稿中的协助事项"
+FORM_TITLE = "权限表测试：社区人口基本情况统计表"
 # Texts of 汉阴县 that the other county must never be shown (on a page that is not public).
-MARKERS = (APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, "李秀英", "刘洋", "孙丽")
+MARKERS = (APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, FORM_TITLE, "李秀英", "刘洋", "孙丽")
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%permission table\n"
@@ -192,6 +193,39 @@ def _supervision(world: World) -> dict[str, Any]:
     }
 
 
+def _forms(world: World) -> dict[str, Any]:
+    """A form in force (on list item A-01) with a layout, in 城关镇's published schedule, filled
+    once by 东关社区."""
+    import io
+
+    from openpyxl import Workbook
+
+    from jianfu.formsreg import actions
+
+    year = timezone.localdate().year
+    due = f"{year}-12-31"
+    form = actions.do_register_form(
+        actor=world.dept_officer,
+        data={"title": FORM_TITLE, "year": year, "frequency_count": 1, "frequency_unit": "year", "due_dates": [due],
+              "basis": "《中华人民共和国统计法》", "basis_level": "national", "list_item_code": "A-01",
+              "fields": [{"name": "户数", "unit": "户"}, {"name": "常住人口", "unit": "人"}]},
+    )  # fmt: skip
+    book = Workbook()
+    book.active.append(["户数", None])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    actions.do_upload_layout(form, actor=world.dept_officer,
+                             upload=SimpleUploadedFile("表样.xlsx", buffer.getvalue()))  # fmt: skip
+    actions.do_schedule_form(world.chengguan, form, actor=world.township_officer, year=year)
+    plan = actions.Schedule.objects.get(township=world.chengguan, year=year)
+    actions.do_publish_schedule(plan, actor=world.township_officer)
+    sub = actions.do_submit(
+        form, actor=world.community_worker, due_date=due, values={"户数": "812", "常住人口": "2301"}
+    )
+    return {"form": form.pk, "form_field": form.fields.first().pk, "submission": sub.pk,
+            "township": world.chengguan.code}  # fmt: skip
+
+
 def build_scene(world: World) -> dict[str, Any]:
     from jianfu.admission.actions import do_open_plan_window
     from jianfu.notify.actions import do_notify
@@ -224,4 +258,5 @@ def build_scene(world: World) -> dict[str, Any]:
         "task": task.pk,
         "inbox_op": "accept",
         **_supervision(world),
+        **_forms(world),
     }

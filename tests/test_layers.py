@@ -34,6 +34,9 @@ ALLOWED: dict[str, set[str]] = {
     "dispatch": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
     # the draft review: asks the gate (dispatch) and reports into supervision's sink
     "drafts": {"core", "orgs", "notify", "catalog", "admission", "dispatch", "supervision"},
+    # the forms registry: lists (catalog), admission for unlisted forms, the ledger (burden) for
+    # the time a form took, supervision's sink for breaches and unregistered forms
+    "formsreg": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.
