@@ -59,7 +59,14 @@ def _norm(text: str) -> str:
     return text
 
 
+_PREFIXES = ("本社区", "辖区内", "辖区", "全社区", "社区内", "总")
+
+
 def _strip_count(text: str) -> str:
+    """Drop what every form adds around a figure: 辖区/本社区/总 before it, 数 after it."""
+    for prefix in _PREFIXES:  # in order: 辖区总户数 → 总户数 → 户数
+        if text.startswith(prefix) and len(text) > len(prefix) + 1:
+            text = text[len(prefix) :]
     return text[:-1] if len(text) > 2 and text.endswith("数") else text
 
 
