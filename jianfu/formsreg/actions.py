@@ -314,7 +314,8 @@ def do_submit(form: FormDef, *, actor: Any, due_date: Any, values: dict[str, Any
         raise ActionError("；".join(e["message"] for e in errors[:5]), field=errors[0]["field"], errors=errors)
     minutes = math.ceil(MINUTES_PER_FIELD * (len(fields) - len(kept)) + MINUTES_PER_CHECK * len(kept)) or 1
     sub = Submission.objects.create(region_code=community.region_code, form=form, community=community, due_date=due,
-                                    values=clean, prefilled=kept, minutes=minutes, submitted_by=actor)  # fmt: skip
+                                    values=clean, offered=sorted(offered), prefilled=kept, minutes=minutes,
+                                    submitted_by=actor)  # fmt: skip
     for field in fields:
         value = clean[str(field.pk)]
         if value != "" and field.granularity not in PERSONAL:

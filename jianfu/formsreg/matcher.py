@@ -28,6 +28,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .basedata import BASE_KEYS
@@ -36,7 +37,11 @@ SAME = 0.85
 LOOKALIKE = 0.6
 
 _PUNCT = re.compile(r"[\s\u3000()（）\[\]【】<>《》、，,。.:：;；\-—_/\\|\"'“”‘’·]+")
-_REPLACE = (("周岁", "岁"), ("老年人", "老人"), ("及以上", "以上"), ("以上的", "以上"), ("数量", "数"), ("人员", "人"))
+_REPLACE = (
+    ("周岁", "岁"), ("老年人", "老人"), ("及以上", "以上"), ("以上的", "以上"), ("数量", "数"), ("人员", "人"),
+    ("个体经营户", "个体工商户"), ("个体户", "个体工商户"),
+    ("患者", ""), ("安置", ""),  # 高血压患者管理人数 = 高血压管理人数; 公益性岗位安置人数 = 公益性岗位人数
+)  # fmt: skip
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _UNITS = {
     "名": "人",
@@ -51,6 +56,7 @@ _UNITS = {
 }
 
 
+@lru_cache(maxsize=65536)  # registries repeat the same names many times
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "").lower()
     text = _PUNCT.sub("", text)
@@ -77,6 +83,7 @@ for _b in BASE_KEYS:
 _BASE_CANON = {b.key: _strip_count(_norm(b.name)) for b in BASE_KEYS}
 
 
+@lru_cache(maxsize=65536)
 def canonical(name: str) -> str:
     """The standard form of a field name (a base-data name when it is a known synonym)."""
     text = _strip_count(_norm(name))
@@ -89,13 +96,19 @@ def base_key_of(name: str) -> str:
     return _SYNONYMS.get(_strip_count(_norm(name)), "")
 
 
+@lru_cache(maxsize=4096)
 def unit_of(unit: str) -> str:
     u = _norm(unit)
     return _UNITS.get(u, u)
 
 
 def numbers_of(*texts: str) -> frozenset[str]:
-    return frozenset(_NUMBER.findall(unicodedata.normalize("NFKC", " ".join(texts))))
+    return _numbers(" ".join(texts))
+
+
+@lru_cache(maxsize=65536)
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(_NUMBER.findall(unicodedata.normalize("NFKC", text)))
 
 
 def _bigrams(text: str) -> frozenset[str]:
@@ -156,9 +169,10 @@ class FieldIndex:
     COMMON = 0.05  # a bigram in more than this share of names only scores, never proposes
 
     def __init__(self, specs: Iterable[FieldSpec]) -> None:
-        self._by_canon: dict[str, list[FieldSpec]] = defaultdict(list)
+        # canonical name -> (name, unit, definition) -> the fields written exactly so
+        self._by_canon: dict[str, dict[tuple[str, str, str], list[FieldSpec]]] = defaultdict(lambda: defaultdict(list))
         for spec in specs:
-            self._by_canon[canonical(spec.name)].append(spec)
+            self._by_canon[canonical(spec.name)][(spec.name, spec.unit, spec.definition)].append(spec)
         self._grams = {c: _bigrams(c) for c in self._by_canon}
         self._postings: dict[str, list[str]] = defaultdict(list)
         for c, grams in self._grams.items():
@@ -167,7 +181,7 @@ class FieldIndex:
         self._limit = max(50, int(len(self._grams) * self.COMMON))
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_canon.values())
+        return sum(len(group) for groups in self._by_canon.values() for group in groups.values())
 
     def match(self, spec: FieldSpec, *, threshold: float = LOOKALIKE, limit: int = 10) -> list[Match]:
         """Registered fields alike to ``spec``, best first (at least ``threshold``)."""
@@ -177,16 +191,21 @@ class FieldIndex:
         rare = [g for g in ga if 0 < len(self._postings.get(g, ())) <= self._limit]
         for g in rare or ga:
             candidates.update(self._postings.get(g, ())[: self._limit * 4])
-        found: list[Match] = []
+        scored: list[tuple[float, str, list[FieldSpec]]] = []
         for cb in candidates:
             name = _name_score(ca, cb, ga, self._grams[cb])
             if name < threshold:
                 continue
-            for other in self._by_canon[cb]:
-                if other.ref is not None and other.ref == spec.ref:
-                    continue
-                m = _combine(spec, other, ca, cb, name)
+            for group in self._by_canon[cb].values():
+                m = _combine(spec, group[0], ca, cb, name)
                 if m.score >= threshold:
-                    found.append(m)
-        found.sort(key=lambda m: -m.score)
+                    scored.append((m.score, m.reason, group))
+        scored.sort(key=lambda s: -s[0])
+        found: list[Match] = []
+        for score_, reason, group in scored:  # fields written alike share one score: expand only the best
+            for other in group:
+                if other.ref is None or other.ref != spec.ref:
+                    found.append(Match(ref=other.ref, score=score_, reason=reason))
+            if len(found) >= limit:
+                break
         return found[:limit]

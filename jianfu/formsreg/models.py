@@ -136,7 +136,8 @@ class Submission(ScopedModel):  # 填报
     community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
     due_date = models.DateField(_l("报送日期"))
     values = models.JSONField(default=dict)
-    prefilled = models.JSONField(default=list)  # ids of fields that were pre-filled and kept
+    offered = models.JSONField(default=list)  # ids of fields the platform pre-filled
+    prefilled = models.JSONField(default=list)  # ids of those the worker kept unchanged
     minutes = models.PositiveIntegerField(_l("用时（分钟）"), default=0)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(auto_now_add=True)

@@ -43,7 +43,8 @@ class Numbers:
     lines: list[Line]
     total: Line
     fields_filled: int = 0
-    fields_prefilled: int = 0
+    fields_prefilled: int = 0  # offered pre-filled by the platform
+    fields_kept: int = 0  # of those, kept unchanged by the worker
     submissions: int = 0
     communities: int = 0
     minutes_saved: Decimal = Decimal(0)
@@ -87,11 +88,16 @@ def numbers(prefix: str, year: int) -> Numbers:
                 x.concepts |= concepts[form.pk]
     result = Numbers(lines=sorted(lines.values(), key=lambda x: (-x.forms_before, x.label)), total=total)
     result.communities = tree.grassroots_of(prefix).count()
-    subs = Submission.objects.within(prefix).filter(due_date__year=year).values_list("form_id", "prefilled", "minutes")
-    for form_id, prefilled, minutes in subs:
+    subs = (
+        Submission.objects.within(prefix)
+        .filter(due_date__year=year)
+        .values_list("form_id", "offered", "prefilled", "minutes")
+    )
+    for form_id, offered, prefilled, minutes in subs:
         n = sizes.get(form_id) or FormField.objects.filter(form_id=form_id).count()
         result.submissions += 1
         result.fields_filled += n
-        result.fields_prefilled += len(prefilled)
+        result.fields_prefilled += len(offered)
+        result.fields_kept += len(prefilled)
         result.minutes_saved += MINUTES_PER_FIELD * n - Decimal(minutes)
     return result

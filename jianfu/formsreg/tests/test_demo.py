@@ -1,0 +1,28 @@
+"""The demo registry loads, merges look-alikes and pre-fills most of the later forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from jianfu.core.demo import load_all
+from jianfu.formsreg import numbers
+from jianfu.formsreg.models import FormDef, Submission
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_shows_the_registry_the_merge_and_the_prefill(settings):
+    load_all()
+    forms = FormDef.objects.within("610921")
+    assert forms.count() >= 38 and forms.values("owner_org").distinct().count() == 12
+    assert forms.filter(state="merged").exists() and forms.filter(state="pending").count() == 2
+    n = numbers.numbers("610921", forms.first().year)
+    assert n.total.forms_after < n.total.forms_before and n.total.fields_after < n.total.fields_before
+    later = list(Submission.objects.order_by("submitted_at", "id"))[1:]
+    filled = sum(len(s.offered) for s in later)
+    total = sum(len(s.values) for s in later)
+    assert later and filled / total >= 0.6
+    print(f"forms {n.total.forms_before}->{n.total.forms_after}, indicators {n.total.fields_before}->"
+          f"{n.total.fields_after}, prefilled after the first form {filled}/{total} = {filled / total:.0%}")  # fmt: skip
+    load_all()  # idempotent
+    assert FormDef.objects.within("610921").count() == forms.count()
