@@ -123,7 +123,7 @@ FORMS: list[tuple[str, str, str, str, str, list[str]]] = [
 def fields_of(spec: list[str]) -> list[dict[str, str]]:
     out = []
     for raw in spec:
-        name, unit, truth = (raw.split(":") + ["", ""])[:3]
+        name, unit, truth = [*raw.split(":"), "", ""][:3]
         out.append({"name": name, "unit": unit, "truth": truth})
     return out
 

@@ -22,7 +22,8 @@ def test_the_demo_shows_the_registry_the_merge_and_the_prefill(settings):
     filled = sum(len(s.offered) for s in later)
     total = sum(len(s.values) for s in later)
     assert later and filled / total >= 0.6
-    print(f"forms {n.total.forms_before}->{n.total.forms_after}, indicators {n.total.fields_before}->"
-          f"{n.total.fields_after}, prefilled after the first form {filled}/{total} = {filled / total:.0%}")  # fmt: skip
+    t = n.total
+    print(f"forms {t.forms_before}->{t.forms_after}, indicators {t.fields_before}->{t.fields_after}, "
+          f"prefilled after the first form {filled}/{total} = {filled / total:.0%}")  # fmt: skip
     load_all()  # idempotent
     assert FormDef.objects.within("610921").count() == forms.count()

@@ -106,7 +106,7 @@ def test_a_layout_that_is_not_xlsx_is_refused(world, two_forms):
 
 
 def test_the_fill_page_shows_the_prefill_and_keeps_entries_after_an_error(world, two_forms, client_for):
-    first, second = two_forms
+    _first, second = two_forms
     actions.do_set_base_data(world.dongguan, actor=world.community_worker, values={"households": "812"})
     client = client_for("community_worker")
     page = client.get(f"/forms/{second.pk}/fill/").content.decode()

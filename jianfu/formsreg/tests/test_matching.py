@@ -62,7 +62,8 @@ def test_the_county_page_suggests_merging_look_alike_forms_and_says_what_it_save
     drop = actions.do_register_form(
         actor=world.dept_officer2,
         data=form_data(title="老年人基本情况表", fields=[{"name": "总户数", "unit": "户"},
-                                                        {"name": "60周岁以上老人数", "unit": "人", "definition": "年满60周岁"},
+                                                        {"name": "60周岁以上老人数", "unit": "人",
+                                                         "definition": "年满60周岁"},
                                                         {"name": "常住人口数", "unit": "人"}]),
     )  # fmt: skip
     report = duplicates.county_report("610921")
