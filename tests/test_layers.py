@@ -28,12 +28,13 @@ ALLOWED: dict[str, set[str]] = {
     "orgs": {"core"},  # the org tree, users, scoping, org-tree helpers
     "notify": {"core", "orgs"},
     "catalog": {"core", "orgs", "notify"},
-    "admission": {"core", "orgs", "notify", "catalog"},
+    "matching": {"core", "orgs", "catalog"},  # the text matcher and lexicon every rule check shares
+    "admission": {"core", "orgs", "notify", "catalog", "matching"},
     "supervision": {"core", "orgs", "notify"},  # the sink: reported into, imports no domain app
     "burden": {"core", "orgs", "notify", "catalog", "supervision"},
-    "dispatch": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
+    "dispatch": {"core", "orgs", "notify", "catalog", "matching", "admission", "burden", "supervision"},
     # the draft review: asks the gate (dispatch) and reports into supervision's sink
-    "drafts": {"core", "orgs", "notify", "catalog", "admission", "dispatch", "supervision"},
+    "drafts": {"core", "orgs", "notify", "catalog", "matching", "admission", "dispatch", "supervision"},
     # the forms registry: lists (catalog), admission for unlisted forms, the ledger (burden) for
     # the time a form took, supervision's sink for breaches and unregistered forms
     "formsreg": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
