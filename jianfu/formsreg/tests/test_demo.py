@@ -6,8 +6,8 @@ import pytest
 
 from jianfu.catalog import demo as catalog_demo
 from jianfu.formsreg import demo, numbers
-from jianfu.orgs import demo as orgs_demo
 from jianfu.formsreg.models import FormDef, Submission
+from jianfu.orgs import demo as orgs_demo
 
 pytestmark = pytest.mark.django_db
 
