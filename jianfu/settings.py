@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "jianfu.supervision",
     "jianfu.drafts",
     "jianfu.events",
+    "jianfu.formsreg",
     "jianfu.api",
 ]
 if TESTING:

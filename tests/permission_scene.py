@@ -22,8 +22,11 @@ CASE_TITLE = "权限表测试：要求社区检查餐馆"
 DRAFT_ITEM_TITLE = "权限表测试：草稿中的协助事项"
 DOC_TITLE = "权限表测试：关于开展入户调查的通知"
 EVENT_TEXT = "权限表测试：东关街井盖缺失"
+FORM_TITLE = "权限表测试：社区人口基本情况统计表"
 # Texts of 汉阴县 that the other county must never be shown (on a page that is not public).
-MARKERS = (APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, DOC_TITLE, EVENT_TEXT, "李秀英", "刘洋", "孙丽")
+MARKERS = (
+    APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, DOC_TITLE, EVENT_TEXT, FORM_TITLE, "李秀英", "刘洋", "孙丽",
+)  # fmt: skip
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%permission table\n"
@@ -205,6 +208,8 @@ def _drafts(world: World) -> dict[str, Any]:
     returned = do_submit_draft(actor=world.dept_officer, data={**data, "text": text.decode()})
     opinion = do_review_draft(returned, actor=world.county_mzj, decision="return", opinion="权限表测试")
     return {"doc": draft.pk, "doc_file": draft.files.get().pk, "returned_doc": returned.pk, "opinion": opinion.pk}
+
+
 def _events(world: World) -> dict[str, Any]:
     """A grid event of 东关社区 whistled to 卫健局 (waiting for it to sign), with a photo."""
     from jianfu.events import actions
@@ -221,6 +226,39 @@ def _events(world: World) -> dict[str, Any]:
     event = actions.do_escalate(event, actor=world.community_worker, reason="需市政部门处置")
     event = actions.do_whistle(event, actor=world.township_officer, department=world.wjj.code, reason="请报到")
     return {"event": event.pk, "event_action": "accept", "grid": grid.pk, "event_photo": event.photos.get().pk}
+
+
+def _forms(world: World) -> dict[str, Any]:
+    """A form in force (on list item A-01) with a layout, in 城关镇's published schedule, filled
+    once by 东关社区."""
+    import io
+
+    from openpyxl import Workbook
+
+    from jianfu.formsreg import actions
+
+    year = timezone.localdate().year
+    due = f"{year}-12-31"
+    form = actions.do_register_form(
+        actor=world.dept_officer,
+        data={"title": FORM_TITLE, "year": year, "frequency_count": 1, "frequency_unit": "year", "due_dates": [due],
+              "basis": "《中华人民共和国统计法》", "basis_level": "national", "list_item_code": "A-01",
+              "fields": [{"name": "户数", "unit": "户"}, {"name": "常住人口", "unit": "人"}]},
+    )  # fmt: skip
+    book = Workbook()
+    book.active.append(["户数", None])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    actions.do_upload_layout(form, actor=world.dept_officer,
+                             upload=SimpleUploadedFile("表样.xlsx", buffer.getvalue()))  # fmt: skip
+    actions.do_schedule_form(world.chengguan, form, actor=world.township_officer, year=year)
+    plan = actions.Schedule.objects.get(township=world.chengguan, year=year)
+    actions.do_publish_schedule(plan, actor=world.township_officer)
+    sub = actions.do_submit(
+        form, actor=world.community_worker, due_date=due, values={"户数": "812", "常住人口": "2301"}
+    )
+    return {"form": form.pk, "form_field": form.fields.first().pk, "submission": sub.pk,
+            "township": world.chengguan.code}  # fmt: skip
 
 
 def build_scene(world: World) -> dict[str, Any]:
@@ -262,4 +300,5 @@ def build_scene(world: World) -> dict[str, Any]:
         **_supervision(world),
         **_drafts(world),
         **_events(world),
+        **_forms(world),
     }

@@ -121,6 +121,7 @@ ENTRY = (
 )
 REPORT = '{"county_code": "$county", "title": "社区被要求上报台账", "description": "每周三张表"}'
 
+NEW_FORM = '{"title": "权限表测试：新表"}'
 SCAN = '{"text": "各社区须于每月5日前将台账报送镇民政办。"}'
 DRAFT = '{"title": "通知", "affairs": "government", "issue_date": "2020-01-01", "text": "各社区每周报送台账。"}'
 RETURN = '{"decision": "return", "opinion": "请删除第2条"}'
@@ -261,6 +262,29 @@ ROWS: list[Row] = [
     GET("public/track/", "*=200", public="y"),
     GET("public/notices/<str:county_code>/", "*=200", county_code="county", public="y"),
     GET("public/notices/<str:county_code>/<int:pk>/", "*=200", county_code="county", pk="published_notice", public="y"),
+    # formsreg (表格报备, 一表通)
+    GET("forms/", "*=200 anon=302"),
+    GET("forms/new/", "*=403 anon=302 dept,dept2,town,town2,o_dept=200"),
+    POST("forms/new/", "*=403 anon=302 dept,dept2,town,town2,o_dept=200"),
+    GET("forms/duplicates/", "*=200 anon=302"),
+    GET("forms/numbers/", "*=200 anon=302"),
+    POST("forms/caps/", "*=403 anon,mzj,zzb,o_mzj=302"),
+    GET("forms/calendar/", "*=403 anon=302 cw,vw=200"),
+    GET("forms/base/", "*=404 anon=302 mzj,zzb,lg,town,cw=200", query="community=$community"),
+    POST("forms/base/", "*=404 anon=302 mzj,zzb,lg,town=403 cw=302", query="community=$community"),
+    GET("forms/schedule/", "*=403 anon=302 town,town2=200"),
+    POST("forms/schedule/", "*=403 anon=302 town,town2=404"),
+    GET("forms/report/", "*=403 anon=302 cw,vw=200"),
+    POST("forms/report/", "*=403 anon=302 cw,vw=200"),
+    GET("forms/submissions/<int:pk>/xlsx/", "*=404 anon=302 mzj,zzb,lg,dept,town,cw=200", pk="submission"),
+    GET("forms/<int:pk>/", "*=200 anon=302 other=404", pk="form"),
+    POST("forms/<int:pk>/reuse/", "*=403 anon,dept=302 other=404", pk="form", data="field=$form_field"),
+    POST("forms/<int:pk>/layout/", "*=403 anon,dept=302 other=404", pk="form"),
+    GET("forms/<int:pk>/layout.xlsx", "*=200 anon=302 other=404", pk="form"),
+    POST("forms/<int:pk>/merge/", "*=403 anon,mzj,zzb=302 other=404", pk="form", data="drop=$form"),
+    POST("forms/<int:pk>/demand/", "*=403 anon,dept=302 other=404", pk="form", data="township=$township&due_date=2099-12-31"),
+    GET("forms/<int:pk>/fill/", "*=403 anon=302 cw,vw=200 other=404", pk="form"),
+    POST("forms/<int:pk>/fill/", "*=403 anon=302 cw,vw=200 other=404", pk="form"),
     # API: the framework's own pages
     # grid events (接诉即办)
     GET("events/", "*=200 anon=302"),
@@ -322,6 +346,11 @@ ROWS: list[Row] = [
     GET("/api/v1/supervision/cases/{case_id}/history", "*=404 anon=401 mzj,zzb=200", case_id="case"),
     GET("/api/v1/supervision/scoreboard", "*=200 anon=401"),
     POST("/api/v1/reports", "*=201", data=REPORT, public="y"),
+    GET("/api/v1/forms", "*=200 anon=401"),
+    POST("/api/v1/forms", "*=403 anon=401 dept,dept2,town,town2,o_dept=400", data=NEW_FORM),
+    GET("/api/v1/forms/duplicates", "*=200 anon=401"),
+    GET("/api/v1/forms/{form_id}/prefill", "*=404 anon=401 mzj,zzb,lg,town,cw=200", form_id="form", query="community=$community"),
+    POST("/api/v1/forms/{form_id}/submissions", "*=403 anon=401 cw,vw=400 other=404", form_id="form", data="{}"),
     POST("/api/v1/drafts/scan", "*=200 anon=401", data=SCAN),
     GET("/api/v1/drafts", "*=200 anon=401"),
     POST("/api/v1/drafts", "*=403 anon=401 dept,dept2,town,town2,o_dept=400", data=DRAFT),

@@ -37,6 +37,9 @@ ALLOWED: dict[str, set[str]] = {
     "drafts": {"core", "orgs", "notify", "catalog", "matching", "admission", "dispatch", "supervision"},
     # grid events: workdays from admission, burden hours beside events, supervision's sink
     "events": {"core", "orgs", "notify", "admission", "burden", "supervision"},
+    # the forms registry: lists (catalog), admission for unlisted forms, the ledger (burden) for
+    # the time a form took, supervision's sink for breaches and unregistered forms
+    "formsreg": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

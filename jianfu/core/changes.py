@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -78,7 +78,10 @@ def _show(value: Any, field: models.Field[Any, Any] | None) -> str:
             return "、".join(labels.get(str(v), str(v)) for v in value)
         return labels.get(str(value), str(value))
     if field is not None and field.is_relation and field.related_model is not None and not isinstance(value, list):
-        related = field.related_model._default_manager.filter(pk=value).first()
+        try:
+            related = field.related_model._default_manager.filter(pk=value).first()
+        except (TypeError, ValueError, ValidationError):  # a key recorded under the field's name (a code)
+            related = None
         return str(related) if related is not None else str(value)
     if isinstance(value, list):
         return "、".join(_show(v, None) for v in value)
