@@ -10,7 +10,7 @@ from django import forms
 from jianfu.orgs.models import Org
 from jianfu.orgs.tree import departments_of
 
-from .choices import Body, Category, CertKind, CommunityType, PlaqueKind, PlaquePosition, SourceLevel
+from .choices import Body, Category, CommunityType, PlaqueKind, PlaquePosition, SourceLevel
 from .models import ListItem
 from .workload import WORKLOAD_FIELDS, WorkloadForm
 
@@ -23,7 +23,6 @@ class ItemForm(WorkloadForm):
     code = forms.CharField(label="编号", max_length=32, help_text="如 A-01；跨版本以编号对应同一事项。")
     title = forms.CharField(label="事项名称", max_length=200)
     category = forms.ChoiceField(label="类别", choices=_blank(Category.choices))
-    cert_kind = forms.ChoiceField(label="证明类型（仅证明事项）", choices=_blank(CertKind.choices), required=False)
     statutory = forms.BooleanField(
         label="法定事项（法律法规直接规定的履职或协助事项）",
         required=False,

@@ -13,7 +13,6 @@ from jianfu.orgs.scoping import ScopedModel, ScopedQuerySet
 from .choices import (
     Body,
     Category,
-    CertKind,
     CommunityType,
     PlaqueKind,
     PlaquePosition,
@@ -154,7 +153,7 @@ class ListItem(ScopedModel, WorkloadFields):
     code = models.CharField("编号", max_length=32)
     title = models.CharField("事项名称", max_length=200)
     category = models.CharField("类别", max_length=16, choices=Category.choices, db_index=True)
-    cert_kind = models.CharField("证明类型", max_length=16, choices=CertKind.choices, blank=True)
+    # cert_kind (证明类型) is declared with the workload (WorkloadFields), shared with applications.
     basis = models.TextField("制度依据", blank=True)
     department = models.ForeignKey(
         "orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="责任部门"
