@@ -34,6 +34,9 @@ ALLOWED: dict[str, set[str]] = {
     "dispatch": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
     # the draft review: asks the gate (dispatch) and reports into supervision's sink
     "drafts": {"core", "orgs", "notify", "catalog", "admission", "dispatch", "supervision"},
+    # certificates and the seal: matches requests against the lists (catalog, admission's index),
+    # records certificates and seal breaches in the burden ledger, reports demands into supervision
+    "certs": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

@@ -23,6 +23,9 @@ from .models import DocumentCounter
 KINDS = {
     "supervision.order": "督办单",
     "supervision.notice": "通报",
+    "certs.certificate": "证明",
+    "certs.refusal": "不予出具告知单",
+    "certs.commitment": "告知承诺书",
 }
 _ISSUER = re.compile(r"^[0-9A-Z]{2,12}$", re.ASCII)  # a region code or an org code (610921D02)
 
