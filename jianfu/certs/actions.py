@@ -198,11 +198,11 @@ def do_report_refusal(refusal: Refusal, *, actor: Any) -> Refusal:
 
 @transaction.atomic
 def do_report_demand(
-    county: Org, *, actor: Any, request: str, verdict: dict[str, Any], agency_org: Any = None, agency: str = ""
+    county: Org, *, actor: Any, text: str, verdict: dict[str, Any], agency_org: Any = None, agency: str = ""
 ) -> Any:
     """A resident or anyone reports, from the public verdict page, an agency that demands a
     certificate the community must not issue: a public report (举报) against that agency."""
-    request = validation.short_text(request, "q", "要求开具的证明", 200)
+    request = validation.short_text(text, "q", "要求开具的证明", 200)
     dept = None
     if agency_org not in (None, ""):
         dept = selectors.agencies(county).filter(pk=agency_org).first() if str(agency_org).isdigit() else None
@@ -345,7 +345,9 @@ def do_sign_commitment(community: Org, *, actor: Any, data: dict[str, Any]) -> C
         number=n,
         doc_no=doc_no,
     )
-    audit.record(actor, "certs.commitment.sign", commitment, after={"doc_no": doc_no, "template": template.item_code})
+    audit.record(
+        actor, "certs.commitment.sign", commitment, after={"doc_no": doc_no, "template_code": template.item_code}
+    )
     return commitment
 
 

@@ -11,7 +11,7 @@ class CertsConfig(AppConfig):
         from jianfu.core.home import register_panel
 
         from . import panels
-        from .permissions import can_issue, can_read_register, can_edit_templates
+        from .permissions import can_edit_templates, can_read_register
 
         for event_type, label in (
             ("certs.certificate.issue", "出具证明"),
@@ -28,4 +28,3 @@ class CertsConfig(AppConfig):
         nav.register("告知承诺书模板", "certs:templates", can_edit_templates, order=420)
         register_panel(panels.certificates_panel)
         panels.register_burden_section()
-        _ = can_issue

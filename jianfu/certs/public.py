@@ -59,7 +59,7 @@ def verdict_page(request: HttpRequest, county_code: str) -> HttpResponse:
                 actions.do_report_demand,
                 county,
                 actor=request.user,
-                request=d["q"],
+                text=d["q"],
                 verdict=found.as_dict(),
                 agency_org=d["agency_org"],
                 agency=d["agency"],

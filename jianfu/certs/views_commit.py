@@ -119,12 +119,10 @@ def commitment_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def commitment_verify(request: AuthedRequest, pk: int) -> HttpResponse:
     obj = selectors.get_commitment(request.user, pk)
-    form = VerifyForm(request.POST)
     result = request.POST.get("result", "")
     done = run_action(
         request, actions.do_verify_commitment, obj, actor=request.user, result=result, note=request.POST.get("note", "")
     )
     if done:
         messages.success(request, _("已登记核查结果。"))
-    _ = form
     return redirect("certs:commitment", pk=obj.pk)
