@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "jianfu.orgs",
     "jianfu.notify",
     "jianfu.catalog",
+    "jianfu.matching",
     "jianfu.admission",
     "jianfu.dispatch",
     "jianfu.burden",

@@ -246,6 +246,9 @@ def build_scene(world: World) -> dict[str, Any]:
     assert submitted.state == "submitted", submitted.state
     plan = do_open_plan_window(world.county, actor=world.county_mzj, year=timezone.localdate().year + 1)
     dispatch, task = _task(world)
+    from jianfu.matching.actions import do_save_group
+
+    group = do_save_group(actor=world.county_mzj, county=world.county, data={"term": "权限表", "aliases": "权限测试"})
     (note,) = do_notify(world.community_worker, title="权限表测试：新任务", url="/inbox/")
     return {
         "county": world.county.code,
@@ -264,6 +267,7 @@ def build_scene(world: World) -> dict[str, Any]:
         "dispatch": dispatch.pk,
         "task": task.pk,
         "inbox_op": "accept",
+        "lexicon_group": group.pk,
         **_supervision(world),
         **_certs(world),
     }

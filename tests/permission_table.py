@@ -153,6 +153,12 @@ ROWS: list[Row] = [
     POST("notifications/read-all/", "*=302"),
     # catalog
     GET("lists/", "*=200 anon=302"),
+    # matching (the county's synonym lexicon; every county reads and its list owners edit its own)
+    GET("lists/lexicon/", "*=200 anon=302"),
+    POST("lists/lexicon/", "*=403 anon=302 mzj,zzb,o_mzj=200"),
+    GET("lists/lexicon/<int:pk>/", "*=404 anon=302 mzj,zzb=200 dept,dept2,lg,sys=403", pk="lexicon_group"),
+    POST("lists/lexicon/<int:pk>/", "*=404 anon=302 mzj,zzb=200 dept,dept2,lg,sys=403", pk="lexicon_group"),
+    POST("lists/lexicon/<int:pk>/delete/", "*=404 anon,mzj,zzb=302 dept,dept2,lg,sys=403", pk="lexicon_group"),
     GET("lists/v/<int:number>/", "*=200 anon=302 other=404", number="version"),
     GET("lists/draft/", "*=404 anon,o_mzj=302 mzj,zzb=200"),
     POST("lists/draft/open/", "*=404 anon,mzj,zzb,o_mzj=302"),

@@ -28,15 +28,16 @@ ALLOWED: dict[str, set[str]] = {
     "orgs": {"core"},  # the org tree, users, scoping, org-tree helpers
     "notify": {"core", "orgs"},
     "catalog": {"core", "orgs", "notify"},
-    "admission": {"core", "orgs", "notify", "catalog"},
+    "matching": {"core", "orgs", "catalog"},  # the text matcher and lexicon every rule check shares
+    "admission": {"core", "orgs", "notify", "catalog", "matching"},
     "supervision": {"core", "orgs", "notify"},  # the sink: reported into, imports no domain app
     "burden": {"core", "orgs", "notify", "catalog", "supervision"},
-    "dispatch": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
+    "dispatch": {"core", "orgs", "notify", "catalog", "matching", "admission", "burden", "supervision"},
     # the draft review: asks the gate (dispatch) and reports into supervision's sink
-    "drafts": {"core", "orgs", "notify", "catalog", "admission", "dispatch", "supervision"},
-    # certificates and the seal: matches requests against the lists (catalog, admission's index),
-    # records certificates and seal breaches in the burden ledger, reports demands into supervision
-    "certs": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
+    "drafts": {"core", "orgs", "notify", "catalog", "matching", "admission", "dispatch", "supervision"},
+    # certificates and the seal: asks the gate's certificate logic (dispatch, matching), records
+    # certificates and seal breaches in the burden ledger, reports demands into supervision
+    "certs": {"core", "orgs", "notify", "catalog", "matching", "admission", "dispatch", "burden", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

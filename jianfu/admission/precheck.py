@@ -1,8 +1,10 @@
 """Automatic pre-check (自动预审) of an application, run on submission.
 
-Each finding cites the rule it comes from, so applicant and reviewers see *why*. Severity
-``block`` stops submission (a negative-list match, 协助 work without funding); ``warn`` asks the
-reviewers to look; ``info`` reports a clean check.
+Each finding (``jianfu.core.findings.Finding``: rule, message, severity, citation) cites the rule
+it comes from, so applicant and reviewers see *why*. Severity ``block`` stops submission (a
+negative-list match, 协助 work without funding); ``warn`` asks the reviewers to look; ``info``
+reports a clean check. Matching is ``jianfu.matching`` (the gate's matcher): phrase by phrase,
+through the county's synonym lexicon.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ from django.conf import settings
 from jianfu.catalog.choices import Category
 from jianfu.catalog.models import ListVersion
 from jianfu.catalog.selectors import current_version, list_owner_org
+from jianfu.core.findings import Finding
+from jianfu.matching import evidence
+from jianfu.matching.index import Match, index_for
 
-from .similarity import IndexedItem, index_for, tokens
-
-# Similarity thresholds (TF-IDF cosine of jieba tokens), chosen on real list titles: below 0.3
-# two items merely share a word or two; from 0.55 they describe the same work.
-NEGATIVE_THRESHOLD = 0.3
+# Thresholds on the matcher's phrase score (jianfu.matching.evidence, calibrated on
+# bench/gate_devset): a negative phrase met from WEAK blocks submission (a human decides on the
+# application anyway); a listed item from SIMILAR is close, from STRONG the same work.
+NEGATIVE_THRESHOLD = evidence.WEAK
 SIMILAR_THRESHOLD = 0.4
-DUPLICATE_THRESHOLD = 0.55
+DUPLICATE_THRESHOLD = evidence.STRONG
 
 RULE_NEGATIVE = "负面清单：不应由社区组织承担的事项一律不得转嫁社区"
 RULE_SIMILAR = "清单动态调整：相同相近事项合并，已有事项不重复准入"
@@ -39,13 +43,13 @@ def burden_threshold() -> Decimal:
     return Decimal(str(settings.ADMISSION_BURDEN_THRESHOLD_HOURS))
 
 
-def _finding(rule: str, severity: str, message: str, **extra: Any) -> dict[str, Any]:
-    return {"rule": rule, "severity": severity, "message": message, **extra}
+def _finding(rule: str, severity: str, message: str, citation: str = "", **extra: Any) -> dict[str, Any]:
+    return Finding(rule, message, severity, citation, extra).as_dict()
 
 
 class ListMatches(TypedDict):
-    negative: list[tuple[IndexedItem, float]]
-    other: list[tuple[IndexedItem, float]]
+    negative: list[Match]
+    other: list[Match]
     version: ListVersion | None
 
 
@@ -55,11 +59,11 @@ def match_lists(org: Any, text: str, *, limit: int = 5) -> ListMatches:
     version = current_version(owner) if owner else None
     if version is None:
         return {"negative": [], "other": [], "version": None}
-    index = index_for(version)
-    toks = tokens(text)
+    ranked = evidence.weigh(index_for(version), text).ranked
+    refusing = [m for m in ranked if evidence.is_refusing(m.item)]
     return {
-        "negative": index.query(toks, categories={Category.NEGATIVE}, limit=limit),
-        "other": index.query(toks, exclude={Category.NEGATIVE}, limit=limit),
+        "negative": refusing[:limit],
+        "other": [m for m in ranked if not evidence.is_refusing(m.item)][:limit],
         "version": version,
     }
 
@@ -88,6 +92,7 @@ def precheck(application: Any) -> list[dict[str, Any]]:
                     RULE_NEGATIVE,
                     "block",
                     f"与负面清单事项“{item.code} {item.title}”相符（相似度 {score:.2f}），该类工作不得交由社区承担。",
+                    item.basis,
                     item_code=item.code,
                     item_title=item.title,
                     score=score,

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, Conflict, NotAllowed
@@ -23,7 +24,7 @@ from .validation import TAG_RE, clean_item
 def _check_owner(actor: Any, owner: Org) -> None:
     # actor None: a loader run by an operator (demo, migration of existing lists).
     if actor is not None and not can_edit_lists(actor, owner):
-        raise NotAllowed("只有本辖区的县级民政、组织部门可以编辑清单。")
+        raise NotAllowed(_("只有本辖区的县级民政、组织部门可以编辑清单。"))
 
 
 @transaction.atomic
@@ -72,7 +73,7 @@ def do_add_item(owner: Org, *, actor: Any, data: dict[str, Any], source_ref: str
     draft = do_open_draft(owner, actor=actor)
     values, errors = clean_item(data, owner=owner)
     if not errors and draft.items.filter(code=values["code"]).exists():
-        raise ActionError(f"编号 {values['code']} 在草稿中已存在。", field="code")
+        raise ActionError(_("编号 {code} 在草稿中已存在。").format(code=values["code"]), field="code")
     if errors:
         raise ActionError(
             "；".join(f"{e.label}：{e.message}" for e in errors),
@@ -96,7 +97,7 @@ def do_add_item(owner: Org, *, actor: Any, data: dict[str, Any], source_ref: str
 def _check_draft_item(actor: Any, item: ListItem) -> ListVersion:
     version = item.version
     if version.status != VersionStatus.DRAFT:
-        raise ActionError("已发布的清单版本不能修改，请在草稿中编辑。")
+        raise ActionError(_("已发布的清单版本不能修改，请在草稿中编辑。"))
     _check_owner(actor, version.org)
     return version
 
@@ -115,7 +116,7 @@ def do_update_item(item: ListItem, *, actor: Any, data: dict[str, Any]) -> ListI
     version = _check_draft_item(actor, item)
     values, errors = clean_item(data, owner=version.org)
     if not errors and version.items.filter(code=values["code"]).exclude(pk=item.pk).exists():
-        raise ActionError(f"编号 {values['code']} 在草稿中已存在。", field="code")
+        raise ActionError(_("编号 {code} 在草稿中已存在。").format(code=values["code"]), field="code")
     if errors:
         _raise_field_errors(errors)
     fields = [f for f in ITEM_FIELDS if f != "source_ref"]
@@ -147,7 +148,7 @@ def do_delete_item(item: ListItem, *, actor: Any) -> None:
 def do_discard_draft(draft: ListVersion, *, actor: Any) -> None:
     """Throw the draft away; the published versions are untouched."""
     if draft.status != VersionStatus.DRAFT:
-        raise ActionError("只能放弃草稿。")
+        raise ActionError(_("只能放弃草稿。"))
     _check_owner(actor, draft.org)
     audit.record(
         actor,
@@ -175,23 +176,25 @@ def do_publish_version(
     _check_owner(actor, draft.org)
     locked = ListVersion.objects.select_for_update().filter(pk=draft.pk).first()
     if locked is None or locked.status != VersionStatus.DRAFT:
-        raise Conflict("该草稿已发布或已被放弃，请刷新后重试。")
+        raise Conflict(_("该草稿已发布或已被放弃，请刷新后重试。"))
     if effective_date is None:
-        raise ActionError("请填写生效日期。", field="effective_date")
+        raise ActionError(_("请填写生效日期。"), field="effective_date")
     if not (dt.date(2000, 1, 1) <= effective_date <= dt.date(2100, 12, 31)):
-        raise ActionError("生效日期不在合理范围内。", field="effective_date")
+        raise ActionError(_("生效日期不在合理范围内。"), field="effective_date")
     note, title = (note or "").strip(), (title or "").strip() or locked.title
     if len(note) > 2000:
-        raise ActionError("说明不能超过 2000 字。", field="note")
+        raise ActionError(_("说明不能超过 2000 字。"), field="note")
     if len(title) > 200 or TAG_RE.search(title) or TAG_RE.search(note):
-        raise ActionError("标题或说明不能包含 HTML 标签，标题不超过 200 字。", field="title")
+        raise ActionError(_("标题或说明不能包含 HTML 标签，标题不超过 200 字。"), field="title")
     count = locked.items.count()
     if count == 0:
-        raise ActionError("草稿中没有任何事项，不能发布。")
+        raise ActionError(_("草稿中没有任何事项，不能发布。"))
     latest = current_version(locked.org)
     if latest is not None and latest.effective_date and effective_date < latest.effective_date:
         raise ActionError(
-            f"生效日期不能早于上一版（第 {latest.number} 版，{latest.effective_date:%Y-%m-%d}）。",
+            _("生效日期不能早于上一版（第 {number} 版，{effective_date:%Y-%m-%d}）。").format(
+                number=latest.number, effective_date=latest.effective_date
+            ),
             field="effective_date",
         )
     number = (ListVersion.objects.filter(org=locked.org).aggregate(m=Max("number"))["m"] or 0) + 1

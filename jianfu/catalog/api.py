@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema
 from ninja.files import UploadedFile
 
@@ -258,7 +259,7 @@ def current(request: HttpRequest, region_code: str) -> Any:
     owner = selectors.public_owner(region_code)
     version = selectors.current_version(owner)
     if version is None:
-        raise NotFound("该辖区尚未发布清单。")
+        raise NotFound(_("该辖区尚未发布清单。"))
     return _version_out(owner, version)
 
 
@@ -336,9 +337,9 @@ def _owner_for_write(request: HttpRequest, region_code: str) -> Org:
     owner = selectors.public_owner(region_code)
     # Another jurisdiction's lists are not editable from here at all: answer as if absent.
     if selectors.owner_for_user(request.user) != owner and not in_scope(request.user, owner.region_code):
-        raise NotFound("未找到该辖区。")
+        raise NotFound(_("未找到该辖区。"))
     if not can_edit_lists(request.user, owner):
-        raise NotAllowed("只有本辖区的县级民政、组织部门可以编辑清单。")
+        raise NotAllowed(_("只有本辖区的县级民政、组织部门可以编辑清单。"))
     return owner
 
 
@@ -368,7 +369,7 @@ def publish(request: HttpRequest, region_code: str, payload: PublishIn) -> Any:
     owner = _owner_for_write(request, region_code)
     draft = selectors.draft_version(owner)
     if draft is None:
-        raise NotFound("当前没有草稿可发布。")
+        raise NotFound(_("当前没有草稿可发布。"))
     published = actions.do_publish_version(
         draft,
         actor=request.user,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -178,8 +179,9 @@ def _check_header(header: tuple[Any, ...] | None) -> int:
         got = cells[col - 1] if col - 1 < len(cells) else ""
         if got != expected:
             raise ActionError(
-                f"第 1 行表头与模板不符：{column_letter(col)} 列应为“{expected}”，实际为“{got[:30] or '（空）'}”。"
-                "请下载最新模板，按模板填写后上传。",
+                _(
+                    "第 1 行表头与模板不符：{col} 列应为“{expected}”，实际为“{v}”。请下载最新模板，按模板填写后上传。"
+                ).format(col=column_letter(col), expected=expected, v=got[:30] or "（空）"),
                 errors=[_error(1, col, expected, f"表头应为“{expected}”")],
             )
     return width
@@ -198,11 +200,15 @@ def read_workbook_rows(upload: Any, *, owner: Org) -> list[tuple[int, dict[str, 
         sheet = book.worksheets[0]
         declared = sheet.max_row  # from the file's <dimension>; refuse a huge sheet before reading it
         if declared and declared - 1 > MAX_ROWS:
-            raise ActionError(f"表格有 {declared - 1} 行，超过上限（最多 {MAX_ROWS} 行），请分批导入。")
+            raise ActionError(
+                _("表格有 {declared} 行，超过上限（最多 {MAX_ROWS} 行），请分批导入。").format(
+                    declared=declared - 1, MAX_ROWS=MAX_ROWS
+                )
+            )
         rows_iter = sheet.iter_rows(values_only=True)
         header = next(rows_iter, None)
         if header is None or all(v is None for v in header):
-            raise ActionError("工作表是空的：第 1 行应为模板的表头，请下载模板填写后上传。")
+            raise ActionError(_("工作表是空的：第 1 行应为模板的表头，请下载模板填写后上传。"))
         width = _check_header(header)
         columns = COLUMNS[:width]
         errors: list[dict[str, Any]] = []
@@ -212,7 +218,7 @@ def read_workbook_rows(upload: Any, *, owner: Org) -> list[tuple[int, dict[str, 
         col_of = {name: i + 1 for i, name in enumerate(COLUMNS)}
         for index, raw_row in enumerate(rows_iter, start=2):
             if index - 1 > MAX_ROWS:
-                raise ActionError(f"行数超过上限（最多 {MAX_ROWS} 行），请分批导入。")
+                raise ActionError(_("行数超过上限（最多 {MAX_ROWS} 行），请分批导入。").format(MAX_ROWS=MAX_ROWS))
             if len(errors) >= MAX_LISTED_ERRORS:
                 continue  # enough to show; keep counting rows so that the row limit still applies
             cells = list(raw_row[:width]) + [None] * (width - len(raw_row[:width]))
@@ -249,10 +255,13 @@ def read_workbook_rows(upload: Any, *, owner: Org) -> list[tuple[int, dict[str, 
     if errors:
         more = "（仅列出前 500 个）" if len(errors) >= MAX_LISTED_ERRORS else ""
         raise ActionError(
-            f"导入失败：共发现 {len(errors)} 处错误{more}，未保存任何事项。请修改后重新上传。", errors=errors
+            _("导入失败：共发现 {errors} 处错误{more}，未保存任何事项。请修改后重新上传。").format(
+                errors=len(errors), more=more
+            ),
+            errors=errors,
         )
     if not out:
-        raise ActionError("表格中没有任何事项（表头以下为空），未保存任何内容。")
+        raise ActionError(_("表格中没有任何事项（表头以下为空），未保存任何内容。"))
     return out
 
 

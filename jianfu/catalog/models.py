@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
 from jianfu.orgs.scoping import ScopedModel, ScopedQuerySet
 
@@ -71,25 +72,29 @@ class ListVersion(ScopedModel):
     versions stay readable, so any two can be compared.
     """
 
-    org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="list_versions", verbose_name="辖区")
-    number = models.PositiveIntegerField("版本号", null=True, blank=True)
-    status = models.CharField("状态", max_length=16, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
-    title = models.CharField("标题", max_length=200)
-    note = models.TextField("说明", blank=True)
-    effective_date = models.DateField("生效日期", null=True, blank=True)
+    org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="list_versions", verbose_name=gettext_lazy("辖区")
+    )
+    number = models.PositiveIntegerField(gettext_lazy("版本号"), null=True, blank=True)
+    status = models.CharField(
+        gettext_lazy("状态"), max_length=16, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+    )
+    title = models.CharField(gettext_lazy("标题"), max_length=200)
+    note = models.TextField(gettext_lazy("说明"), blank=True)
+    effective_date = models.DateField(gettext_lazy("生效日期"), null=True, blank=True)
     based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
-    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    published_at = models.DateTimeField(gettext_lazy("发布时间"), null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     # The 2–3-year full re-examination of the lists (全面复核, seed 002): a version published as
     # the outcome of one restarts the review clock.
-    full_review = models.BooleanField("全面复核", default=False)
+    full_review = models.BooleanField(gettext_lazy("全面复核"), default=False)
 
     class Meta:
         ordering = ["org", "-number"]
@@ -150,37 +155,44 @@ class ListItem(ScopedModel, WorkloadFields):
     """
 
     version = models.ForeignKey(ListVersion, on_delete=models.CASCADE, related_name="items")
-    code = models.CharField("编号", max_length=32)
-    title = models.CharField("事项名称", max_length=200)
-    category = models.CharField("类别", max_length=16, choices=Category.choices, db_index=True)
+    code = models.CharField(gettext_lazy("编号"), max_length=32)
+    title = models.CharField(gettext_lazy("事项名称"), max_length=200)
+    category = models.CharField(gettext_lazy("类别"), max_length=16, choices=Category.choices, db_index=True)
     # cert_kind (证明类型) is declared with the workload (WorkloadFields), shared with applications.
-    basis = models.TextField("制度依据", blank=True)
+    basis = models.TextField(gettext_lazy("制度依据"), blank=True)
     department = models.ForeignKey(
-        "orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="责任部门"
+        "orgs.Org",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("责任部门"),
     )
-    scope = models.TextField("职责范围", blank=True)
-    process = models.TextField("运行流程", blank=True)
-    review_date = models.DateField("复核日期", null=True, blank=True)
+    scope = models.TextField(gettext_lazy("职责范围"), blank=True)
+    process = models.TextField(gettext_lazy("运行流程"), blank=True)
+    review_date = models.DateField(gettext_lazy("复核日期"), null=True, blank=True)
     # 法定事项: a duty (履职 or 协助) the law itself gives the community, e.g. 城市居民委员会组织法
     # 第三条; it needs no department and no funding (费随事转 is for work a department transfers).
-    statutory = models.BooleanField("法定事项", default=False)
+    statutory = models.BooleanField(gettext_lazy("法定事项"), default=False)
     # Provenance (出处) as the source document states it.
-    issuer = models.CharField("发文机关", max_length=200, blank=True)
-    doc_number = models.CharField("文号", max_length=64, blank=True)
-    issued_on = models.DateField("发文日期", null=True, blank=True)
-    source_level = models.CharField("层级", max_length=12, choices=SourceLevel.choices, blank=True)
-    batch = models.CharField("批次", max_length=64, blank=True)
-    adopted_from = models.CharField("承接的上级清单", max_length=300, blank=True)
+    issuer = models.CharField(gettext_lazy("发文机关"), max_length=200, blank=True)
+    doc_number = models.CharField(gettext_lazy("文号"), max_length=64, blank=True)
+    issued_on = models.DateField(gettext_lazy("发文日期"), null=True, blank=True)
+    source_level = models.CharField(gettext_lazy("层级"), max_length=12, choices=SourceLevel.choices, blank=True)
+    batch = models.CharField(gettext_lazy("批次"), max_length=64, blank=True)
+    adopted_from = models.CharField(gettext_lazy("承接的上级清单"), max_length=300, blank=True)
     # Which bodies it binds (Body) and which kinds of community (CommunityType); empty = not stated.
-    bodies = models.JSONField("约束主体", default=list, blank=True)
-    community_types = models.JSONField("社区类别", default=list, blank=True)
-    conditions = models.TextField("适用条件与例外", blank=True)  # e.g. 「未经县委统一部署不得…」
+    bodies = models.JSONField(gettext_lazy("约束主体"), default=list, blank=True)
+    community_types = models.JSONField(gettext_lazy("社区类别"), default=list, blank=True)
+    conditions = models.TextField(gettext_lazy("适用条件与例外"), blank=True)  # e.g. 「未经县委统一部署不得…」
     # Plaques (牌子) in 工作机制与牌子: allowed or forbidden, where, how many.
-    plaque_kind = models.CharField("牌子类型", max_length=12, choices=PlaqueKind.choices, blank=True)
-    plaque_position = models.CharField("悬挂位置", max_length=12, choices=PlaquePosition.choices, blank=True)
-    plaque_quota = models.PositiveSmallIntegerField("限挂数量", null=True, blank=True)
+    plaque_kind = models.CharField(gettext_lazy("牌子类型"), max_length=12, choices=PlaqueKind.choices, blank=True)
+    plaque_position = models.CharField(
+        gettext_lazy("悬挂位置"), max_length=12, choices=PlaquePosition.choices, blank=True
+    )
+    plaque_quota = models.PositiveSmallIntegerField(gettext_lazy("限挂数量"), null=True, blank=True)
     # Where the item came from, e.g. "admission:12" for an approved admission application.
-    source_ref = models.CharField("来源", max_length=64, blank=True)
+    source_ref = models.CharField(gettext_lazy("来源"), max_length=64, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
 
     objects: ClassVar[ListItemManager] = ListItemManager()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from jianfu.core.home import Panel
 
@@ -38,7 +39,7 @@ def lists_owner_panel(user: Any) -> Panel | None:
         lines.append((f"{review.items_past_review} 项已过复核日期", reverse("catalog:index")))
     current = current_version(owner)
     return Panel(
-        title="社区工作事项清单",
+        title=_("社区工作事项清单"),
         count=len(lines),
         lines=lines,
         more_url=reverse("catalog:index"),

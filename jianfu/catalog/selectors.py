@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Case, F, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core.errors import NotFound
 from jianfu.orgs.choices import OrgKind
@@ -104,7 +105,7 @@ def public_owner(region_code: str) -> Org:
         else None
     )
     if org is None:
-        raise NotFound("未找到该辖区。")
+        raise NotFound(_("未找到该辖区。"))
     return org
 
 
@@ -122,24 +123,24 @@ def visible_versions(user: Any, owner: Org) -> QuerySet[ListVersion]:
 def get_version(user: Any, owner: Org, number: int) -> ListVersion:
     version = visible_versions(user, owner).filter(number=number).first()
     if version is None:
-        raise NotFound("未找到该版本。")
+        raise NotFound(_("未找到该版本。"))
     return version
 
 
 def get_public_version(owner: Org, number: int) -> ListVersion:
     version = published_versions(owner).filter(number=number).first()
     if version is None:
-        raise NotFound("未找到该版本。")
+        raise NotFound(_("未找到该版本。"))
     return version
 
 
 def get_draft(user: Any, owner: Org) -> ListVersion:
     """The draft, for its list owners only; anybody else (or no draft) gets NotFound."""
     if not can_edit_lists(user, owner):
-        raise NotFound("未找到草稿。")
+        raise NotFound(_("未找到草稿。"))
     draft = draft_version(owner)
     if draft is None:
-        raise NotFound("当前没有草稿。")
+        raise NotFound(_("当前没有草稿。"))
     return draft
 
 
@@ -147,7 +148,7 @@ def get_draft_item(user: Any, owner: Org, pk: int) -> ListItem:
     """One item of the draft by id; an item of another version or jurisdiction is NotFound."""
     draft = get_draft(user, owner)
     items = ListItem.objects.select_related("department", "version")
-    return get_in_scope_or_404(items, user, pk=pk, version=draft, message="未找到该事项。")
+    return get_in_scope_or_404(items, user, pk=pk, version=draft, message=_("未找到该事项。"))
 
 
 def public_jurisdictions() -> list[Org]:
@@ -165,7 +166,7 @@ def public_item(owner: Org, code: str) -> ListItem:
         .first()
     )
     if item is None:
-        raise NotFound("未找到该事项。")
+        raise NotFound(_("未找到该事项。"))
     return item
 
 

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.errors import ActionError, NotFound
@@ -36,14 +37,14 @@ PAGE_SIZE = 50
 def _owner(request: HttpRequest) -> Org:
     owner = selectors.owner_for_user(request.user)
     if owner is None:
-        raise Http404("您所在的组织没有对应的县级清单。")
+        raise Http404(_("您所在的组织没有对应的县级清单。"))
     return owner
 
 
 def _require_editor(request: HttpRequest, owner: Org) -> None:
     # Editing pages of the lists do not exist for anybody but the jurisdiction's list owners.
     if not can_edit_lists(request.user, owner):
-        raise Http404("未找到该页面。")
+        raise Http404(_("未找到该页面。"))
 
 
 def _filters(request: HttpRequest) -> dict[str, str]:
@@ -128,7 +129,7 @@ def draft_open(request: HttpRequest) -> HttpResponse:
     owner = _owner(request)
     _require_editor(request, owner)
     actions.do_open_draft(owner, actor=request.user)
-    messages.success(request, "草稿已就绪：在草稿中修改后发布为新版本。")
+    messages.success(request, _("草稿已就绪：在草稿中修改后发布为新版本。"))
     return redirect("catalog:draft")
 
 
@@ -139,7 +140,7 @@ def draft_discard(request: HttpRequest) -> HttpResponse:
     _require_editor(request, owner)
     if not run_action(request, actions.do_discard_draft, selectors.get_draft(request.user, owner), actor=request.user):
         return redirect("catalog:draft")
-    messages.success(request, "草稿已放弃，已发布的版本不受影响。")
+    messages.success(request, _("草稿已放弃，已发布的版本不受影响。"))
     return redirect("catalog:index")
 
 
@@ -153,7 +154,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
         done = run_action(request, actions.do_add_item, owner, actor=request.user, data=form.cleaned_data, form=form)
         if done:
             item = done.value
-            messages.success(request, f"已添加事项：{item.code} {item.title}")
+            messages.success(request, _("已添加事项：{code} {title}").format(code=item.code, title=item.title))
             return redirect("catalog:draft")
     return render(request, "catalog/item_form.html", {"form": form, "owner": owner, "item": None})
 
@@ -167,7 +168,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ItemForm(request.POST or None, owner=owner, initial=ItemForm.initial_for(item))
     if request.method == "POST" and form.is_valid():
         if run_action(request, actions.do_update_item, item, actor=request.user, data=form.cleaned_data, form=form):
-            messages.success(request, f"已保存事项：{item.code} {item.title}")
+            messages.success(request, _("已保存事项：{code} {title}").format(code=item.code, title=item.title))
             return redirect("catalog:draft")
     return render(request, "catalog/item_form.html", {"form": form, "owner": owner, "item": item})
 
@@ -179,7 +180,7 @@ def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     _require_editor(request, owner)
     item = selectors.get_draft_item(request.user, owner, pk)
     if run_action(request, actions.do_delete_item, item, actor=request.user):
-        messages.success(request, f"已从草稿中删除：{item.code} {item.title}")
+        messages.success(request, _("已从草稿中删除：{code} {title}").format(code=item.code, title=item.title))
     return redirect("catalog:draft")
 
 
@@ -191,7 +192,7 @@ def publish(request: HttpRequest) -> HttpResponse:
     try:
         draft = selectors.get_draft(request.user, owner)
     except NotFound:
-        messages.warning(request, "当前没有草稿可发布。")
+        messages.warning(request, _("当前没有草稿可发布。"))
         return redirect("catalog:index")
     form = PublishForm(request.POST or None, initial={"title": draft.title, "note": ""})
     if request.method == "POST" and form.is_valid():
@@ -209,7 +210,12 @@ def publish(request: HttpRequest) -> HttpResponse:
         )
         if done:
             version = done.value
-            messages.success(request, f"已发布第 {version.number} 版，自 {version.effective_date:%Y-%m-%d} 起生效。")
+            messages.success(
+                request,
+                _("已发布第 {number} 版，自 {effective_date:%Y-%m-%d} 起生效。").format(
+                    number=version.number, effective_date=version.effective_date
+                ),
+            )
             return redirect("catalog:version", number=version.number)
     ctx = {
         "form": form,
@@ -242,7 +248,7 @@ def diff(request: HttpRequest) -> HttpResponse:
     if old is None and new is None and len(published) >= 2:
         old, new = published[1], published[0]
     if ("from" in request.GET or "to" in request.GET) and (old is None or new is None):
-        messages.warning(request, "请选择两个存在的版本进行比较。")
+        messages.warning(request, _("请选择两个存在的版本进行比较。"))
     result: selectors.Diff | None = None
     red: Reduction | None = None
     if old is not None and new is not None:
@@ -304,7 +310,7 @@ def import_items(request: HttpRequest) -> HttpResponse:
     if token:
         upload = _unstash(request, owner, token)
         if upload is None:
-            messages.warning(request, "待确认的导入已失效，请重新上传。")
+            messages.warning(request, _("待确认的导入已失效，请重新上传。"))
             return redirect("catalog:import")
     elif request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -323,7 +329,9 @@ def import_items(request: HttpRequest) -> HttpResponse:
         )  # fmt: skip
         if done:
             _drop_stash(request)
-            messages.success(request, f"导入成功：草稿现有 {done.value.items.count()} 项。请核对后发布。")
+            messages.success(
+                request, _("导入成功：草稿现有 {count} 项。请核对后发布。").format(count=done.value.items.count())
+            )
             return redirect("catalog:draft")
         if duplicates:
             pending = _stash(request, owner, upload)
@@ -352,7 +360,7 @@ def _export_version(request: HttpRequest, number: str) -> tuple[Org, ListVersion
     owner = _owner(request)
     version = _version_by_param(request, owner, number)
     if version is None:
-        raise Http404("未找到该版本。")
+        raise Http404(_("未找到该版本。"))
     return owner, version
 
 

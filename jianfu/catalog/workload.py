@@ -25,6 +25,7 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy
 from ninja import Schema
 
 from .choices import PER_YEAR, AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit, carries_burden
@@ -139,17 +140,21 @@ class WorkloadFields(models.Model):
     minutes per occurrence × occurrences per year), with the 协助 roles and the funding."""
 
     # For 协助 work: which of the six non-professional parts the community does (CommunityRole).
-    community_roles = models.JSONField("社区职责", default=list, blank=True)
-    funding_amount = models.DecimalField("经费（元/年）", max_digits=12, decimal_places=2, null=True, blank=True)
-    funding_source = models.CharField("经费来源", max_length=200, blank=True)
-    frequency_count = models.DecimalField("频次", max_digits=7, decimal_places=2, default=Decimal(1))
-    frequency_unit = models.CharField(
-        "频次单位", max_length=8, choices=FrequencyUnit.choices, default=FrequencyUnit.YEAR
+    community_roles = models.JSONField(gettext_lazy("社区职责"), default=list, blank=True)
+    funding_amount = models.DecimalField(
+        gettext_lazy("经费（元/年）"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    minutes_per_occurrence = models.PositiveIntegerField("每次用时（分钟）", default=0)
-    applies_to = models.CharField("社区类型", max_length=8, choices=AppliesTo.choices, default=AppliesTo.BOTH)
+    funding_source = models.CharField(gettext_lazy("经费来源"), max_length=200, blank=True)
+    frequency_count = models.DecimalField(gettext_lazy("频次"), max_digits=7, decimal_places=2, default=Decimal(1))
+    frequency_unit = models.CharField(
+        gettext_lazy("频次单位"), max_length=8, choices=FrequencyUnit.choices, default=FrequencyUnit.YEAR
+    )
+    minutes_per_occurrence = models.PositiveIntegerField(gettext_lazy("每次用时（分钟）"), default=0)
+    applies_to = models.CharField(
+        gettext_lazy("社区类型"), max_length=8, choices=AppliesTo.choices, default=AppliesTo.BOTH
+    )
     # For 证明事项 only: 可出具 or 不得要求社区出具 (CertKind); blank for every other category.
-    cert_kind = models.CharField(CERT_KIND_LABEL, max_length=16, choices=CertKind.choices, blank=True)
+    cert_kind = models.CharField(gettext_lazy("证明类型"), max_length=16, choices=CertKind.choices, blank=True)
 
     class Meta:
         abstract = True
@@ -181,16 +186,18 @@ class WorkloadForm(forms.Form):
     """Raw workload fields for a page form; ``clean_workload`` (through the action) decides."""
 
     community_roles = forms.MultipleChoiceField(
-        label="社区职责（协助事项）",
+        label=gettext_lazy("社区职责（协助事项）"),
         choices=CommunityRole.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="社区只承担非专业性工作：联系居民、协助入户、组织动员、宣传教育、说服劝导、发现报告。",
+        help_text=gettext_lazy("社区只承担非专业性工作：联系居民、协助入户、组织动员、宣传教育、说服劝导、发现报告。"),
     )
     funding_amount = forms.CharField(
         label=WORKLOAD_LABELS["funding_amount"],
         required=False,
-        help_text="费随事转：部门把工作交给社区（准入申请、协助事项、有责任部门且占用工时的事项）须落实经费；法定事项除外。",
+        help_text=gettext_lazy(
+            "费随事转：部门把工作交给社区（准入申请、协助事项、有责任部门且占用工时的事项）须落实经费；法定事项除外。"
+        ),
     )
     funding_source = forms.CharField(label=WORKLOAD_LABELS["funding_source"], max_length=200, required=False)
     frequency_count = forms.CharField(label=WORKLOAD_LABELS["frequency_count"], required=False, initial="1")
@@ -204,7 +211,7 @@ class WorkloadForm(forms.Form):
         label=WORKLOAD_LABELS["applies_to"], choices=AppliesTo.choices, initial=AppliesTo.BOTH
     )
     cert_kind = forms.ChoiceField(
-        label="证明类型（仅证明事项）", choices=[("", "——"), *CertKind.choices], required=False
+        label=gettext_lazy("证明类型（仅证明事项）"), choices=[("", "——"), *CertKind.choices], required=False
     )
 
     @staticmethod

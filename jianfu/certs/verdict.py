@@ -2,8 +2,8 @@
 it, on what basis; if not, what replaces it and how to report the agency that demands it.
 
 One function for the public page, ``GET /api/v1/certificates/verdict``, the register's refusal
-and the case a demand opens. Which list item the words mean is decided by ``_match`` — the
-adapter to the shared certificate logic (see docs/certificates.md).
+and the case a demand opens. Which list item the words mean is decided by the dispatch gate's
+certificate logic (``_match``), so the verdict page and the gate can never disagree.
 """
 
 from __future__ import annotations
@@ -13,54 +13,15 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from jianfu.admission.similarity import index_for, tokens
 from jianfu.catalog.choices import Category, CertKind
 from jianfu.catalog.models import ListItem
-from jianfu.catalog.selectors import current_version
+from jianfu.dispatch import gate
+from jianfu.matching.text import demands_certificate
 from jianfu.orgs.models import Org
 
 from .choices import RULE_ADVICE, RefusalRule, VerdictKind
 from .models import CommitmentTemplate
 
-# A certificate item counts as meant when the words score at least this (TF-IDF cosine).
-MATCH_THRESHOLD = 0.3
-# Everyday words for a certificate, mapped to the words of the lists (before matching).
-PARAPHRASES: dict[str, str] = {
-    "无犯罪": "无犯罪记录证明",
-    "犯罪记录": "无犯罪记录证明",
-    "母子": "亲属关系证明",
-    "母女": "亲属关系证明",
-    "父子": "亲属关系证明",
-    "父女": "亲属关系证明",
-    "亲子关系": "亲属关系证明",
-    "夫妻关系": "亲属关系证明",
-    "我妈": "亲属关系",
-    "我爸": "亲属关系",
-    "活着": "健在证明",
-    "在世": "健在证明",
-    "还健在": "健在证明",
-    "住在": "居住证明",
-    "住址": "居住证明",
-    "单身": "婚姻状况证明",
-    "未婚": "婚姻状况证明",
-    "离婚": "婚姻状况证明",
-    "结婚": "婚姻状况证明",
-    "房子是": "房屋产权归属证明",
-    "房产": "房屋产权归属证明",
-    "没有房": "无房证明",
-    "收入": "家庭收入证明",
-    "工资": "家庭收入证明",
-    "低保": "申请社会救助情况证明",
-    "困难": "申请社会救助情况证明",
-    "志愿者": "志愿服务证明",
-    "继承": "遗产继承债权债务带有法律或经济责任的证明",
-    "欠别人": "遗产继承债权债务带有法律或经济责任的证明",
-    "欠钱": "遗产继承债权债务带有法律或经济责任的证明",
-    "欠款": "遗产继承债权债务带有法律或经济责任的证明",
-    "债务": "遗产继承债权债务带有法律或经济责任的证明",
-    "开店": "经营场所证明",
-    "门面": "经营场所证明",
-}
 RULE_BASIS = "社区只出具清单所列证明；凡能通过网上核验、部门间核查的，不得要求群众开具证明；其余可以告知承诺替代。"
 
 
@@ -127,23 +88,33 @@ class CertVerdict:
         }
 
 
-def expand(text: str) -> str:
-    extra = [v for k, v in PARAPHRASES.items() if k in text]
-    return " ".join([text, *extra])
+def _as_demand(text: str) -> str:
+    """The words as the gate reads a demand: 「证明我和我妈是母子」 (证明 as a verb: "prove that…")
+    → 「开具我和我妈是母子证明」; a bare name 「无犯罪记录」 → 「要求社区开具无犯罪记录证明」."""
+    text = text.strip()
+    if text.startswith("证明") and len(text) > 3:
+        return f"开具{text[2:]}证明"
+    return text if demands_certificate(text) else f"要求社区开具{text}证明"
 
 
 def _match(owner: Org, text: str) -> tuple[ListItem | None, list[dict[str, Any]]]:
     """The certificate item of ``owner``'s current lists that ``text`` means, and the candidates.
 
-    Adapter: matches against the current version's certificate items with the lists' TF-IDF index
-    (admission.similarity, the index the gate uses)."""
-    version = current_version(owner)
-    if version is None:
-        return None, []
-    ranked = index_for(version).query(tokens(expand(text)), categories={Category.CERTIFICATE}, limit=5)
-    matches = [{"code": i.code, "title": i.title, "score": s} for i, s in ranked if s > 0]
-    best = next((i for i, s in ranked if s >= MATCH_THRESHOLD), None)
-    item = ListItem.objects.filter(pk=best.pk).first() if best is not None else None
+    The gate decides (``dispatch.gate.check``): the words are put to it as a task demanding that
+    certificate, and its certificate verdict (``certificate_kind`` and the item) is taken as it is
+    — the shared matcher, the county's synonym lexicon and the same thresholds — so the verdict
+    page and the gate can never disagree. Anything else the gate finds (a listed task, a negative
+    item) is not a certificate of the lists: unlisted."""
+    asked = _as_demand(text)
+    result = gate.check(owner, title=asked, owner=owner)
+    matches = [
+        {"code": m["code"], "title": m["title"], "score": m["score"]}
+        for m in result.matches
+        if m["category"] == Category.CERTIFICATE
+    ]
+    item = result.list_item
+    if result.certificate_kind is None or item is None or item.category != Category.CERTIFICATE:
+        return None, matches
     return item, matches
 
 

@@ -9,15 +9,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from jianfu.admission.choices import AppState
 from jianfu.admission.models import Application
-from jianfu.admission.selectors import approved_for
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.notify.actions import notify_on_commit
 from jianfu.orgs import tree
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind, Role
 from jianfu.orgs.models import Org
-from jianfu.orgs.scoping import in_scope
+from jianfu.orgs.scoping import in_scope, restrict
 from jianfu.supervision.actions import do_open_case
 from jianfu.supervision.choices import CaseSource
 
@@ -93,11 +93,23 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def resolve_application(actor: Any, application_id: Any) -> Application | None:
+    """The application a sender names as the basis. One the actor cannot see (another county,
+    a forged id) is "not found"; a visible one that is not approved is refused by name."""
     if application_id in (None, ""):
         return None
-    app = approved_for(actor).filter(pk=application_id).first() if str(application_id).isdigit() else None
+    pk = str(application_id).strip()
+    app = (
+        restrict(Application.objects.select_related("applicant_org"), actor).filter(pk=pk).first()
+        if pk.isdigit()
+        else None
+    )
     if app is None:
         raise ActionError("未找到该已批准的准入申请。", field="application")
+    if app.state != AppState.APPROVED:
+        raise ActionError(
+            f"未找到该已批准的准入申请：#{app.pk} 状态为“{app.get_state_display()}”，不能作为派发依据。",
+            field="application",
+        )
     return app
 
 
@@ -113,6 +125,8 @@ def preview(actor: Any, data: dict[str, Any]) -> tuple[list[Org], gate.GateResul
         description=values["description"],
         list_item_code=str(data.get("list_item_code") or "").strip(),
         application=resolve_application(actor, data.get("application_id")),
+        sender=actor.org,
+        recipients=communities,
     )
     return communities, result
 
@@ -187,9 +201,18 @@ def do_accept_task(task: Task, *, actor: Any) -> Task:
 
 
 def refusal_rule(task: Task) -> str:
-    """The rule a one-click refusal cites."""
+    """The rule a one-click refusal cites (with the source the gate cited, when it named one)."""
+    rules = task.dispatch.rules or []
+    first = rules[0] if rules and isinstance(rules[0], dict) else {}
+    citation = f"；依据：{first['citation']}" if first.get("citation") else ""
     if task.verdict == Verdict.NEGATIVE:
-        return f"负面清单事项不得交由社区承担（{task.dispatch.basis}）"
+        if first.get("rule") == gate.RULE_CERT_FORBIDDEN:
+            return f"不得要求社区出具的证明事项，社区不予出具（{task.dispatch.basis}{citation}）"
+        return f"负面清单事项不得交由社区承担（{task.dispatch.basis}{citation}）"
+    if task.verdict == Verdict.MISMATCH:
+        return f"依据与任务内容不符，社区不予承接（{first.get('message') or task.dispatch.basis}）"
+    if task.verdict == Verdict.REVIEW:
+        return "审查结论为待人工研判，未明确清单依据，社区暂不承接（未入工作事项清单社区一律不接）"
     return "未入工作事项清单、未经准入的事项，社区一律不接"
 
 

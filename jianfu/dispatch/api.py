@@ -32,12 +32,16 @@ class MatchOut(Schema):
     title: str
     category: str
     category_label: str
+    cert_kind: str | None = None
     score: float
+    phrase: str = ""
 
 
 class RuleOut(Schema):
     rule: str
     message: str
+    severity: str = ""
+    citation: str = ""
 
 
 class GateOut(Schema):
@@ -46,6 +50,8 @@ class GateOut(Schema):
     basis: str
     list_item_code: str | None
     application_id: int | None
+    certificate_kind: str | None
+    confidence: float
     matches: list[MatchOut]
     rules: list[RuleOut]
 
@@ -127,9 +133,12 @@ def _task_out(t: Task) -> dict[str, Any]:
 
 @router.post("/gate/check", response=GateOut, summary="清单审查：拟派发任务的审查结论（不派发）")
 def gate_check(request: HttpRequest, payload: GateIn) -> dict:
-    """Verdict (listed / admitted / unlisted / negative), the list items it matched with their
-    similarity scores, and the rules hit. ``target_org`` is an org code in the caller's
-    jurisdiction (a community, township or county); another jurisdiction's code is a 404."""
+    """Verdict (listed / admitted / unlisted / negative / mismatch 依据不符 / review 待人工研判),
+    the certificate kind when the task demands a certificate (allowed / forbidden), the
+    confidence (0..1), the list items it matched with their similarity scores and the matched
+    phrase, and the rules hit (rule, message, severity, citation). ``target_org`` is an org code
+    in the caller's jurisdiction (a community, township or county); another jurisdiction's code is
+    a 404; a named basis that does not exist or does not fit is a 依据不符 verdict."""
     target = visible_orgs(request.user).filter(code=payload.target_org.strip(), is_active=True).first()
     if target is None or not target.is_division:
         raise NotFound("未找到该接收单位。")
@@ -143,6 +152,7 @@ def gate_check(request: HttpRequest, payload: GateIn) -> dict:
         category=payload.category,
         list_item_code=payload.list_item_code.strip(),
         application=application,
+        sender=getattr(request.user, "org", None),
     )
     return result.as_dict()
 

@@ -7,6 +7,9 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from jianfu.catalog.choices import Category, CertKind
+from jianfu.catalog.models import ListItem
+from jianfu.catalog.selectors import current_items
 from jianfu.core.errors import NotFound
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
@@ -79,3 +82,13 @@ def get_inbox_task(user: Any, pk: Any) -> Task:
 
 def get_task(user: Any, pk: Any) -> Task:
     return get_in_scope_or_404(tasks_for(user), user, pk=pk, message="未找到该任务。")
+
+
+def basis_items(org: Any) -> QuerySet[ListItem]:
+    """The list items a sender may name as a task's basis: never a negative item, never a
+    certificate the committees must not issue (issue 10)."""
+    return (
+        current_items(org)
+        .exclude(category=Category.NEGATIVE)
+        .exclude(category=Category.CERTIFICATE, cert_kind=CertKind.FORBIDDEN)
+    )

@@ -13,8 +13,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.admission.selectors import approved_for
-from jianfu.catalog.choices import Category
-from jianfu.catalog.selectors import current_items
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
@@ -24,6 +22,7 @@ from . import actions, selectors
 from .choices import ONE_CLICK_REFUSAL, VERDICT_TONE, TaskState, Verdict
 from .forms import CompleteForm, SendForm
 from .permissions import can_send
+from .selectors import basis_items
 
 
 def _send_form(request: AuthedRequest, data: Any = None) -> SendForm:
@@ -32,7 +31,7 @@ def _send_form(request: AuthedRequest, data: Any = None) -> SendForm:
     targets = [(o.code, f"【{o.name}全部社区和村】" if o.kind == OrgKind.TOWNSHIP else f"　{o.name}") for o in orgs]
     items: list[tuple[str, str]] = []
     if user.org is not None:  # always, behind can_send
-        items = [(i.code, f"{i.code} {i.title}") for i in current_items(user.org).exclude(category=Category.NEGATIVE)]
+        items = [(i.code, f"{i.code} {i.title}") for i in basis_items(user.org)]
     apps = [(str(a.pk), f"#{a.pk} {a.title}") for a in approved_for(user)[:200]]
     return SendForm(data, targets=targets, items=items, applications=apps)
 

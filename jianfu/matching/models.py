@@ -1,0 +1,39 @@
+"""The synonym/alias lexicon (同义词库) of a jurisdiction, edited by its list owners."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from jianfu.orgs.scoping import ScopedModel
+
+from .text import split_terms
+
+
+class SynonymGroup(ScopedModel):
+    """One group of words that mean the same work: a standard term and its aliases.
+
+    ``region_code`` is the county (list owner) whose lexicon it belongs to. A county without rows
+    uses the shipped defaults (``defaults.DEFAULT_GROUPS``); its first edit copies them in, after
+    which its rows are its lexicon.
+    """
+
+    term = models.CharField("标准词", max_length=32)
+    aliases = models.TextField("同义词/别称", help_text="用顿号、逗号或空格分隔，如：违章建筑、违法建设、违建")
+    note = models.CharField("说明/出处", max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["region_code", "term"]
+        constraints = [models.UniqueConstraint(fields=["region_code", "term"], name="matching_group_term_unique")]
+        verbose_name = "同义词组"
+
+    def __str__(self) -> str:
+        return f"{self.term}：{self.aliases}"
+
+    @property
+    def alias_list(self) -> list[str]:
+        return split_terms(self.aliases)
