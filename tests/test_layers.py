@@ -37,7 +37,7 @@ ALLOWED: dict[str, set[str]] = {
     "drafts": {"core", "orgs", "notify", "catalog", "matching", "admission", "dispatch", "supervision"},
     # certificates and the seal: asks the gate's certificate logic (dispatch, matching), records
     # certificates and seal breaches in the burden ledger, reports demands into supervision
-    "certs": {"core", "orgs", "notify", "catalog", "matching", "admission", "dispatch", "burden", "supervision"},
+    "certs": {"core", "orgs", "catalog", "matching", "dispatch", "burden", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

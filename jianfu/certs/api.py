@@ -125,7 +125,8 @@ def register_list(request: HttpRequest) -> Any:
 def register_issue(request: HttpRequest, payload: CertificateIn) -> Any:
     if not can_issue(request.user):
         raise NotAllowed("只有社区（村）工作人员可以登记。")
-    cert = actions.do_issue_certificate(request.user.org, actor=request.user, data=payload.dict())
+    user: Any = request.user
+    cert = actions.do_issue_certificate(user.org, actor=user, data=payload.dict())
     return 201, _cert_out(request.user, cert)
 
 
@@ -133,11 +134,12 @@ def register_issue(request: HttpRequest, payload: CertificateIn) -> Any:
 def refusal_record(request: HttpRequest, payload: RefusalIn) -> Any:
     if not can_issue(request.user):
         raise NotAllowed("只有社区（村）工作人员可以登记。")
+    user: Any = request.user
     data = payload.dict()
     if not data["rule"] and data["request"].strip():
-        found = verdict(selectors.list_owner_org(request.user.org) or request.user.org, data["request"])
+        found = verdict(selectors.list_owner_org(user.org) or user.org, data["request"])
         data["rule"], data["item_code"] = found.refusal_rule, found.item.code if found.item else ""
-    refusal = actions.do_record_refusal(request.user.org, actor=request.user, data=data)
+    refusal = actions.do_record_refusal(user.org, actor=user, data=data)
     return 201, {
         "id": refusal.pk,
         "doc_no": refusal.doc_no,

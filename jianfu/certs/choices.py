@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy
 
@@ -24,7 +26,7 @@ class RefusalRule(models.TextChoices):
 
 
 # What a rule means for the resident, printed on the refusal slip.
-RULE_ADVICE: dict[str, str] = {
+RULE_ADVICE: dict[str, Any] = {
     RefusalRule.UNLISTED: gettext_lazy(
         "社区只出具本县证明事项清单所列证明。请向要求开具证明的单位说明，由其依法自行核查。"
     ),

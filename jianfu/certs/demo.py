@@ -73,6 +73,7 @@ def load() -> None:
     )
     for worker in workers:
         community = worker.org
+        assert community is not None
         codes = [c for c in PURPOSES if selectors.allowed_certificates(community).filter(code=c).exists()]
         for i in range(24):
             code = rng.choice(codes)

@@ -157,7 +157,7 @@ def seal_log(request: AuthedRequest) -> HttpResponse:
     _reader(request)
     form = None
     if can_issue(request.user):
-        community = request.user.org
+        community = _worker(request)
         scope = [(i.code, f"{i.code} {i.title}") for i in selectors.seal_scope(community)]
         form = SealForm(request.POST or None, scope=scope, agencies=_agencies(community))
         if request.method == "POST" and form.is_valid():
@@ -173,5 +173,6 @@ def seal_log(request: AuthedRequest) -> HttpResponse:
     elif request.method == "POST":
         raise PermissionDenied(_("只有社区（村）工作人员可以登记用印。"))
     page = Paginator(selectors.seal_uses_for(request.user), 30).get_page(request.GET.get("page"))
-    scope_items = selectors.seal_scope(request.user.org) if request.user.org else []
+    org = request.user.org
+    scope_items = list(selectors.seal_scope(org)) if org is not None else []
     return render(request, "certs/seal.html", {"form": form, "page": page, "scope": scope_items})

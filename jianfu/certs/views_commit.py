@@ -17,6 +17,7 @@ from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import Role
+from jianfu.orgs.models import Org
 from jianfu.orgs.permissions import has_role
 
 from . import actions, selectors
@@ -25,7 +26,7 @@ from .permissions import can_edit_templates, can_issue, can_read_register, can_v
 from .views import _agencies, _worker
 
 
-def _county(request: AuthedRequest):  # type: ignore[no-untyped-def]
+def _county(request: AuthedRequest) -> Org:
     if not can_edit_templates(request.user):
         raise PermissionDenied(_("只有县级民政、组织部门可以维护告知承诺书模板。"))
     county = owner_for_user(request.user)
