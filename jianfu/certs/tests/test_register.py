@@ -131,3 +131,11 @@ def test_the_gb11643_check_digit_is_computed_as_the_standard_says():
     assert crypto.id_problem(valid_id("44052418800101001")) is None
     assert "18 位" in crypto.id_problem("1234")
     assert crypto.mask_id("11010519491231002X") == "1101**********002X"
+
+
+def test_certificates_show_on_the_burden_dashboard_and_the_reduction_report(world, issued, client_for):
+    client = client_for("county_mzj")
+    html = client.get("/burden/", {"region": world.county.code}).content.decode()
+    assert "证明出具（按社区、月份、证明事项）" in html and "居住证明" in html and RESIDENT_NAME not in html
+    report = client.get("/burden/report/", {"region": world.county.code}).content.decode()
+    assert "证明事项" in report and "出具证明（份）" in report
