@@ -55,6 +55,9 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Fernet keys for personal data at rest (residents' names and ID numbers in jianfu/certs); the
+# first encrypts, all decrypt (rotation). Unset: derived from SECRET_KEY (docs/configuration.md).
+FIELD_KEYS = env_list("JIANFU_FIELD_KEY", "")
 ALLOWED_HOSTS = env_list("JIANFU_ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEMO_MODE or DEBUG) else "")
 if TESTING:
     ALLOWED_HOSTS += ["testserver", "127.0.0.1", "localhost"]
@@ -81,6 +84,7 @@ INSTALLED_APPS = [
     "jianfu.drafts",
     "jianfu.events",
     "jianfu.formsreg",
+    "jianfu.certs",
     "jianfu.api",
 ]
 if TESTING:

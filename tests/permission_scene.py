@@ -23,9 +23,12 @@ DRAFT_ITEM_TITLE = "权限表测试：草稿中的协助事项"
 DOC_TITLE = "权限表测试：关于开展入户调查的通知"
 EVENT_TEXT = "权限表测试：东关街井盖缺失"
 FORM_TITLE = "权限表测试：社区人口基本情况统计表"
+CERT_PURPOSE = "权限表测试：办理低保复核"
+RESIDENT = "权限表居民"
 # Texts of 汉阴县 that the other county must never be shown (on a page that is not public).
 MARKERS = (
-    APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, DOC_TITLE, EVENT_TEXT, FORM_TITLE, "李秀英", "刘洋", "孙丽",
+    APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, DOC_TITLE, EVENT_TEXT, FORM_TITLE, CERT_PURPOSE, RESIDENT,
+    "李秀英", "刘洋", "孙丽",
 )  # fmt: skip
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -83,6 +86,20 @@ def _lists(world: World) -> tuple[Any, Any]:
             "frequency_count": "1",
             "frequency_unit": "每月",
             "minutes_per_occurrence": "60",
+        },
+        {
+            "code": "ZM-01",
+            "title": "居住证明",
+            "category": "certificate",
+            "cert_kind": "allowed",
+            "basis": "《关于深化村（社区）证明事项清理工作的通知》",
+            "minutes_per_occurrence": "15",
+        },
+        {
+            "code": "YZ-01",
+            "title": "出具证明事项清单所列的证明",
+            "category": "seal",
+            "basis": "《社区减负增效工作方案》",
         },
     ):
         do_add_item(county, actor=actor, data=data)
@@ -261,6 +278,31 @@ def _forms(world: World) -> dict[str, Any]:
             "township": world.chengguan.code}  # fmt: skip
 
 
+def _certs(world: World) -> dict[str, Any]:
+    """A certificate, a refusal, a 告知承诺书 template and a signed commitment of 东关社区."""
+    from jianfu.certs import actions
+    from jianfu.certs.crypto import check_char
+
+    number = "61092119800101002" + check_char("61092119800101002")
+    cw, community = world.community_worker, world.dongguan
+    resident = {"resident_name": RESIDENT, "id_number": number}
+    cert = actions.do_issue_certificate(
+        community,
+        actor=cw,
+        data={"item_code": "ZM-01", **resident, "purpose": CERT_PURPOSE, "agency": "县民政局", "seal": "committee"},
+    )
+    refusal = actions.do_record_refusal(community, actor=cw, data={"request": "无犯罪记录证明", "rule": "forbidden"})
+    actions.do_save_template(
+        world.county,
+        actor=world.county_mzj,
+        data={"item_code": "ZM-01", "title": "居住情况告知承诺书", "body": "本人承诺……"},
+    )
+    commitment = actions.do_sign_commitment(
+        community, actor=cw, data={"item_code": "ZM-01", **resident, "agency_org": world.wjj.pk}
+    )
+    return {"cert": cert.pk, "refusal": refusal.pk, "commitment": commitment.pk, "cert_code": "ZM-01"}
+
+
 def build_scene(world: World) -> dict[str, Any]:
     from jianfu.admission.actions import do_open_plan_window
     from jianfu.notify.actions import do_notify
@@ -301,4 +343,5 @@ def build_scene(world: World) -> dict[str, Any]:
         **_drafts(world),
         **_events(world),
         **_forms(world),
+        **_certs(world),
     }

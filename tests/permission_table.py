@@ -119,6 +119,7 @@ TASK = '{"targets": ["$community"], "title": "上报台账"}'
 ENTRY = (
     '{"community": "$community", "kind": "form", "source_org": "$dept_org", "occurred_on": "2026-06-01", "minutes": 30}'
 )
+CERT_IN = '{"item_code": "ZM-01", "resident_name": "测试", "id_number": "1", "purpose": "测试"}'
 REPORT = '{"county_code": "$county", "title": "社区被要求上报台账", "description": "每周三张表"}'
 
 NEW_FORM = '{"title": "权限表测试：新表"}'
@@ -256,6 +257,31 @@ ROWS: list[Row] = [
     GET("supervision/notices/<int:pk>/pdf/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="notice"),
     POST("supervision/notices/<int:pk>/publish/", "*=403 anon,mzj,zzb=302 o_mzj=404", pk="notice"),
     GET("supervision/scoreboard/", "*=200 anon=302"),
+    # certs (证明与印章)
+    GET("certs/", "*=403 anon=302 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
+    GET("certs/export/", "*=403 anon=302 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
+    GET("certs/new/", "*=403 anon=302 cw,vw=200"),
+    POST("certs/new/", "*=403 anon=302 cw,vw=200"),
+    GET("certs/<int:pk>/", "*=403 anon=302 mzj,zzb,lg,town,cw=200 town2,vw,o_mzj=404", pk="cert"),
+    POST("certs/refuse/", "*=403 anon=302 cw,vw=302"),
+    GET("certs/refusals/", "*=403 anon=302 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
+    GET("certs/refusals/<int:pk>/", "*=403 anon=302 mzj,zzb,lg,town,cw=200 town2,vw,o_mzj=404", pk="refusal"),
+    GET("certs/refusals/<int:pk>/slip/", "*=403 anon=302 mzj,zzb,lg,town,cw=200 town2,vw,o_mzj=404", pk="refusal"),
+    POST("certs/refusals/<int:pk>/report/", "*=403 anon=302 cw=302 vw=404", pk="refusal"),
+    GET("certs/seal/", "*=403 anon=302 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
+    POST("certs/seal/", "*=403 anon=302 cw,vw=200"),
+    GET("certs/templates/", "*=403 anon=302 mzj,zzb,o_mzj=200"),
+    GET("certs/templates/<str:code>/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", code="cert_code"),
+    POST("certs/templates/<str:code>/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", code="cert_code"),
+    GET("certs/commitments/", "*=200 anon=302 sys,o_sys=403"),
+    GET("certs/commitments/new/", "*=403 anon=302 cw,vw=200"),
+    POST("certs/commitments/new/", "*=403 anon=302 cw,vw=200"),
+    GET("certs/commitments/<int:pk>/", "*=404 anon=302 mzj,zzb,lg,town,cw,dept=200", pk="commitment"),
+    GET("certs/commitments/<int:pk>/pdf/", "*=404 anon=302 mzj,zzb,lg,town,cw,dept=200", pk="commitment"),
+    POST("certs/commitments/<int:pk>/verify/", "*=404 anon=302 mzj,zzb,lg,town,cw=403 dept=302", pk="commitment"),
+    GET("public/certificates/<str:county_code>/", "*=200", county_code="county", public="y"),
+    POST("public/certificates/<str:county_code>/", "*=200", county_code="county", public="y"),
+    GET("public/certificates/<str:county_code>/templates/<str:code>/", "*=200", county_code="county", code="cert_code", public="y"),
     GET("public/report/<str:county_code>/", "*=200", county_code="county", public="y"),
     POST("public/report/<str:county_code>/", "*=200", county_code="county", public="y"),
     GET("public/report/<str:county_code>/done/", "*=302", county_code="county", public="y"),
@@ -359,6 +385,10 @@ ROWS: list[Row] = [
     POST("/api/v1/drafts/{draft_id}/issue", "*=404 anon=401 dept=400 mzj,zzb,lg=403", draft_id="doc", data="{}"),
     POST("/api/v1/drafts/{draft_id}/withdraw", "*=404 anon=401 dept=200 mzj,zzb,lg=403", draft_id="doc", data="{}"),
     POST("/api/v1/drafts/{draft_id}/report-unreviewed", "*=404 anon=401 mzj,zzb=200 dept,lg=403", draft_id="doc", data='{"reason": "已印发"}'),
+    GET("/api/v1/certificates/verdict", "*=200", query="region=$county&q=居住证明", public="y"),
+    GET("/api/v1/certificates/register", "*=403 anon=401 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
+    POST("/api/v1/certificates/register", "*=403 anon=401 cw,vw=400", data=CERT_IN),
+    POST("/api/v1/certificates/refusals", "*=403 anon=401 cw,vw=400", data='{"request": ""}'),
     GET("/api/v1/reports/{tracking_code}", "*=200", tracking_code="tracking_code", public="y"),
 ]
 # fmt: on

@@ -40,6 +40,9 @@ ALLOWED: dict[str, set[str]] = {
     # the forms registry: lists (catalog), admission for unlisted forms, the ledger (burden) for
     # the time a form took, supervision's sink for breaches and unregistered forms
     "formsreg": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
+    # certificates and the seal: asks the gate's certificate logic (dispatch, matching), records
+    # certificates and seal breaches in the burden ledger, reports demands into supervision
+    "certs": {"core", "orgs", "catalog", "matching", "dispatch", "burden", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

@@ -24,7 +24,7 @@ from .validation import clean_application
 
 EDITABLE = (AppState.DRAFT, AppState.RETURNED)
 APP_FIELDS = [
-    "kind", "affairs", "title", "description", "basis", "category", "community_roles", "funding_amount",
+    "kind", "affairs", "title", "description", "basis", "category", "cert_kind", "community_roles", "funding_amount",
     "funding_source", "frequency_count", "frequency_unit", "minutes_per_occurrence", "target_scope",
     "target_townships", "applies_to", "affected_count", "start_date", "end_date", "plan_window",
 ]  # fmt: skip

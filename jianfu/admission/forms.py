@@ -40,7 +40,7 @@ class ApplicationForm(WorkloadForm):
     )
 
     field_order = [
-        "kind", "affairs", "title", "description", "basis", "category", *WORKLOAD_FIELDS,
+        "kind", "affairs", "title", "description", "basis", "category", "cert_kind", *WORKLOAD_FIELDS,
         "target_scope", "target_townships", "start_date", "end_date", "attachment",
     ]  # fmt: skip
 

@@ -17,6 +17,7 @@ def item_data(app: Application, code: str | None = None) -> dict[str, Any]:
         "code": code or app.item_code,
         "title": app.title,
         "category": app.category,
+        "cert_kind": app.cert_kind,
         "basis": app.basis,
         "department": app.applicant_org if app.applicant_org.is_department else None,
         "scope": app.description,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from jianfu.catalog.choices import CertKind
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.catalog.validation import FIELD_LABELS, _date, clean_item
 from jianfu.core.errors import ActionError
@@ -60,6 +61,10 @@ def clean_application(raw: dict[str, Any], *, org: Org) -> dict[str, Any]:
         if e.field == "department" and not org.is_department:
             continue
         errors.append((e.field, e.message))
+    if values["cert_kind"] == CertKind.FORBIDDEN:
+        # A department may ask communities to issue a certificate; it never "applies" for one
+        # communities must refuse — the county lists those itself.
+        errors.append(("cert_kind", "准入申请只能申请社区可出具的证明；不得要求社区出具的证明由县（区）在清单中列明。"))
     if not str(raw.get("basis") or "").strip():
         errors.append(("basis", "法律政策依据不能为空。"))
     if not description:
@@ -123,6 +128,7 @@ def clean_application(raw: dict[str, Any], *, org: Org) -> dict[str, Any]:
         "description": description,
         "basis": values["basis"],
         "category": values["category"],
+        "cert_kind": values["cert_kind"],
         "community_roles": values["community_roles"],
         "funding_amount": values["funding_amount"],
         "funding_source": values["funding_source"],

@@ -25,7 +25,7 @@ from jianfu.core.typing import AuthedRequest
 from jianfu.core.xlsx import xlsx_response
 from jianfu.orgs.scoping import prefix_q
 
-from . import actions, exports, metrics, selectors
+from . import actions, exports, metrics, sections, selectors
 from .choices import HOURS_PER_STAFF_YEAR, Kind, RuleCode
 from .forms import EntryForm, EventForm, ImportForm
 from .imports import template_workbook
@@ -93,6 +93,7 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
             "hours_per_staff": HOURS_PER_STAFF_YEAR,
             "can_record": can_record(request.user),
             "can_convene": can_convene(request.user),
+            "sections": sections.dashboard_sections(region, start, end),
         },
     )
 
@@ -260,6 +261,7 @@ def report(request: AuthedRequest) -> HttpResponse:
         "total": metrics.total_line(lines),
         "partial": {"before": metrics.partial_months(before), "after": metrics.partial_months(after)},
         "generated": timezone.localtime(),
+        "sections": sections.report_sections(region, before, after),
     }
     fmt = request.GET.get("format", "")
     name = f"{region.name}减负精简率报告"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from jianfu.orgs.models import Org
 from jianfu.orgs.tree import departments_of
 
-from .choices import Body, Category, CertKind, CommunityType, PlaqueKind, PlaquePosition, SourceLevel
+from .choices import Body, Category, CommunityType, PlaqueKind, PlaquePosition, SourceLevel
 from .models import ListItem
 from .workload import WORKLOAD_FIELDS, WorkloadForm
 
@@ -26,9 +26,6 @@ class ItemForm(WorkloadForm):
     )
     title = forms.CharField(label=gettext_lazy("事项名称"), max_length=200)
     category = forms.ChoiceField(label=gettext_lazy("类别"), choices=_blank(Category.choices))
-    cert_kind = forms.ChoiceField(
-        label=gettext_lazy("证明类型（仅证明事项）"), choices=_blank(CertKind.choices), required=False
-    )
     statutory = forms.BooleanField(
         label=gettext_lazy("法定事项（法律法规直接规定的履职或协助事项）"),
         required=False,

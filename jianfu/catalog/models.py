@@ -14,7 +14,6 @@ from jianfu.orgs.scoping import ScopedModel, ScopedQuerySet
 from .choices import (
     Body,
     Category,
-    CertKind,
     CommunityType,
     PlaqueKind,
     PlaquePosition,
@@ -159,7 +158,7 @@ class ListItem(ScopedModel, WorkloadFields):
     code = models.CharField(gettext_lazy("编号"), max_length=32)
     title = models.CharField(gettext_lazy("事项名称"), max_length=200)
     category = models.CharField(gettext_lazy("类别"), max_length=16, choices=Category.choices, db_index=True)
-    cert_kind = models.CharField(gettext_lazy("证明类型"), max_length=16, choices=CertKind.choices, blank=True)
+    # cert_kind (证明类型) is declared with the workload (WorkloadFields), shared with applications.
     basis = models.TextField(gettext_lazy("制度依据"), blank=True)
     department = models.ForeignKey(
         "orgs.Org",

@@ -17,6 +17,7 @@ from jianfu.orgs.tree import departments_of
 
 from .choices import Body, Category, CertKind, CommunityType, PlaqueKind, PlaquePosition, SourceLevel
 from .workload import (
+    CERT_KIND_LABEL,
     TAG_RE,
     WORKLOAD_LABELS,
     FieldError,
@@ -43,7 +44,7 @@ BASE_LABELS: dict[str, str] = {
     "code": "编号",
     "title": "事项名称",
     "category": "类别",
-    "cert_kind": "证明类型",
+    "cert_kind": CERT_KIND_LABEL,
     "basis": "制度依据",
     "department": "责任部门",
     "scope": "职责范围",

@@ -10,7 +10,9 @@ who pays (费随事转). This module is the one declaration of those fields; eve
 - ``WorkloadIn/Out``     the API schema fields of both routers;
 - ``clean_workload``     the one validator: a page form, an API payload and an Excel row all end
                          here (through ``catalog.validation.clean_item``), with Chinese messages;
-- ``funding_reason``     the one 费随事转 rule (who must name funding, and why).
+- ``funding_reason``     the one 费随事转 rule (who must name funding, and why);
+- ``cert_kind``          what kind of certificate the work is (证明事项 only): a list item and an
+                         application carry it alike, so an admitted certificate keeps its kind.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy
 from ninja import Schema
 
-from .choices import PER_YEAR, AppliesTo, Category, CommunityRole, FrequencyUnit, carries_burden
+from .choices import PER_YEAR, AppliesTo, Category, CertKind, CommunityRole, FrequencyUnit, carries_burden
 
 MAX_MINUTES = 10_000
 MAX_FREQUENCY = Decimal(10_000)
@@ -44,6 +46,9 @@ WORKLOAD_LABELS: dict[str, str] = {
     "applies_to": "适用范围",
 }
 WORKLOAD_FIELDS = list(WORKLOAD_LABELS)
+# The kind of the work, beside its workload: for 证明事项, may the community issue it or must it
+# never be demanded of it (CertKind). Validated by catalog.validation.clean_item with the category.
+CERT_KIND_LABEL = "证明类型"
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,8 @@ class WorkloadFields(models.Model):
     applies_to = models.CharField(
         gettext_lazy("社区类型"), max_length=8, choices=AppliesTo.choices, default=AppliesTo.BOTH
     )
+    # For 证明事项 only: 可出具 or 不得要求社区出具 (CertKind); blank for every other category.
+    cert_kind = models.CharField(gettext_lazy("证明类型"), max_length=16, choices=CertKind.choices, blank=True)
 
     class Meta:
         abstract = True
@@ -203,6 +210,9 @@ class WorkloadForm(forms.Form):
     applies_to = forms.ChoiceField(
         label=WORKLOAD_LABELS["applies_to"], choices=AppliesTo.choices, initial=AppliesTo.BOTH
     )
+    cert_kind = forms.ChoiceField(
+        label=gettext_lazy("证明类型（仅证明事项）"), choices=[("", "——"), *CertKind.choices], required=False
+    )
 
     @staticmethod
     def initial_workload(obj: WorkloadFields) -> dict[str, Any]:
@@ -216,6 +226,7 @@ class WorkloadForm(forms.Form):
             "frequency_unit": obj.frequency_unit,
             "minutes_per_occurrence": obj.minutes_per_occurrence,
             "applies_to": obj.applies_to,
+            "cert_kind": obj.cert_kind,
         }
 
 
@@ -230,6 +241,7 @@ class WorkloadIn(Schema):
     frequency_unit: str = "year"
     minutes_per_occurrence: int = 0
     applies_to: str = "both"
+    cert_kind: str = ""  # 证明事项 only: "allowed" (可出具) or "forbidden" (不得要求社区出具)
 
 
 class WorkloadOut(Schema):
@@ -240,6 +252,7 @@ class WorkloadOut(Schema):
     frequency_unit: str
     minutes_per_occurrence: int
     applies_to: str
+    cert_kind: str
     hours_per_community: Decimal
 
 
@@ -247,6 +260,7 @@ def workload_out(obj: WorkloadFields) -> dict[str, Any]:
     return {
         **{name: getattr(obj, name) for name in WORKLOAD_FIELDS},
         "community_roles": list(obj.community_roles or []),
+        "cert_kind": obj.cert_kind,
         "hours_per_community": obj.hours_per_community,
     }
 

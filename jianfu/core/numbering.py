@@ -24,6 +24,9 @@ KINDS = {
     "supervision.order": "督办单",
     "supervision.notice": "通报",
     "drafts.opinion": "审核意见书",
+    "certs.certificate": "证明",
+    "certs.refusal": "不予出具告知单",
+    "certs.commitment": "告知承诺书",
 }
 _ISSUER = re.compile(r"^[0-9A-Z]{2,12}$", re.ASCII)  # a region code or an org code (610921D02)
 

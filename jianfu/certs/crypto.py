@@ -1,0 +1,101 @@
+"""Residents' names and ID numbers (身份证号码), encrypted at rest and shown masked.
+
+A community's certificate register and its 告知承诺 hold personal data (个人信息保护法 第二十八条:
+an ID number is sensitive personal information). They are stored as Fernet tokens (AES-128-CBC +
+HMAC-SHA256, from the vetted ``cryptography`` package), never in clear. The key comes from
+``JIANFU_FIELD_KEY`` (one or more Fernet keys, comma-separated, the first encrypts, all decrypt —
+so a key can be rotated), or, when unset, is derived from ``SECRET_KEY`` with HKDF-SHA256 under
+a fixed label (then rotating SECRET_KEY makes old rows unreadable: production sets
+JIANFU_FIELD_KEY; docs/configuration.md).
+
+Only the issuing community sees the clear values; everyone else gets ``mask_id`` / ``mask_name``.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from functools import lru_cache
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+
+HKDF_INFO = b"jianfu.certs.field-encryption.v1"
+
+
+@lru_cache(maxsize=4)
+def _fernet(keys: tuple[str, ...], secret: str) -> MultiFernet:
+    if keys:
+        return MultiFernet([Fernet(k.encode()) for k in keys])
+    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=HKDF_INFO).derive(secret.encode())
+    return MultiFernet([Fernet(base64.urlsafe_b64encode(derived))])
+
+
+def fernet() -> MultiFernet:
+    return _fernet(tuple(getattr(settings, "FIELD_KEYS", []) or []), settings.SECRET_KEY)
+
+
+def encrypt(value: str) -> str:
+    return fernet().encrypt(value.encode()).decode() if value else ""
+
+
+def decrypt(token: str) -> str:
+    """The clear value; "" for an empty token. A token no configured key opens (a lost key) reads
+    as "（无法解密）" rather than failing the page."""
+    if not token:
+        return ""
+    try:
+        return fernet().decrypt(token.encode()).decode()
+    except InvalidToken:
+        return "（无法解密）"
+
+
+def mask_id(number: str) -> str:
+    """6101**********1234: the first four digits (province and city) and the last four."""
+    if len(number) < 9:
+        return "*" * len(number)
+    return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+
+def mask_name(name: str) -> str:
+    """张*明 / 张*: the surname and, for three characters or more, the last character."""
+    if not name:
+        return ""
+    if len(name) <= 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+# --- GB 11643-1999: the citizen identity number ------------------------------------------------
+
+ID_RE = re.compile(r"^\d{17}[\dX]$")
+WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+CHECK_CHARS = "10X98765432"  # ISO 7064 MOD 11-2, remainder → check character
+
+
+def check_char(first17: str) -> str:
+    return CHECK_CHARS[sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True)) % 11]
+
+
+def normalise_id(raw: str) -> str:
+    return (raw or "").strip().replace(" ", "").upper().replace("Ｘ", "X")
+
+
+def id_problem(number: str) -> str | None:
+    """Why ``number`` is not a valid 18-digit ID number (GB 11643), in Chinese; None if valid."""
+    import datetime as dt
+
+    if not number:
+        return "请填写居民身份证号码。"
+    if not ID_RE.match(number):
+        return "身份证号码应为 18 位：前 17 位数字，最后一位为数字或 X。"
+    try:
+        dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return "身份证号码中的出生日期（第 7–14 位）不是有效日期，请核对。"
+    expected = check_char(number[:17])
+    if number[17] != expected:
+        return "身份证号码校验位不正确（GB 11643），请逐位核对后重新输入。"
+    return None
