@@ -98,7 +98,7 @@ def build() -> Org:
 
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -120,7 +120,8 @@ def main() -> None:
     print(f"certificate items: {n_certs}; requests: {len(texts)}; verdicts: {kinds}")
     print(f"first call (builds the index): {first:.1f} ms")
     print(
-        f"verdict p50 {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms, max {max(timings):.2f} ms (target p95 < 30 ms)"
+        f"verdict p50 {statistics.median(timings):.2f} ms, p95 {p95:.2f} ms, max {max(timings):.2f} ms",
+        "(target p95 < 30 ms)",
     )
     sys.exit(0 if p95 < 30 else 1)
 

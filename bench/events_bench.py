@@ -64,19 +64,31 @@ def build_orgs(n_grids: int) -> tuple[Org, list[Org], list[Org], list[Org]]:
         dept_kind=DeptKind.CIVIL_AFFAIRS,
     )  # fmt: skip
     depts = [
-        do_create_org(actor=None, code=f"{COUNTY}F{i:02d}", name=f"基准县部门{i}", kind=OrgKind.DEPARTMENT, parent=county)
+        do_create_org(
+            actor=None, code=f"{COUNTY}F{i:02d}", name=f"基准县部门{i}", kind=OrgKind.DEPARTMENT, parent=county
+        )
         for i in range(1, 17)
     ]
     communities, grids = [], []
     for t in range(1, TOWNSHIPS + 1):
-        town = do_create_org(actor=None, code=f"{COUNTY}{t:03d}", name=f"基准镇{t}", kind=OrgKind.TOWNSHIP, parent=county)
+        town = do_create_org(
+            actor=None, code=f"{COUNTY}{t:03d}", name=f"基准镇{t}", kind=OrgKind.TOWNSHIP, parent=county
+        )
         for c in range(1, COMMUNITIES + 1):
             communities.append(
-                do_create_org(actor=None, code=f"{town.code}{c:03d}", name=f"社区{t}-{c}", kind=OrgKind.COMMUNITY, parent=town)
+                do_create_org(
+                    actor=None, code=f"{town.code}{c:03d}", name=f"社区{t}-{c}", kind=OrgKind.COMMUNITY, parent=town
+                )
             )
     per = max(1, n_grids // len(communities))
     grids = [
-        Org(code=tree.grid_code(c.code, g), name=f"{c.name}网格{g}", kind=OrgKind.GRID, parent=c, region_code=c.region_code)
+        Org(
+            code=tree.grid_code(c.code, g),
+            name=f"{c.name}网格{g}",
+            kind=OrgKind.GRID,
+            parent=c,
+            region_code=c.region_code,
+        )
         for c in communities
         for g in range(1, per + 1)
     ]
@@ -156,7 +168,10 @@ def main() -> None:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE events_event")
-        print(f"generated {Event.objects.within(COUNTY).count():,} events, {len(grids):,} grids in {time.perf_counter() - started:.0f} s")
+        print(
+            f"generated {Event.objects.within(COUNTY).count():,} events, {len(grids):,} grids",
+            f"in {time.perf_counter() - started:.0f} s",
+        )
     n_grids = Org.objects.filter(kind=OrgKind.GRID, region_code__gte=COUNTY, region_code__lt="900102").count()
     n_events = Event.objects.within(COUNTY).count()
     today = timezone.localdate()

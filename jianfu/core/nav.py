@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils.functional import Promise
 
 
 @dataclass(frozen=True)
 class NavEntry:
-    label: str
+    label: str | Promise
     url_name: str
     visible: Callable[[Any], bool]
     order: int = 100
@@ -21,7 +22,9 @@ class NavEntry:
 _ENTRIES: list[NavEntry] = []
 
 
-def register(label: str, url_name: str, visible: Callable[[Any], bool], *, order: int = 100, icon: str = "") -> None:
+def register(
+    label: str | Promise, url_name: str, visible: Callable[[Any], bool], *, order: int = 100, icon: str = ""
+) -> None:
     if any(e.url_name == url_name for e in _ENTRIES):
         return
     _ENTRIES.append(NavEntry(label, url_name, visible, order, icon))

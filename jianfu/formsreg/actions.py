@@ -220,9 +220,10 @@ def do_upload_layout(form: FormDef, *, actor: Any, upload: Any) -> FormLayout:
     """The department's own xlsx layout (表样); the filled form exports into it."""
     if not is_owner(actor, form):
         raise NotAllowed(_("只有报备单位可以上传表样。"))
-    (checked,) = check_upload(upload, kinds=["xlsx"], max_bytes=MAX_LAYOUT_BYTES, max_count=1,
-                              allowed=_("表样须为 Excel 工作簿（.xlsx）。"), noun=_("表样"), label=_("表样"),
-                              field="layout") or [None]  # fmt: skip
+    uploads = check_upload(upload, kinds=["xlsx"], max_bytes=MAX_LAYOUT_BYTES, max_count=1,
+                           allowed=_("表样须为 Excel 工作簿（.xlsx）。"), noun=_("表样"), label=_("表样"),
+                           field="layout")  # fmt: skip
+    checked = uploads[0] if uploads else None
     if checked is None:
         raise ActionError(_("请选择表样文件（.xlsx）。"), field="layout")
     FormLayout.objects.filter(form=form).delete()
@@ -321,7 +322,8 @@ def do_submit(form: FormDef, *, actor: Any, due_date: Any, values: dict[str, Any
         if value != "" and field.granularity not in PERSONAL:
             _base_update(community, field.concept, value, actor=actor, source=form.owner_org, form=form)
     # The ledger counts a form as listed when it cites a current 填报表格 item (burden's rule).
-    item = form.list_item if form.list_item_id and form.list_item.category == Category.FORM else None
+    linked = form.list_item if form.list_item_id else None
+    item = linked if linked is not None and linked.category == Category.FORM else None
     do_record_entry(actor=actor, kind="form", community=community, source_org=form.owner_org,
                     occurred_on=timezone.localdate(), minutes=minutes, listed=item is not None,
                     list_item=item, source_obj=sub, note=form.title[:500])  # fmt: skip
@@ -333,7 +335,7 @@ def do_submit(form: FormDef, *, actor: Any, due_date: Any, values: dict[str, Any
 
 
 def caps_of(county_code: str) -> dict[str, int]:
-    caps = {level: DEFAULT_CAP for level in CAPPED_LEVELS}
+    caps: dict[str, int] = {str(level): DEFAULT_CAP for level in CAPPED_LEVELS}
     caps.update(dict(FormCap.objects.filter(region_code=county_code).values_list("level", "limit")))
     return caps
 

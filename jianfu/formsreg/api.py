@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.typing import AuthedRequest
 
 from . import actions, duplicates, prefill, selectors
 from .choices import FormState
@@ -113,13 +113,14 @@ def _form_out(form: FormDef) -> dict[str, Any]:
         "year": form.year, "frequency": f"{form.get_frequency_unit_display()}{form.frequency_count}次",
         "due_dates": form.due_dates, "basis": form.basis, "basis_level": form.basis_level,
         "personal_basis": form.personal_basis,
-        "list_item_code": form.list_item.code if form.list_item_id else None, "application_id": form.application_id,
+        "list_item_code": form.list_item.code if form.list_item is not None else None,
+        "application_id": form.application_id,
         "fields": fields,
     }  # fmt: skip
 
 
 @router.get("", response=list[FormOut], summary="本县表格登记册（在用及本单位待准入的表格）")
-def registry(request: HttpRequest, owner: str = "", state: str = "") -> list[dict[str, Any]]:
+def registry(request: AuthedRequest, owner: str = "", state: str = "") -> list[dict[str, Any]]:
     qs = selectors.forms_for(request.user)
     if owner:
         qs = qs.filter(owner_org__code=owner)
@@ -131,7 +132,7 @@ def registry(request: HttpRequest, owner: str = "", state: str = "") -> list[dic
 
 
 @router.post("", response={201: FormOut}, summary="报备表格（无清单依据的表格自动生成准入申请草稿）")
-def register(request: HttpRequest, payload: FormIn) -> Status[dict[str, Any]]:
+def register(request: AuthedRequest, payload: FormIn) -> Status[dict[str, Any]]:
     """Register a form with its fields. ``reuse`` maps a field's position (1-based) to the id of
     a registered field it reuses; with ``auto_reuse`` the same indicator found elsewhere in the
     county is reused automatically. Bad fields answer 400 with every problem in ``errors``."""
@@ -142,7 +143,7 @@ def register(request: HttpRequest, payload: FormIn) -> Status[dict[str, Any]]:
 
 
 @router.get("/duplicates", summary="本县重复与相似指标、合并建议及节省")
-def duplicate_fields(request: HttpRequest) -> dict[str, Any]:
+def duplicate_fields(request: AuthedRequest) -> dict[str, Any]:
     prefix = selectors.registry_prefix(request.user)
     if not prefix:
         raise NotFound("未找到可查看的表格。")
@@ -164,16 +165,16 @@ def duplicate_fields(request: HttpRequest) -> dict[str, Any]:
 
 
 @router.get("/{form_id}/prefill", summary="某社区填报本表时可预填的数据（来源与更新时间）")
-def form_prefill(request: HttpRequest, form_id: int, community: str = "") -> dict[str, Any]:
+def form_prefill(request: AuthedRequest, form_id: int, community: str = "") -> dict[str, Any]:
     form = selectors.get_form(request.user, form_id)
-    if not community and getattr(request.user, "org", None) is not None:
+    if not community and request.user.org is not None:
         community = request.user.org.code
     org = selectors.get_community(request.user, community)
     return prefill.prefill(form, org).as_dict()
 
 
 @router.post("/{form_id}/submissions", response={201: SubmissionOut}, summary="社区填报本表（一期）")
-def submit(request: HttpRequest, form_id: int, payload: SubmissionIn) -> Status[dict[str, Any]]:
+def submit(request: AuthedRequest, form_id: int, payload: SubmissionIn) -> Status[dict[str, Any]]:
     """``values`` maps a field id (or its name) to the value; ``due_date`` is one of the dates the
     community owes this form (default: the first open one)."""
     form = selectors.get_form(request.user, form_id)

@@ -59,7 +59,7 @@ def _items(county: Org) -> dict[str, str]:
     items = list(current_items(county, category=Category.FORM).select_related("department"))
     if not items:
         items = list(current_items(county).exclude(category=Category.NEGATIVE)[:1])
-    out = {i.department.name: i.code for i in items if i.department_id}
+    out = {i.department.name: i.code for i in items if i.department is not None}
     if items:
         out[""] = items[0].code
     return out

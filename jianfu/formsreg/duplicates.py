@@ -104,12 +104,17 @@ def county_report(prefix: str) -> Report:
     for link in links(fields):
         (report.same if link.score >= matcher.SAME else report.lookalike).append(link)
         if link.score >= matcher.SAME:
-            shared[tuple(sorted((link.a.form_id, link.b.form_id)))].append(link)  # type: ignore[arg-type]
+            low, high = sorted((link.a.form_id, link.b.form_id))
+            shared[(low, high)].append(link)
     communities = tree.grassroots_of(prefix).count()
     for (x, y), found in shared.items():
         # One link per field of the smaller form: a field alike to two fields counts once.
         seen: set[int] = set()
-        unique = [lk for lk in found if not (lk.a.pk in seen or lk.b.pk in seen or seen.update((lk.a.pk, lk.b.pk)))]
+        unique = []
+        for lk in found:
+            if lk.a.pk not in seen and lk.b.pk not in seen:
+                unique.append(lk)
+                seen.update((lk.a.pk, lk.b.pk))
         keep, drop = (forms[x], forms[y]) if sizes[x] >= sizes[y] else (forms[y], forms[x])
         pair = Pair(keep, drop, unique, (sizes[x], sizes[y]), communities)
         if pair.share >= MERGE_SHARE:

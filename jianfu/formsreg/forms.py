@@ -39,11 +39,12 @@ class RegisterForm(forms.Form):
         label=_l("收集居民个人信息的依据（仅按户/按人填报的指标需要）"), required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )  # fmt: skip
-    fields = forms.CharField(label=_l("指标"), help_text=FIELDS_HELP, widget=forms.Textarea(attrs={"rows": 10}))
+    # A form field named "fields": the metaclass moves it into base_fields, so self.fields stays the dict.
+    fields = forms.CharField(label=_l("指标"), help_text=FIELDS_HELP, widget=forms.Textarea(attrs={"rows": 10}))  # type: ignore[assignment]
 
     def __init__(self, *args: Any, items: list[tuple[str, str]], applications: list[tuple[str, str]], **kw: Any):
         super().__init__(*args, **kw)
-        item_field, app_field = self.fields["list_item_code"], self.fields["application_id"]
+        item_field, app_field = self.fields["list_item_code"], self.fields["application_id"]  # type: ignore[index]
         assert isinstance(item_field, forms.ChoiceField) and isinstance(app_field, forms.ChoiceField)
         item_field.choices = [("", _l("（无，须准入）")), *items]
         app_field.choices = [("", _l("（自动生成准入申请草稿）")), *applications]

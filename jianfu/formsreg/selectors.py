@@ -45,7 +45,8 @@ def active_q(prefix: str = "") -> Q:
 
 
 def effective_state(form: FormDef) -> str:
-    if form.state == FormState.PENDING and form.application_id and form.application.state == APPROVED:
+    application = form.application if form.application_id else None
+    if form.state == FormState.PENDING and application is not None and application.state == APPROVED:
         return FormState.ACTIVE
     return form.state
 

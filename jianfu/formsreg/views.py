@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from jianfu.catalog.selectors import current_items
 from jianfu.core.errors import NotFound
 from jianfu.core.files import protected_download
 from jianfu.core.pages import run_action
+from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
 from jianfu.orgs.models import Org
 
@@ -30,7 +31,7 @@ from .models import FormDef, FormLayout
 from .permissions import can_merge, can_register, is_owner
 
 
-def _prefix(request: HttpRequest) -> str:
+def _prefix(request: AuthedRequest) -> str:
     prefix = selectors.registry_prefix(request.user)
     if not prefix:
         raise NotFound(_("没有可查看的表格登记册。"))
@@ -38,7 +39,7 @@ def _prefix(request: HttpRequest) -> str:
 
 
 @login_required
-def form_list(request: HttpRequest) -> HttpResponse:
+def form_list(request: AuthedRequest) -> HttpResponse:
     qs = selectors.forms_for(request.user).prefetch_related("fields")
     state = request.GET.get("state", "active")
     if state == "active":
@@ -49,9 +50,10 @@ def form_list(request: HttpRequest) -> HttpResponse:
                                                   "can_register": can_register(request.user)})  # fmt: skip
 
 
-def _register_form(request: HttpRequest, data: Any = None) -> RegisterForm:
+def _register_form(request: AuthedRequest, data: Any = None) -> RegisterForm:
     user = request.user
-    items = [(i.code, f"{i.code} {i.title}") for i in current_items(user.org).exclude(category=Category.NEGATIVE)]
+    listed = current_items(user.org).exclude(category=Category.NEGATIVE) if user.org is not None else []
+    items = [(i.code, f"{i.code} {i.title}") for i in listed]
     apps = [(str(a.pk), f"#{a.pk} {a.title}") for a in applications_for(user).filter(category=Category.FORM)[:100]]
     initial = {"year": timezone.localdate().year}
     return RegisterForm(data, items=items, applications=apps, initial=initial)
@@ -59,7 +61,7 @@ def _register_form(request: HttpRequest, data: Any = None) -> RegisterForm:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: AuthedRequest) -> HttpResponse:
     if not can_register(request.user):
         raise PermissionDenied(_("只有部门或乡镇经办人可以报备表格。"))
     form = _register_form(request, request.POST or None)
@@ -73,7 +75,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     form = selectors.get_form(request.user, pk)
     prefix = actions.county_prefix(form.owner_org)
     fields = list(selectors.fields_of(form))
@@ -93,7 +95,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def reuse(request: HttpRequest, pk: int) -> HttpResponse:
+def reuse(request: AuthedRequest, pk: int) -> HttpResponse:
     form = selectors.get_form(request.user, pk)
     field = (
         form.fields.filter(pk=request.POST.get("field") or 0).first()
@@ -116,7 +118,7 @@ def reuse(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def upload_layout(request: HttpRequest, pk: int) -> HttpResponse:
+def upload_layout(request: AuthedRequest, pk: int) -> HttpResponse:
     form = selectors.get_form(request.user, pk)
     if run_action(request, actions.do_upload_layout, form, actor=request.user, upload=request.FILES.get("layout")):
         messages.success(request, _("表样已上传。"))
@@ -136,7 +138,7 @@ download_layout = protected_download(_layout_of)
 
 @login_required
 @require_POST
-def merge(request: HttpRequest, pk: int) -> HttpResponse:
+def merge(request: AuthedRequest, pk: int) -> HttpResponse:
     keep = selectors.get_form(request.user, pk)
     if not can_merge(request.user, keep):
         raise PermissionDenied(_("只有本县民政/组织部门可以合并表格。"))
@@ -148,7 +150,7 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def demand(request: HttpRequest, pk: int) -> HttpResponse:
+def demand(request: AuthedRequest, pk: int) -> HttpResponse:
     form = selectors.get_form(request.user, pk)
     if not is_owner(request.user, form):
         raise PermissionDenied(_("只有报备单位可以要求社区填报本表。"))
@@ -168,14 +170,14 @@ def demand(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def duplicate_page(request: HttpRequest) -> HttpResponse:
+def duplicate_page(request: AuthedRequest) -> HttpResponse:
     report = duplicates.county_report(_prefix(request))
     return render(request, "formsreg/duplicates.html", {"r": report, "can_merge": can_merge(request.user, FormDef(
         region_code=_prefix(request)))})  # fmt: skip
 
 
 @login_required
-def numbers_page(request: HttpRequest) -> HttpResponse:
+def numbers_page(request: AuthedRequest) -> HttpResponse:
     prefix = _prefix(request)
     raw = request.GET.get("year", "")
     year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
@@ -189,7 +191,7 @@ def numbers_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def set_cap(request: HttpRequest) -> HttpResponse:
+def set_cap(request: AuthedRequest) -> HttpResponse:
     county = Org.objects.filter(code=_prefix(request), kind="county").first()
     if county is None:
         raise NotFound(_("未找到该县（区）。"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,8 +14,10 @@ from django.views.decorators.http import require_http_methods
 
 from jianfu.core.errors import NotFound
 from jianfu.core.pages import run_action
+from jianfu.core.typing import AuthedRequest
 from jianfu.core.xlsx import xlsx_response
 from jianfu.orgs import tree
+from jianfu.orgs.models import Org
 
 from . import actions, exports, prefill, selectors
 from .basedata import BASE_KEYS, GROUP_LABELS
@@ -24,31 +26,38 @@ from .forms import ReportForm
 from .permissions import can_schedule, is_community_worker
 
 
-def _year(request: HttpRequest) -> int:
+def _year(request: AuthedRequest) -> int:
     raw = request.GET.get("year", "")
     return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
 
 
+def _community(request: AuthedRequest) -> Org:
+    """The signed-in community worker's own community."""
+    if request.user.org is None:
+        raise PermissionDenied(_("您的账号未关联社区。"))
+    return request.user.org
+
+
 @login_required
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: AuthedRequest) -> HttpResponse:
     if not is_community_worker(request.user):
         raise PermissionDenied(_("报表日历供社区工作者使用。"))
     year = _year(request)
-    rows = selectors.calendar_of(request.user.org, year)
+    rows = selectors.calendar_of(_community(request), year)
     return render(request, "formsreg/calendar.html", {"rows": rows, "year": year, "today": timezone.localdate()})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def fill(request: HttpRequest, pk: int) -> HttpResponse:
+def fill(request: AuthedRequest, pk: int) -> HttpResponse:
     form = selectors.get_form(request.user, pk)
     if not is_community_worker(request.user):
         raise PermissionDenied(_("只有社区工作者可以填报。"))
-    data = prefill.prefill(form, request.user.org)
+    data = prefill.prefill(form, _community(request))
     errors: dict[str, str] = {}
-    owed = selectors.due_dates_for(form, request.user.org)
+    owed = selectors.due_dates_for(form, _community(request))
     if request.method == "POST":
-        values = {k[2:]: v for k, v in request.POST.items() if k.startswith("f_")}
+        values = {k[2:]: str(v) for k, v in request.POST.items() if k.startswith("f_")}
 
         def show(exc: object) -> None:
             errors.update({e["field"]: e["message"] for e in getattr(exc, "errors", [])})
@@ -67,8 +76,8 @@ def fill(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def base_data(request: HttpRequest) -> HttpResponse:
-    code = request.GET.get("community") or (request.user.org.code if request.user.org_id else "")
+def base_data(request: AuthedRequest) -> HttpResponse:
+    code = request.GET.get("community") or (request.user.org.code if request.user.org is not None else "")
     community = selectors.get_community(request.user, code)
     if request.method == "POST":
         values = {b.key: request.POST.get(b.key, "") for b in BASE_KEYS if b.key in request.POST}
@@ -86,7 +95,7 @@ def base_data(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def schedule(request: HttpRequest) -> HttpResponse:
+def schedule(request: AuthedRequest) -> HttpResponse:
     township = selectors.township_of(request.user)
     if township is None or not can_schedule(request.user, township):
         raise PermissionDenied(_("年度报表计划由乡镇（街道）经办人编制。"))
@@ -127,7 +136,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def submission_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def submission_xlsx(request: AuthedRequest, pk: int) -> HttpResponse:
     sub = selectors.get_submission(request.user, pk)
     done = run_action(request, exports.submission_workbook, sub)
     if not done:
@@ -137,10 +146,10 @@ def submission_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: AuthedRequest) -> HttpResponse:
     if not is_community_worker(request.user):
         raise PermissionDenied(_("只有社区工作者可以反映未报备的表格。"))
-    depts = list(tree.ancestors_of_community(request.user.org).order_by("code"))
+    depts = list(tree.ancestors_of_community(_community(request)).order_by("code"))
     form = ReportForm(request.POST or None, departments=[(o.code, o.name) for o in depts])
     if request.method == "POST" and form.is_valid():
         dept = next((o for o in depts if o.code == form.cleaned_data["department"]), None)
