@@ -6,6 +6,7 @@ from typing import Any, Protocol
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.core import audit
@@ -47,7 +48,7 @@ def _values(actor: Any, data: dict[str, Any]) -> dict[str, Any]:
         county = list_owner_org(actor.org)
         window = _open_window(county) if county is not None else None
         if window is None:
-            raise ActionError("本县年度计划申报窗口未开放，请提交临时申请。", field="kind")
+            raise ActionError(_("本县年度计划申报窗口未开放，请提交临时申请。"), field="kind")
         values["plan_window"] = window
     return values
 
@@ -56,7 +57,7 @@ def _values(actor: Any, data: dict[str, Any]) -> dict[str, Any]:
 def do_create_application(*, actor: Any, data: dict[str, Any]) -> Application:
     """Save a department's draft application (申请准入). Nothing is saved if any field is wrong."""
     if not can_apply(actor):
-        raise NotAllowed("只有部门或乡镇经办人可以申请准入。")
+        raise NotAllowed(_("只有部门或乡镇经办人可以申请准入。"))
     values = _values(actor, data)
     app = Application.objects.create(
         region_code=actor.org.region_code, applicant_org=actor.org, applicant=actor, **values
@@ -70,9 +71,9 @@ def do_update_application(app: Application, *, actor: Any, data: dict[str, Any])
     """Change a draft or returned application; its earlier pre-check no longer holds."""
     locked = Application.objects.select_for_update().get(pk=app.pk)
     if not is_applicant(locked, actor):
-        raise NotAllowed("只有申请单位可以修改申请。")
+        raise NotAllowed(_("只有申请单位可以修改申请。"))
     if locked.state not in EDITABLE:
-        raise ActionError("只有草稿或退回修改的申请可以修改。")
+        raise ActionError(_("只有草稿或退回修改的申请可以修改。"))
     values = _values(actor, data)
     before = audit.snapshot(locked, APP_FIELDS)
     for name, value in values.items():
@@ -88,7 +89,7 @@ def do_run_precheck(app: Application, *, actor: Any) -> Application:
     """Run the automatic pre-check and store its findings on the application."""
     locked = Application.objects.select_for_update().get(pk=app.pk)
     if actor is not None and not is_applicant(locked, actor):
-        raise NotAllowed("只有申请单位可以发起预审。")
+        raise NotAllowed(_("只有申请单位可以发起预审。"))
     locked.findings = precheck(locked)
     locked.checked_at = timezone.now()
     locked.save(update_fields=["findings", "checked_at", "updated_at"])
@@ -140,11 +141,13 @@ def do_add_attachment(app: Application, *, actor: Any, upload: Any) -> Attachmen
     """Attach a PDF or Word document (checked by extension and content, size-limited)."""
     locked = Application.objects.select_for_update().get(pk=app.pk)
     if not is_applicant(locked, actor):
-        raise NotAllowed("只有申请单位可以上传材料。")
+        raise NotAllowed(_("只有申请单位可以上传材料。"))
     if locked.state in (AppState.APPROVED, AppState.REJECTED, AppState.WITHDRAWN):
-        raise ActionError("已办结的申请不能再上传材料。")
+        raise ActionError(_("已办结的申请不能再上传材料。"))
     if locked.attachments.count() >= MAX_ATTACHMENTS:
-        raise ActionError(f"每个申请最多上传 {MAX_ATTACHMENTS} 个附件。", field="attachment")
+        raise ActionError(
+            _("每个申请最多上传 {MAX_ATTACHMENTS} 个附件。").format(MAX_ATTACHMENTS=MAX_ATTACHMENTS), field="attachment"
+        )
     checked = check_attachment(upload)
     att = Attachment(application=locked, region_code=locked.region_code)
     with discard_on_error() as stored:
@@ -161,14 +164,14 @@ def do_add_attachment(app: Application, *, actor: Any, upload: Any) -> Attachmen
 def do_open_plan_window(county: Org, *, actor: Any, year: int) -> PlanWindow:
     """Open the year's annual-plan window for the county (list owner)."""
     if not can_manage_window(actor, county):
-        raise NotAllowed("只有本县民政局、组织部可以开启年度计划申报。")
+        raise NotAllowed(_("只有本县民政局、组织部可以开启年度计划申报。"))
     if not 2000 <= int(year) <= 2100:
-        raise ActionError("年度不正确。", field="year")
+        raise ActionError(_("年度不正确。"), field="year")
     Org.objects.select_for_update().filter(pk=county.pk).first()
     if PlanWindow.objects.filter(org=county, year=year).exists():
-        raise ActionError(f"{year} 年度的计划申报已开启过。", field="year")
+        raise ActionError(_("{year} 年度的计划申报已开启过。").format(year=year), field="year")
     if PlanWindow.objects.filter(org=county, state=WindowState.OPEN).exists():
-        raise ActionError("已有正在受理的年度计划申报窗口，请先截止。", field="year")
+        raise ActionError(_("已有正在受理的年度计划申报窗口，请先截止。"), field="year")
     window = PlanWindow.objects.create(org=county, region_code=county.region_code, year=year, opened_by=actor)
     audit.record(actor, "admission.window.open", window, after={"year": year})
     return window

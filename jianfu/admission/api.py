@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from jianfu.catalog.workload import WorkloadIn, WorkloadOut, workload_out
@@ -111,6 +112,6 @@ def decide(request: HttpRequest, app_id: int, payload: DecisionIn) -> dict:
     app = selectors.get_application(request.user, app_id)
     fn = DECISIONS.get(payload.action)
     if fn is None:
-        raise ActionError("未知的操作，应为 pass_first、return、approve、reject 或 withdraw。", field="action")
+        raise ActionError(_("未知的操作，应为 pass_first、return、approve、reject 或 withdraw。"), field="action")
     fn(app, actor=request.user, reason=payload.reason)
     return _out(selectors.get_application(request.user, app_id))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from jianfu.core.errors import ActionError
 from jianfu.core.files import WORD, CheckedFile, check_upload
 
@@ -17,7 +19,7 @@ ALLOWED = "只能是 PDF 或 Word 文件（.pdf、.doc、.docx）。"
 def check_attachment(upload: Any) -> CheckedFile:
     """The one upload, checked; ``ActionError`` in Chinese on the ``attachment`` field otherwise."""
     if upload is None:
-        raise ActionError("请选择要上传的文件。", field="attachment")
+        raise ActionError(_("请选择要上传的文件。"), field="attachment")
     (checked,) = check_upload(
         [upload],
         kinds=KINDS,
@@ -25,7 +27,7 @@ def check_attachment(upload: Any) -> CheckedFile:
         max_count=1,
         allowed=ALLOWED,
         noun="附件",
-        label="申请材料",
+        label=_("申请材料"),
         field="attachment",
     )
     return checked

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from jianfu.catalog.workload import WORKLOAD_FIELDS, WorkloadForm
 
@@ -16,25 +17,27 @@ DATE = forms.DateInput(attrs={"type": "date"})
 class ApplicationForm(WorkloadForm):
     """The application page; its workload fields (roles, funding, frequency…) are the list item's."""
 
-    kind = forms.ChoiceField(label="申请类型", choices=AppKind.choices, initial=AppKind.ADHOC)
-    affairs = forms.ChoiceField(label="事务类别", choices=Affairs.choices, initial=Affairs.GOVERNMENT)
-    title = forms.CharField(label="事项名称", max_length=200)
-    description = forms.CharField(label="事项内容（需要社区做什么）", widget=forms.Textarea(attrs={"rows": 4}))
+    kind = forms.ChoiceField(label=gettext_lazy("申请类型"), choices=AppKind.choices, initial=AppKind.ADHOC)
+    affairs = forms.ChoiceField(label=gettext_lazy("事务类别"), choices=Affairs.choices, initial=Affairs.GOVERNMENT)
+    title = forms.CharField(label=gettext_lazy("事项名称"), max_length=200)
+    description = forms.CharField(
+        label=gettext_lazy("事项内容（需要社区做什么）"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     basis = forms.CharField(
-        label="法律政策依据（必填）",
+        label=gettext_lazy("法律政策依据（必填）"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="写明法律、法规或政策文件名称及条款。",
+        help_text=gettext_lazy("写明法律、法规或政策文件名称及条款。"),
     )
-    category = forms.ChoiceField(label="清单类别", choices=APPLY_CATEGORIES)
-    target_scope = forms.ChoiceField(label="涉及社区", choices=TargetScope.choices)
+    category = forms.ChoiceField(label=gettext_lazy("清单类别"), choices=APPLY_CATEGORIES)
+    target_scope = forms.ChoiceField(label=gettext_lazy("涉及社区"), choices=TargetScope.choices)
     target_townships = forms.MultipleChoiceField(
-        label="指定乡镇（街道）", required=False, widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("指定乡镇（街道）"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    start_date = forms.CharField(label="开始日期", widget=DATE)
-    end_date = forms.CharField(label="结束日期", widget=DATE)
+    start_date = forms.CharField(label=gettext_lazy("开始日期"), widget=DATE)
+    end_date = forms.CharField(label=gettext_lazy("结束日期"), widget=DATE)
     attachment = forms.FileField(
-        label="附件（PDF 或 Word，10 MB 以内）",
+        label=gettext_lazy("附件（PDF 或 Word，10 MB 以内）"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx"}),
     )
@@ -60,11 +63,11 @@ class ApplicationForm(WorkloadForm):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=gettext_lazy("意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class AttachmentForm(forms.Form):
     attachment = forms.FileField(
-        label="上传附件（PDF 或 Word，10 MB 以内）",
+        label=gettext_lazy("上传附件（PDF 或 Word，10 MB 以内）"),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.doc,.docx"}),
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from jianfu.catalog.actions import do_add_item
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.core.errors import ActionError
@@ -37,5 +39,5 @@ def add_approved_item(app: Application) -> Any:
     behalf (actor None); the approver's own audit entry is the transition's."""
     owner = list_owner_org(app.applicant_org)
     if owner is None:
-        raise ActionError("未找到申请单位所属县（区）的清单，无法纳入清单。")
+        raise ActionError(_("未找到申请单位所属县（区）的清单，无法纳入清单。"))
     return do_add_item(owner, actor=None, data=item_data(app), source_ref=f"admission:{app.pk}")

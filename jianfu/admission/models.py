@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from jianfu.catalog.workload import WorkloadFields
 from jianfu.core.files import StoredFile, stored_file_path
@@ -21,9 +22,11 @@ class PlanWindow(ScopedModel):
     are published as the 年度社区工作事项计划清单.
     """
 
-    org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="县（区）")
-    year = models.PositiveSmallIntegerField("年度")
-    state = models.CharField("状态", max_length=12, choices=WindowState.choices, default=WindowState.OPEN)
+    org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("县（区）")
+    )
+    year = models.PositiveSmallIntegerField(gettext_lazy("年度"))
+    state = models.CharField(gettext_lazy("状态"), max_length=12, choices=WindowState.choices, default=WindowState.OPEN)
     opened_at = models.DateTimeField(auto_now_add=True)
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -46,35 +49,43 @@ class Application(ScopedModel, WorkloadFields):  # 准入申请
     领导小组 then decides (审议). Approval adds the item to the next draft of the county's lists.
     """
 
-    applicant_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="申请单位")
-    applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="经办人"
+    applicant_org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("申请单位")
     )
-    kind = models.CharField("申请类型", max_length=10, choices=AppKind.choices, default=AppKind.ADHOC)
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("经办人")
+    )
+    kind = models.CharField(gettext_lazy("申请类型"), max_length=10, choices=AppKind.choices, default=AppKind.ADHOC)
     plan_window = models.ForeignKey(
         PlanWindow, null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
     )
-    affairs = models.CharField("事务类别", max_length=12, choices=Affairs.choices, default=Affairs.GOVERNMENT)
-    state = models.CharField("状态", max_length=16, choices=AppState.choices, default=AppState.DRAFT, db_index=True)
+    affairs = models.CharField(
+        gettext_lazy("事务类别"), max_length=12, choices=Affairs.choices, default=Affairs.GOVERNMENT
+    )
+    state = models.CharField(
+        gettext_lazy("状态"), max_length=16, choices=AppState.choices, default=AppState.DRAFT, db_index=True
+    )
 
-    title = models.CharField("事项名称", max_length=200)
-    description = models.TextField("事项内容")
-    basis = models.TextField("法律政策依据")
-    category = models.CharField("清单类别", max_length=16)
-    target_scope = models.CharField("涉及社区", max_length=12, choices=TargetScope.choices, default=TargetScope.ALL)
-    target_townships = models.JSONField("指定乡镇", default=list, blank=True)  # org codes
-    affected_count = models.PositiveIntegerField("涉及社区数", default=0)
-    start_date = models.DateField("开始日期")
-    end_date = models.DateField("结束日期")
+    title = models.CharField(gettext_lazy("事项名称"), max_length=200)
+    description = models.TextField(gettext_lazy("事项内容"))
+    basis = models.TextField(gettext_lazy("法律政策依据"))
+    category = models.CharField(gettext_lazy("清单类别"), max_length=16)
+    target_scope = models.CharField(
+        gettext_lazy("涉及社区"), max_length=12, choices=TargetScope.choices, default=TargetScope.ALL
+    )
+    target_townships = models.JSONField(gettext_lazy("指定乡镇"), default=list, blank=True)  # org codes
+    affected_count = models.PositiveIntegerField(gettext_lazy("涉及社区数"), default=0)
+    start_date = models.DateField(gettext_lazy("开始日期"))
+    end_date = models.DateField(gettext_lazy("结束日期"))
 
     # Pre-check findings (自动预审), stored on submission: [{rule, severity, message, item_code, …}].
-    findings = models.JSONField("预审结果", default=list, blank=True)
+    findings = models.JSONField(gettext_lazy("预审结果"), default=list, blank=True)
     checked_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
-    due_date = models.DateField("审查期限", null=True, blank=True)
+    due_date = models.DateField(gettext_lazy("审查期限"), null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    decision_reason = models.TextField("审查意见", blank=True)
-    list_item_code = models.CharField("清单编号", max_length=32, blank=True)
+    decision_reason = models.TextField(gettext_lazy("审查意见"), blank=True)
+    list_item_code = models.CharField(gettext_lazy("清单编号"), max_length=32, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

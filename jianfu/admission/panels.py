@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core.home import Panel
 
@@ -28,7 +29,7 @@ def review_panel(user: Any) -> Panel | None:
         for a in items
     ]
     return Panel(
-        title="待审查的准入申请",
+        title=_("待审查的准入申请"),
         count=queue.count(),
         lines=lines,
         more_url=reverse("admission_list") + "?state=open",
@@ -44,7 +45,7 @@ def my_applications_panel(user: Any) -> Panel | None:
     lines = [(f"{a.title} · {a.get_state_display()}", reverse("admission_detail", args=[a.pk])) for a in qs[:5]]
     returned = qs.filter(state=AppState.RETURNED).count()
     return Panel(
-        title="我的准入申请",
+        title=_("我的准入申请"),
         count=returned or None,
         lines=lines,
         more_url=reverse("admission_list"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from jianfu.core.transitions import Move
 from jianfu.core.typing import Actor
@@ -40,7 +41,7 @@ def applicants(app: Application) -> list[User]:
 def tell_reviewers_submitted(app: Application, actor: Actor, move: Move) -> None:
     notify_on_commit(
         reviewers(app),
-        title=f"待初审：{app.title}",
+        title=_("待初审：{title}").format(title=app.title),
         body=f"{app.applicant_org.name}提交了准入申请，请在 {app.due_date:%Y-%m-%d} 前完成审查。",
         url=url_of(app),
         region_code=app.region_code,
@@ -52,7 +53,7 @@ def tell_applicant_decided(app: Application, actor: Actor, move: Move) -> None:
     tail = f"意见：{move.reason}" if move.reason else ""
     notify_on_commit(
         applicants(app),
-        title=f"申请{app.get_state_display()}：{app.title}",
+        title=_("申请{get_state_display}：{title}").format(get_state_display=app.get_state_display(), title=app.title),
         body=tail,
         url=url_of(app),
         region_code=app.region_code,
@@ -61,7 +62,7 @@ def tell_applicant_decided(app: Application, actor: Actor, move: Move) -> None:
         org = getattr(actor, "org", None)
         notify_on_commit(
             approvers(app),
-            title=f"待审议：{app.title}",
+            title=_("待审议：{title}").format(title=app.title),
             body=f"{org.name if org else ''}已完成初审。{tail}",
             url=url_of(app),
             region_code=app.region_code,
@@ -74,7 +75,7 @@ def tell_reviewers_withdrawn(app: Application, actor: Actor, move: Move) -> None
         return
     notify_on_commit(
         reviewers(app) + approvers(app),
-        title=f"申请已撤回：{app.title}",
+        title=_("申请已撤回：{title}").format(title=app.title),
         body=move.reason,
         url=url_of(app),
         region_code=app.region_code,

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
@@ -29,7 +30,7 @@ def applications_for(user: Any) -> QuerySet[Application]:
 
 
 def get_application(user: Any, pk: Any) -> Application:
-    return get_in_scope_or_404(applications_for(user), user, pk=pk, message="未找到该申请。")
+    return get_in_scope_or_404(applications_for(user), user, pk=pk, message=_("未找到该申请。"))
 
 
 def review_queue(user: Any) -> QuerySet[Application]:
@@ -70,7 +71,7 @@ def approved_for(user: Any) -> QuerySet[Application]:
 
 def get_attachment(user: Any, app_pk: Any, pk: Any) -> Attachment:
     app = get_application(user, app_pk)
-    return get_in_scope_or_404(Attachment.objects.filter(application=app), user, pk=pk, message="未找到该附件。")
+    return get_in_scope_or_404(Attachment.objects.filter(application=app), user, pk=pk, message=_("未找到该附件。"))
 
 
 def windows_for(user: Any) -> QuerySet[PlanWindow]:
@@ -81,7 +82,7 @@ def get_window(user: Any, pk: Any, *, published_only: bool = False) -> PlanWindo
     qs = windows_for(user)
     if published_only:
         qs = qs.filter(state=WindowState.PUBLISHED)
-    return get_in_scope_or_404(qs, user, pk=pk, message="未找到该年度计划。")
+    return get_in_scope_or_404(qs, user, pk=pk, message=_("未找到该年度计划。"))
 
 
 def plan_applications(window: PlanWindow) -> QuerySet[Application]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from jianfu.core.transitions import Deadline, Edge, Workflow
 from jianfu.core.typing import Actor
@@ -67,7 +68,7 @@ REVIEW_DUE = Deadline(
     "admission.review",
     (S.SUBMITTED, S.FIRST_PASSED),
     due=lambda app: app.due_date,
-    label="准入审查期限",
+    label=gettext_lazy("准入审查期限"),
     remind_before=REMIND_WITHIN,
     remind=remind_review_due,
     days_left=working_days_between,

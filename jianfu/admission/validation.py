@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from jianfu.catalog.choices import CertKind
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.catalog.validation import FIELD_LABELS, _date, clean_item
@@ -47,7 +49,7 @@ def clean_application(raw: dict[str, Any], *, org: Org) -> dict[str, Any]:
     errors: list[tuple[str, str]] = []
     county = list_owner_org(org)
     if county is None:
-        raise ActionError("申请单位不属于任何县（区），无法申请准入。")
+        raise ActionError(_("申请单位不属于任何县（区），无法申请准入。"))
 
     description = str(raw.get("description") or "").strip()
     category = raw.get("category") or ""

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.catalog.selectors import list_owner_org
@@ -76,7 +77,7 @@ def _attach(request: HttpRequest, app: Any, form: Any) -> bool:
         return True
 
     def say(exc: ActionError) -> None:
-        messages.error(request, f"申请已保存，但附件未上传：{exc.message}")
+        messages.error(request, _("申请已保存，但附件未上传：{message}").format(message=exc.message))
 
     return bool(run_action(request, actions.do_add_attachment, app, actor=request.user, upload=upload, on_error=say))
 
@@ -85,7 +86,7 @@ def _attach(request: HttpRequest, app: Any, form: Any) -> bool:
 @require_http_methods(["GET", "POST"])
 def application_create(request: HttpRequest) -> HttpResponse:
     if not can_apply(request.user):
-        raise PermissionDenied("只有部门或乡镇经办人可以申请准入。")
+        raise PermissionDenied(_("只有部门或乡镇经办人可以申请准入。"))
     form = ApplicationForm(request.POST or None, request.FILES or None, townships=_townships(request.user))
     if request.method == "POST" and form.is_valid():
         done = run_action(
@@ -94,7 +95,7 @@ def application_create(request: HttpRequest) -> HttpResponse:
         if done:
             app = done.value
             _attach(request, app, form)
-            messages.success(request, "申请已保存为草稿。请检查后提交，提交时将自动预审。")
+            messages.success(request, _("申请已保存为草稿。请检查后提交，提交时将自动预审。"))
             return redirect("admission_detail", pk=app.pk)
     return render(request, "admission/form.html", {"form": form, "creating": True})
 
@@ -104,7 +105,7 @@ def application_create(request: HttpRequest) -> HttpResponse:
 def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     app = _get(request, pk)
     if app.applicant_org_id != request.user.org_id or app.state not in actions.EDITABLE:
-        raise PermissionDenied("只有申请单位可以修改草稿或退回的申请。")
+        raise PermissionDenied(_("只有申请单位可以修改草稿或退回的申请。"))
     initial = {
         **ApplicationForm.initial_workload(app),
         **{
@@ -130,7 +131,7 @@ def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             request, actions.do_update_application, app, actor=request.user, data=form.data_for_action(), form=form
         ):
             _attach(request, app, form)
-            messages.success(request, "已保存。")
+            messages.success(request, _("已保存。"))
             return redirect("admission_detail", pk=app.pk)
     return render(request, "admission/form.html", {"form": form, "creating": False, "app": app})
 
@@ -166,7 +167,7 @@ def application_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
     app = _get(request, pk)
     if run_action(request, actions.do_submit_application, app, actor=request.user):
-        messages.success(request, "已提交，等待初审。")
+        messages.success(request, _("已提交，等待初审。"))
     return redirect("admission_detail", pk=app.pk)
 
 
@@ -177,12 +178,12 @@ def application_act(request: HttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action", "")
     fn = ACTIONS.get(action)
     if fn is None:
-        messages.error(request, "未知的操作。")
+        messages.error(request, _("未知的操作。"))
         return redirect("admission_detail", pk=app.pk)
     reason = request.POST.get("reason", "").strip()
     if run_action(request, fn, app, actor=request.user, reason=reason):
         app.refresh_from_db()
-        messages.success(request, f"已完成：{app.get_state_display()}。")
+        messages.success(request, _("已完成：{get_state_display}。").format(get_state_display=app.get_state_display()))
     return redirect("admission_detail", pk=app.pk)
 
 
@@ -192,13 +193,13 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     app = _get(request, pk)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "请选择要上传的文件。")
+        messages.error(request, _("请选择要上传的文件。"))
         return redirect("admission_detail", pk=app.pk)
     done = run_action(
         request, actions.do_add_attachment, app, actor=request.user, upload=form.cleaned_data["attachment"]
     )
     if done:
-        messages.success(request, f"已上传 {done.value.original_name}。")
+        messages.success(request, _("已上传 {original_name}。").format(original_name=done.value.original_name))
     return redirect("admission_detail", pk=app.pk)
 
 
@@ -217,7 +218,7 @@ def plan_windows(request: AuthedRequest) -> HttpResponse:
     manage = county is not None and can_manage_window(user, county)
     if request.method == "POST":
         if county is None or not manage:
-            raise PermissionDenied("只有本县民政局、组织部可以管理年度计划申报。")
+            raise PermissionDenied(_("只有本县民政局、组织部可以管理年度计划申报。"))
         _plan_window_op(request, county, request.POST.get("op", ""))
         return redirect("admission_plans")
     windows = selectors.windows_for(user)
@@ -237,16 +238,16 @@ def _plan_window_op(request: AuthedRequest, county: Org, op: str) -> None:
         try:
             year = int(request.POST.get("year") or 0)
         except ValueError:
-            messages.error(request, "年度不正确。")
+            messages.error(request, _("年度不正确。"))
             return
         if run_action(request, actions.do_open_plan_window, county, actor=user, year=year):
-            messages.success(request, "已开启年度计划申报。")
+            messages.success(request, _("已开启年度计划申报。"))
         return
     window = selectors.get_window(user, request.POST.get("window"))
     if op == "close" and run_action(request, actions.do_close_plan_window, window, actor=user):
-        messages.success(request, "已截止申报。")
+        messages.success(request, _("已截止申报。"))
     elif op == "publish" and run_action(request, actions.do_publish_plan, window, actor=user):
-        messages.success(request, "已发布年度社区工作事项计划清单。")
+        messages.success(request, _("已发布年度社区工作事项计划清单。"))
 
 
 def _window(request: AuthedRequest, pk: int) -> Any:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.burden.actions import do_record_entry
 from jianfu.core import audit
@@ -26,9 +27,9 @@ CERT_FIELDS = ["doc_no", "item_code", "purpose", "agency", "seal", "issued_on"]
 
 def _own_community(actor: Any, community: Org) -> None:
     if not can_issue(actor):
-        raise NotAllowed("只有社区（村）工作人员可以登记。")
+        raise NotAllowed(_("只有社区（村）工作人员可以登记。"))
     if actor.org_id != community.pk:
-        raise NotFound("未找到该社区，或不在您的辖区内。")
+        raise NotFound(_("未找到该社区，或不在您的辖区内。"))
 
 
 def _agency_org(community: Org, value: Any) -> Org | None:
@@ -40,7 +41,7 @@ def _agency_org(community: Org, value: Any) -> Org | None:
     found = selectors.agencies(community).filter(pk=value).first() if str(value).isdigit() else None
     found = found or selectors.agencies(community).filter(code=str(value)).first()
     if found is None:
-        raise ActionError("所选单位不是本县（区）的部门。", field="agency_org")
+        raise ActionError(_("所选单位不是本县（区）的部门。"), field="agency_org")
     return found
 
 
@@ -51,7 +52,7 @@ def _number(community: Org, kind: str, year: int, prefix: str) -> tuple[int, str
 
 def _seal(value: Any) -> str:
     if value not in SealKind.values:
-        raise ActionError("请选择所用印章。", field="seal")
+        raise ActionError(_("请选择所用印章。"), field="seal")
     return str(value)
 
 
@@ -65,8 +66,8 @@ def do_issue_certificate(community: Org, *, actor: Any, data: dict[str, Any]) ->
     item = selectors.allowed_certificates(community).filter(code=code).first()
     if item is None:
         if selectors.forbidden_certificates(community).filter(code=code).exists():
-            raise ActionError("该证明属于不得要求社区出具的证明，请登记“不予出具”。", field="item_code")
-        raise ActionError("请选择本县证明事项清单中可出具的证明。", field="item_code")
+            raise ActionError(_("该证明属于不得要求社区出具的证明，请登记“不予出具”。"), field="item_code")
+        raise ActionError(_("请选择本县证明事项清单中可出具的证明。"), field="item_code")
     name, number = validation.resident(data.get("resident_name"), data.get("id_number"))
     purpose = validation.short_text(data.get("purpose"), "purpose", "用途", 200)
     agency_org = _agency_org(community, data.get("agency_org"))
@@ -129,7 +130,7 @@ def do_record_refusal(community: Org, *, actor: Any, data: dict[str, Any]) -> Re
     request = validation.short_text(data.get("request"), "request", "要求开具的证明", 200)
     rule = data.get("rule") or ""
     if rule not in RefusalRule.values:
-        raise ActionError("请选择不予出具的依据。", field="rule")
+        raise ActionError(_("请选择不予出具的依据。"), field="rule")
     item = None
     code = str(data.get("item_code") or "").strip()
     if code:
@@ -174,7 +175,7 @@ def do_report_refusal(refusal: Refusal, *, actor: Any) -> Refusal:
     locked = Refusal.objects.select_for_update().select_related("community", "list_item").get(pk=refusal.pk)
     _own_community(actor, locked.community)
     if locked.case_id:
-        raise Conflict("该记录已转监督。")
+        raise Conflict(_("该记录已转监督。"))
     from .verdict import verdict_for_refusal
 
     title, description, rule_ref = _case_text(locked.request, locked.agency, verdict_for_refusal(locked))
@@ -207,7 +208,7 @@ def do_report_demand(
     if agency_org not in (None, ""):
         dept = selectors.agencies(county).filter(pk=agency_org).first() if str(agency_org).isdigit() else None
         if dept is None:
-            raise ActionError("所选单位不是本县（区）的部门。", field="agency_org")
+            raise ActionError(_("所选单位不是本县（区）的部门。"), field="agency_org")
     agency = validation.short_text(agency, "agency", "要求开具的单位", 100, required=dept is None)
     title, description, rule_ref = _case_text(request, dept.name if dept else agency, verdict)
     case = do_open_case(
@@ -255,7 +256,7 @@ def do_use_seal(community: Org, *, actor: Any, data: dict[str, Any]) -> SealUse:
     code = str(data.get("scope_code") or "").strip()
     scope_item = selectors.seal_scope(community).filter(code=code).first() if code else None
     if code and scope_item is None:
-        raise ActionError("所选依据不在本县印章使用范围清单中。", field="scope_code")
+        raise ActionError(_("所选依据不在本县印章使用范围清单中。"), field="scope_code")
     use = _log_seal(
         community,
         actor=actor,
@@ -289,14 +290,14 @@ def do_use_seal(community: Org, *, actor: Any, data: dict[str, Any]) -> SealUse:
 def do_save_template(county: Org, *, actor: Any, data: dict[str, Any]) -> CommitmentTemplate:
     """Create or change the county's 告知承诺书 for one certificate of its lists."""
     if not can_edit_templates(actor):
-        raise NotAllowed("只有县级民政、组织部门可以修改告知承诺书模板。")
+        raise NotAllowed(_("只有县级民政、组织部门可以修改告知承诺书模板。"))
     if selectors.list_owner_org(actor.org) != county:
-        raise NotFound("未找到该县（区）。")
+        raise NotFound(_("未找到该县（区）。"))
     code = str(data.get("item_code") or "").strip()
     items = selectors.allowed_certificates(county) | selectors.forbidden_certificates(county)
     item = items.filter(code=code).first()
     if item is None:
-        raise ActionError("请选择本县证明事项清单中的证明。", field="item_code")
+        raise ActionError(_("请选择本县证明事项清单中的证明。"), field="item_code")
     title = validation.short_text(data.get("title") or f"{item.title}告知承诺书", "title", "标题", 200)
     body = validation.short_text(data.get("body"), "body", "承诺内容", 4000)
     verifier = validation.short_text(data.get("verifier"), "verifier", "核查单位", 100, required=False)
@@ -323,11 +324,11 @@ def do_sign_commitment(community: Org, *, actor: Any, data: dict[str, Any]) -> C
     _own_community(actor, community)
     template = selectors.template_for(community, str(data.get("item_code") or "").strip())
     if template is None:
-        raise ActionError("该证明没有县里制定的告知承诺书模板。", field="item_code")
+        raise ActionError(_("该证明没有县里制定的告知承诺书模板。"), field="item_code")
     name, number = validation.resident(data.get("resident_name"), data.get("id_number"))
     agency_org = _agency_org(community, data.get("agency_org"))
     if agency_org is None:
-        raise ActionError("请选择负责核查的单位。", field="agency_org")
+        raise ActionError(_("请选择负责核查的单位。"), field="agency_org")
     signed_on = validation.day(data.get("signed_on"), "signed_on", "签署日期")
     n, doc_no = _number(community, "certs.commitment", signed_on.year, f"{community.name}承诺")
     commitment = Commitment.objects.create(
@@ -357,11 +358,13 @@ def do_verify_commitment(commitment: Commitment, *, actor: Any, result: str, not
     record, seed 000 篇一/二)."""
     locked = Commitment.objects.select_for_update().get(pk=commitment.pk)
     if not can_verify(actor, locked):
-        raise NotAllowed("只有承诺书所列核查单位可以登记核查结果。")
+        raise NotAllowed(_("只有承诺书所列核查单位可以登记核查结果。"))
     if result not in (CommitmentState.VERIFIED, CommitmentState.FALSE):
-        raise ActionError("请选择核查结果。", field="result")
+        raise ActionError(_("请选择核查结果。"), field="result")
     if locked.state != CommitmentState.SIGNED:
-        raise Conflict(f"当前状态为“{locked.get_state_display()}”，请刷新后重试。")
+        raise Conflict(
+            _("当前状态为“{get_state_display}”，请刷新后重试。").format(get_state_display=locked.get_state_display())
+        )
     note = validation.short_text(note, "note", "核查情况", 300, required=result == CommitmentState.FALSE)
     locked.state, locked.verified_note = result, note
     locked.verified_by, locked.verified_at = actor, timezone.now()

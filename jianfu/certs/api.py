@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from jianfu.core.errors import ActionError, NotAllowed
@@ -92,7 +93,7 @@ class RefusalOut(Schema):
 def verdict_api(request: HttpRequest, params: Query[VerdictQuery]) -> Any:
     text = params.q.strip()
     if not text or len(text) > 200:
-        raise ActionError("请填写要开的证明（200 字以内）。", field="q")
+        raise ActionError(_("请填写要开的证明（200 字以内）。"), field="q")
     county = owner_of(params.region.strip())
     found = verdict(county, text).as_dict()
     base = f"/public/certificates/{county.code}/"
@@ -117,14 +118,14 @@ def _cert_out(user: Any, cert: Any) -> dict[str, Any]:
 @router.get("/register", response=list[CertificateOut], summary="证明出具登记（本社区明文，其他人脱敏）")
 def register_list(request: HttpRequest) -> Any:
     if not can_read_register(request.user):
-        raise NotAllowed("您没有查看证明登记的权限。")
+        raise NotAllowed(_("您没有查看证明登记的权限。"))
     return [_cert_out(request.user, c) for c in selectors.certificates_for(request.user)[:500]]
 
 
 @router.post("/register", response={201: CertificateOut}, summary="出具证明（社区）")
 def register_issue(request: HttpRequest, payload: CertificateIn) -> Any:
     if not can_issue(request.user):
-        raise NotAllowed("只有社区（村）工作人员可以登记。")
+        raise NotAllowed(_("只有社区（村）工作人员可以登记。"))
     user: Any = request.user
     cert = actions.do_issue_certificate(user.org, actor=user, data=payload.dict())
     return 201, _cert_out(request.user, cert)
@@ -133,7 +134,7 @@ def register_issue(request: HttpRequest, payload: CertificateIn) -> Any:
 @router.post("/refusals", response={201: RefusalOut}, summary="登记不予出具（社区）")
 def refusal_record(request: HttpRequest, payload: RefusalIn) -> Any:
     if not can_issue(request.user):
-        raise NotAllowed("只有社区（村）工作人员可以登记。")
+        raise NotAllowed(_("只有社区（村）工作人员可以登记。"))
     user: Any = request.user
     data = payload.dict()
     if not data["rule"] and data["request"].strip():

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from jianfu.catalog.choices import Category, CertKind
 from jianfu.catalog.models import ListItem
@@ -60,15 +61,15 @@ def commitments_for(user: Any) -> QuerySet[Commitment]:
 
 
 def get_certificate(user: Any, pk: Any) -> Certificate:
-    return get_in_scope_or_404(certificates_for(user), user, pk=pk, message="未找到该证明记录。")
+    return get_in_scope_or_404(certificates_for(user), user, pk=pk, message=_("未找到该证明记录。"))
 
 
 def get_refusal(user: Any, pk: Any) -> Refusal:
-    return get_in_scope_or_404(refusals_for(user), user, pk=pk, message="未找到该不予出具记录。")
+    return get_in_scope_or_404(refusals_for(user), user, pk=pk, message=_("未找到该不予出具记录。"))
 
 
 def get_commitment(user: Any, pk: Any) -> Commitment:
-    return get_in_scope_or_404(commitments_for(user), user, pk=pk, message="未找到该告知承诺。")
+    return get_in_scope_or_404(commitments_for(user), user, pk=pk, message=_("未找到该告知承诺。"))
 
 
 def templates_for(user: Any) -> QuerySet[CommitmentTemplate]:

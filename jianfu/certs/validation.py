@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core.errors import ActionError
 
@@ -20,9 +21,9 @@ def resident(name: Any, id_number: Any) -> tuple[str, str]:
     """(name, ID number), normalised; ActionError with a Chinese message on the field at fault."""
     name = str(name or "").strip()
     if not name:
-        raise ActionError("请填写居民姓名。", field="resident_name")
+        raise ActionError(_("请填写居民姓名。"), field="resident_name")
     if not NAME_RE.match(name):
-        raise ActionError("居民姓名只能包含汉字、字母和间隔号（·），不超过 30 个字。", field="resident_name")
+        raise ActionError(_("居民姓名只能包含汉字、字母和间隔号（·），不超过 30 个字。"), field="resident_name")
     number = crypto.normalise_id(str(id_number or ""))
     problem = crypto.id_problem(number)
     if problem:
@@ -33,11 +34,11 @@ def resident(name: Any, id_number: Any) -> tuple[str, str]:
 def short_text(value: Any, field: str, label: str, limit: int, *, required: bool = True) -> str:
     text = str(value or "").strip()
     if required and not text:
-        raise ActionError(f"请填写{label}。", field=field)
+        raise ActionError(_("请填写{label}。").format(label=label), field=field)
     if len(text) > limit:
-        raise ActionError(f"{label}不能超过 {limit} 字。", field=field)
+        raise ActionError(_("{label}不能超过 {limit} 字。").format(label=label, limit=limit), field=field)
     if TAG_RE.search(text):
-        raise ActionError(f"{label}不能包含 HTML 标签。", field=field)
+        raise ActionError(_("{label}不能包含 HTML 标签。").format(label=label), field=field)
     return text
 
 
@@ -51,7 +52,7 @@ def day(value: Any, field: str, label: str) -> dt.date:
         try:
             value = dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise ActionError(f"{label}格式应为 2026-01-31。", field=field) from None
+            raise ActionError(_("{label}格式应为 2026-01-31。").format(label=label), field=field) from None
     if value > timezone.localdate() or value.year < 2000:
-        raise ActionError(f"{label}须在 2000 年以后、不晚于今天。", field=field)
+        raise ActionError(_("{label}须在 2000 年以后、不晚于今天。").format(label=label), field=field)
     return value

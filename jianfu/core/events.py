@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-_LABELS: dict[str, str] = {
+from django.utils.functional import Promise
+
+_LABELS: dict[str, str | Promise] = {
     "auth.login": "登录",
     "auth.logout": "退出登录",
     "auth.login_failed": "登录失败",
@@ -20,9 +22,9 @@ _LABELS: dict[str, str] = {
 }
 
 
-def register(event_type: str, label: str) -> None:
+def register(event_type: str, label: str | Promise) -> None:
     _LABELS.setdefault(event_type, label)
 
 
 def label(event_type: str) -> str:
-    return _LABELS.get(event_type, event_type)
+    return str(_LABELS.get(event_type, event_type))

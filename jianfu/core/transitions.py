@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from . import audit, events
@@ -62,7 +63,7 @@ class Edge:
     action: str
     target: str
     allowed: Allowed = anyone
-    label: str = ""
+    label: str | Promise = ""
     needs_reason: bool = False
     # Checked on the locked row, after ``changes`` are set on it (so it can judge them).
     guard: Guard | None = None
@@ -109,7 +110,7 @@ class Deadline:
     name: str
     states: tuple[str, ...]
     due: Callable[[Any], dt.date | None]
-    label: str = ""  # what the sweep's report calls it (Chinese)
+    label: str | Promise = ""  # what the sweep's report calls it (Chinese)
     remind_before: int | None = None
     remind: Callable[[Any, int, dt.date], int] | None = None
     overdue: Callable[[Any, dt.datetime], Any] | None = None

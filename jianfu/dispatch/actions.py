@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.admission.choices import AppState
 from jianfu.admission.models import Application
@@ -36,13 +37,13 @@ def expand_targets(actor: Any, codes: list[str]) -> list[Org]:
     its committees). A code outside the actor's jurisdiction is an error, never silently dropped."""
     codes = [c.strip() for c in codes if c and c.strip()]
     if not codes:
-        raise ActionError("请选择接收任务的社区或乡镇。", field="targets")
+        raise ActionError(_("请选择接收任务的社区或乡镇。"), field="targets")
     orgs = list(Org.objects.filter(code__in=codes, is_active=True))
     found = {o.code for o in orgs}
     missing = [c for c in codes if c not in found]
     outside = [o for o in orgs if not in_scope(actor, o.region_code) or not o.is_division]
     if missing or outside:
-        raise ActionError("所选接收单位不在您的辖区内或不存在。", field="targets")
+        raise ActionError(_("所选接收单位不在您的辖区内或不存在。"), field="targets")
     communities: dict[int, Org] = {}
     for org in orgs:
         if org.kind in GRASSROOTS_KINDS:
@@ -51,7 +52,7 @@ def expand_targets(actor: Any, codes: list[str]) -> list[Org]:
             for c in tree.grassroots_of(org):
                 communities[c.pk] = c
     if not communities:
-        raise ActionError("所选范围内没有社区或村。", field="targets")
+        raise ActionError(_("所选范围内没有社区或村。"), field="targets")
     return sorted(communities.values(), key=lambda o: o.code)
 
 
@@ -104,10 +105,12 @@ def resolve_application(actor: Any, application_id: Any) -> Application | None:
         else None
     )
     if app is None:
-        raise ActionError("未找到该已批准的准入申请。", field="application")
+        raise ActionError(_("未找到该已批准的准入申请。"), field="application")
     if app.state != AppState.APPROVED:
         raise ActionError(
-            f"未找到该已批准的准入申请：#{app.pk} 状态为“{app.get_state_display()}”，不能作为派发依据。",
+            _("未找到该已批准的准入申请：#{pk} 状态为“{get_state_display}”，不能作为派发依据。").format(
+                pk=app.pk, get_state_display=app.get_state_display()
+            ),
             field="application",
         )
     return app
@@ -116,7 +119,7 @@ def resolve_application(actor: Any, application_id: Any) -> Application | None:
 def preview(actor: Any, data: dict[str, Any]) -> tuple[list[Org], gate.GateResult]:
     """The communities a send would reach and the gate's verdict, without sending."""
     if not can_send(actor):
-        raise NotAllowed("只有部门或乡镇经办人可以派发任务。")
+        raise NotAllowed(_("只有部门或乡镇经办人可以派发任务。"))
     communities = expand_targets(actor, list(data.get("targets") or []))
     values = _clean(data)
     result = gate.check(
@@ -142,11 +145,12 @@ def do_send_task(*, actor: Any, data: dict[str, Any], confirm_unlisted: bool = F
     communities, result = preview(actor, data)
     counties = {tree.county_code(c.region_code) for c in communities}
     if len(counties) > 1:
-        raise ActionError("一次派发只能发往同一县（区）的社区。", field="targets")
+        raise ActionError(_("一次派发只能发往同一县（区）的社区。"), field="targets")
     if result.needs_confirmation and not confirm_unlisted:
         raise ActionError(
-            f"该任务审查结论为“{result.verdict_label}”：{result.rules[0]['message'] if result.rules else ''}"
-            "社区可直接拒收并转入监督。如仍要派发，请确认。",
+            _("该任务审查结论为“{verdict_label}”：{v}社区可直接拒收并转入监督。如仍要派发，请确认。").format(
+                verdict_label=result.verdict_label, v=result.rules[0]["message"] if result.rules else ""
+            ),
             field="confirm_unlisted",
         )
     values = _clean(data)
@@ -187,7 +191,7 @@ def do_send_task(*, actor: Any, data: dict[str, Any], confirm_unlisted: bool = F
     workers = tree.officers(communities, Role.COMMUNITY_WORKER)
     notify_on_commit(
         list(workers),
-        title=f"新任务（{result.verdict_label}）：{values['title']}",
+        title=_("新任务（{verdict_label}）：{title}").format(verdict_label=result.verdict_label, title=values["title"]),
         body=f"{actor.org.name}派发。{result.basis}",
         url=reverse("dispatch_inbox"),
         region_code=tree.county_code(communities[0].region_code),
@@ -220,11 +224,11 @@ def do_refuse_task(task: Task, *, actor: Any, reason: str = "") -> Task:
     """Refuse a task. For 未准入 and 负面清单 tasks one click suffices (the rule is cited); a
     listed task needs the community's reason. Every refusal opens a supervision case."""
     if not is_community_of(task, actor):
-        raise NotAllowed("只有接收任务的社区可以拒收。")
+        raise NotAllowed(_("只有接收任务的社区可以拒收。"))
     reason = (reason or "").strip()
     if not reason:
         if task.verdict not in ONE_CLICK_REFUSAL:
-            raise ActionError("该任务在清单内或已准入，拒收须写明理由。", field="reason")
+            raise ActionError(_("该任务在清单内或已准入，拒收须写明理由。"), field="reason")
         reason = refusal_rule(task)
     with transaction.atomic():
         moved = TASK.apply(task, "refuse", actor=actor, reason=reason)
@@ -251,7 +255,7 @@ def do_complete_task(task: Task, *, actor: Any, minutes: Any) -> Task:
         if not 1 <= minutes <= MAX_MINUTES:
             raise ValueError
     except (TypeError, ValueError):
-        raise ActionError("请填写实际用时（1 至 10000 分钟的整数）。", field="minutes") from None
+        raise ActionError(_("请填写实际用时（1 至 10000 分钟的整数）。"), field="minutes") from None
     with transaction.atomic():
         moved = TASK.apply(task, "complete", actor=actor, reason=f"实际用时 {minutes} 分钟")
         Task.objects.filter(pk=moved.pk).update(minutes_spent=minutes)

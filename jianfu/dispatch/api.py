@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from jianfu.core.errors import ActionError, NotFound
@@ -141,9 +142,9 @@ def gate_check(request: HttpRequest, payload: GateIn) -> dict:
     a 404; a named basis that does not exist or does not fit is a 依据不符 verdict."""
     target = visible_orgs(request.user).filter(code=payload.target_org.strip(), is_active=True).first()
     if target is None or not target.is_division:
-        raise NotFound("未找到该接收单位。")
+        raise NotFound(_("未找到该接收单位。"))
     if not payload.title.strip():
-        raise ActionError("请填写任务名称。", field="title")
+        raise ActionError(_("请填写任务名称。"), field="title")
     application = actions.resolve_application(request.user, payload.application_id) if payload.application_id else None
     result = gate.check(
         target,

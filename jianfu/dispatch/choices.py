@@ -1,15 +1,16 @@
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class Verdict(models.TextChoices):
     """The gate's verdict on a task (派发审查结论)."""
 
-    LISTED = "listed", "在清单内"
-    ADMITTED = "admitted", "已准入"
-    UNLISTED = "unlisted", "未准入"
-    NEGATIVE = "negative", "负面清单"
-    MISMATCH = "mismatch", "依据不符"
-    REVIEW = "review", "待人工研判"
+    LISTED = "listed", gettext_lazy("在清单内")
+    ADMITTED = "admitted", gettext_lazy("已准入")
+    UNLISTED = "unlisted", gettext_lazy("未准入")
+    NEGATIVE = "negative", gettext_lazy("负面清单")
+    MISMATCH = "mismatch", gettext_lazy("依据不符")
+    REVIEW = "review", gettext_lazy("待人工研判")
 
 
 VERDICT_TONE = {
@@ -29,7 +30,7 @@ NEEDS_CONFIRMATION = ONE_CLICK_REFUSAL
 
 
 class TaskState(models.TextChoices):
-    SENT = "sent", "待接收"
-    ACCEPTED = "accepted", "已接收"
-    REFUSED = "refused", "已拒收"
-    COMPLETED = "completed", "已完成"
+    SENT = "sent", gettext_lazy("待接收")
+    ACCEPTED = "accepted", gettext_lazy("已接收")
+    REFUSED = "refused", gettext_lazy("已拒收")
+    COMPLETED = "completed", gettext_lazy("已完成")

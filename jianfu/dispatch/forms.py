@@ -5,20 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 
 class SendForm(forms.Form):
     targets = forms.MultipleChoiceField(
-        label="接收社区（可多选；选乡镇即发往该乡镇全部社区和村）",
+        label=gettext_lazy("接收社区（可多选；选乡镇即发往该乡镇全部社区和村）"),
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
-    title = forms.CharField(label="任务名称", max_length=200)
-    description = forms.CharField(label="任务内容", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    list_item_code = forms.ChoiceField(label="清单依据", required=False)
-    application_id = forms.ChoiceField(label="或：已批准的准入申请", required=False)
-    deadline = forms.DateField(label="完成期限", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    expected_minutes = forms.IntegerField(label="预计用时（分钟/社区）", min_value=0, max_value=10000, initial=60)
-    confirm_unlisted = forms.BooleanField(label="我已知悉：该任务无清单依据，社区可直接拒收并转入监督", required=False)
+    title = forms.CharField(label=gettext_lazy("任务名称"), max_length=200)
+    description = forms.CharField(
+        label=gettext_lazy("任务内容"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    list_item_code = forms.ChoiceField(label=gettext_lazy("清单依据"), required=False)
+    application_id = forms.ChoiceField(label=gettext_lazy("或：已批准的准入申请"), required=False)
+    deadline = forms.DateField(
+        label=gettext_lazy("完成期限"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    expected_minutes = forms.IntegerField(
+        label=gettext_lazy("预计用时（分钟/社区）"), min_value=0, max_value=10000, initial=60
+    )
+    confirm_unlisted = forms.BooleanField(
+        label=gettext_lazy("我已知悉：该任务无清单依据，社区可直接拒收并转入监督"), required=False
+    )
 
     def __init__(
         self,
@@ -41,4 +50,4 @@ class SendForm(forms.Form):
 
 
 class CompleteForm(forms.Form):
-    minutes = forms.IntegerField(label="实际用时（分钟）", min_value=1, max_value=10000)
+    minutes = forms.IntegerField(label=gettext_lazy("实际用时（分钟）"), min_value=1, max_value=10000)

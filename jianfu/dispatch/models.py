@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from jianfu.orgs.scoping import ScopedModel
 
@@ -17,12 +18,19 @@ class Dispatch(ScopedModel):
     """
 
     # region_code (ScopedModel): the sender's
-    sender_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="派发单位")
+    sender_org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("派发单位")
+    )
     sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    title = models.CharField("任务名称", max_length=200)
-    description = models.TextField("任务内容", blank=True)
+    title = models.CharField(gettext_lazy("任务名称"), max_length=200)
+    description = models.TextField(gettext_lazy("任务内容"), blank=True)
     list_item = models.ForeignKey(
-        "catalog.ListItem", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="清单事项"
+        "catalog.ListItem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("清单事项"),
     )
     application = models.ForeignKey(
         "admission.Application",
@@ -30,14 +38,14 @@ class Dispatch(ScopedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name="准入申请",
+        verbose_name=gettext_lazy("准入申请"),
     )
-    verdict = models.CharField("审查结论", max_length=10, choices=Verdict.choices)
-    basis = models.CharField("依据", max_length=400, blank=True)
-    rules = models.JSONField("命中规则", default=list, blank=True)
-    deadline = models.DateField("完成期限", null=True, blank=True)
-    expected_minutes = models.PositiveIntegerField("预计用时（分钟）", default=0)
-    task_count = models.PositiveIntegerField("社区数", default=0)
+    verdict = models.CharField(gettext_lazy("审查结论"), max_length=10, choices=Verdict.choices)
+    basis = models.CharField(gettext_lazy("依据"), max_length=400, blank=True)
+    rules = models.JSONField(gettext_lazy("命中规则"), default=list, blank=True)
+    deadline = models.DateField(gettext_lazy("完成期限"), null=True, blank=True)
+    expected_minutes = models.PositiveIntegerField(gettext_lazy("预计用时（分钟）"), default=0)
+    task_count = models.PositiveIntegerField(gettext_lazy("社区数"), default=0)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -53,20 +61,26 @@ class Task(ScopedModel):
 
     dispatch = models.ForeignKey(Dispatch, on_delete=models.PROTECT, related_name="tasks")
     # region_code (ScopedModel): the community's
-    community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="社区")
-    sender_org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="派发单位")
-    title = models.CharField("任务名称", max_length=200)
-    verdict = models.CharField("审查结论", max_length=10, choices=Verdict.choices, db_index=True)
-    deadline = models.DateField("完成期限", null=True, blank=True)
-    expected_minutes = models.PositiveIntegerField("预计用时（分钟）", default=0)
-    state = models.CharField("状态", max_length=10, choices=TaskState.choices, default=TaskState.SENT, db_index=True)
-    minutes_spent = models.PositiveIntegerField("实际用时（分钟）", null=True, blank=True)
-    reason = models.TextField("拒收理由", blank=True)
+    community = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("社区")
+    )
+    sender_org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("派发单位")
+    )
+    title = models.CharField(gettext_lazy("任务名称"), max_length=200)
+    verdict = models.CharField(gettext_lazy("审查结论"), max_length=10, choices=Verdict.choices, db_index=True)
+    deadline = models.DateField(gettext_lazy("完成期限"), null=True, blank=True)
+    expected_minutes = models.PositiveIntegerField(gettext_lazy("预计用时（分钟）"), default=0)
+    state = models.CharField(
+        gettext_lazy("状态"), max_length=10, choices=TaskState.choices, default=TaskState.SENT, db_index=True
+    )
+    minutes_spent = models.PositiveIntegerField(gettext_lazy("实际用时（分钟）"), null=True, blank=True)
+    reason = models.TextField(gettext_lazy("拒收理由"), blank=True)
     acted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     acted_at = models.DateTimeField(null=True, blank=True)
-    case_id = models.BigIntegerField("监督案件", null=True, blank=True)
+    case_id = models.BigIntegerField(gettext_lazy("监督案件"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

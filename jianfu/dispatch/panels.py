@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from jianfu.core.home import Panel
 from jianfu.orgs.choices import Role
@@ -25,7 +26,7 @@ def inbox_panel(user: Any) -> Panel | None:
         (f"【{t.get_verdict_display()}】{t.title}", reverse("dispatch_inbox") + f"#task-{t.pk}") for t in qs[:LINES]
     ]
     return Panel(
-        title="任务收件箱",
+        title=_("任务收件箱"),
         count=qs.count(),
         lines=lines,
         more_url=reverse("dispatch_inbox"),
@@ -42,7 +43,7 @@ def refusals_panel(user: Any) -> Panel | None:
         qs = qs.filter(sender_org=user.org)
     lines = [(f"{t.community.name}拒收：{t.title}", reverse("dispatch_detail", args=[t.dispatch_id])) for t in qs[:5]]
     return Panel(
-        title="被社区拒收的任务",
+        title=_("被社区拒收的任务"),
         count=qs.count() or None,
         lines=lines,
         more_url=reverse("dispatch_list"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from jianfu.catalog.choices import Category, CertKind
 from jianfu.catalog.models import ListItem
@@ -64,7 +65,7 @@ def with_counts(qs: QuerySet[Dispatch]) -> QuerySet[Dispatch]:
 def get_dispatch(user: Any, pk: Any) -> Dispatch:
     d = dispatches_for(user).filter(pk=pk).first() if str(pk).isdigit() else None
     if d is None:
-        raise NotFound("未找到该任务。")
+        raise NotFound(_("未找到该任务。"))
     return d
 
 
@@ -77,11 +78,11 @@ def tasks_of(user: Any, dispatch: Dispatch) -> QuerySet[Task]:
 
 
 def get_inbox_task(user: Any, pk: Any) -> Task:
-    return get_in_scope_or_404(inbox_for(user), user, pk=pk, message="未找到该任务。")
+    return get_in_scope_or_404(inbox_for(user), user, pk=pk, message=_("未找到该任务。"))
 
 
 def get_task(user: Any, pk: Any) -> Task:
-    return get_in_scope_or_404(tasks_for(user), user, pk=pk, message="未找到该任务。")
+    return get_in_scope_or_404(tasks_for(user), user, pk=pk, message=_("未找到该任务。"))
 
 
 def basis_items(org: Any) -> QuerySet[ListItem]:

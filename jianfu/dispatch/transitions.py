@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core.transitions import Edge, Move, Workflow
 from jianfu.core.typing import Actor
@@ -29,7 +30,7 @@ def _tell_sender_refused(task: Task, actor: Actor, move: Move) -> None:
     senders = tree.officers(task.sender_org, [Role.DEPT_OFFICER, Role.TOWNSHIP_OFFICER])
     notify_on_commit(
         list(senders),
-        title=f"{task.community.name}拒收了任务：{task.title}",
+        title=_("{name}拒收了任务：{title}").format(name=task.community.name, title=task.title),
         body=f"理由：{move.reason}",
         url=reverse("dispatch_detail", args=[task.dispatch_id]),
         region_code=task.region_code,

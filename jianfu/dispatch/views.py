@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.admission.selectors import approved_for
@@ -47,7 +48,7 @@ def _verdict(user: Any, data: dict[str, Any]) -> Any:
 @require_http_methods(["GET", "POST"])
 def send(request: AuthedRequest) -> HttpResponse:
     if not can_send(request.user):
-        raise PermissionDenied("只有部门或乡镇经办人可以派发任务。")
+        raise PermissionDenied(_("只有部门或乡镇经办人可以派发任务。"))
     form = _send_form(request, request.POST or None)
     verdict = None
     if request.method == "POST" and form.is_valid():
@@ -67,7 +68,10 @@ def send(request: AuthedRequest) -> HttpResponse:
             if done:
                 dispatch = done.value
                 messages.success(
-                    request, f"已派发给 {dispatch.task_count} 个社区（审查结论：{dispatch.get_verdict_display()}）。"
+                    request,
+                    _("已派发给 {task_count} 个社区（审查结论：{get_verdict_display}）。").format(
+                        task_count=dispatch.task_count, get_verdict_display=dispatch.get_verdict_display()
+                    ),
                 )
                 return redirect("dispatch_detail", pk=dispatch.pk)
             if done.error is not None and done.error.field == "confirm_unlisted":
@@ -122,19 +126,22 @@ def inbox_act(request: HttpRequest, pk: int, op: str) -> HttpResponse:
     task = selectors.get_inbox_task(request.user, pk)
     if op == "accept":
         if run_action(request, actions.do_accept_task, task, actor=request.user):
-            messages.success(request, f"已接收：{task.title}")
+            messages.success(request, _("已接收：{title}").format(title=task.title))
     elif op == "refuse":
         done = run_action(
             request, actions.do_refuse_task, task, actor=request.user, reason=request.POST.get("reason", "")
         )
         if done:
-            messages.success(request, f"已拒收：{task.title}。理由：{done.value.reason}（已转监督）")
+            messages.success(
+                request,
+                _("已拒收：{title}。理由：{reason}（已转监督）").format(title=task.title, reason=done.value.reason),
+            )
     elif op == "complete":
         if run_action(
             request, actions.do_complete_task, task, actor=request.user, minutes=request.POST.get("minutes", "")
         ):
-            messages.success(request, f"已完成：{task.title}")
+            messages.success(request, _("已完成：{title}").format(title=task.title))
     else:
-        raise Http404("未知的操作。")
+        raise Http404(_("未知的操作。"))
     back = request.POST.get("back", "")
     return redirect(back if back.startswith("/inbox/") else "dispatch_inbox")

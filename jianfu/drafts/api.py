@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from jianfu.core.errors import ActionError
@@ -42,10 +43,10 @@ def _text_of(request: HttpRequest) -> str:
         try:
             body = json.loads(request.body or b"{}")
         except (ValueError, UnicodeDecodeError):
-            raise ActionError("请求体不是有效的 JSON。") from None
+            raise ActionError(_("请求体不是有效的 JSON。")) from None
         text = body.get("text") if isinstance(body, dict) else None
         if not isinstance(text, str):
-            raise ActionError("请提供正文 text，或以 multipart 上传文件 file。", field="text")
+            raise ActionError(_("请提供正文 text，或以 multipart 上传文件 file。"), field="text")
         return text
     upload = request.FILES.get("file")
     if upload is not None:
@@ -53,7 +54,7 @@ def _text_of(request: HttpRequest) -> str:
         return text
     text = request.POST.get("text", "")
     if not text:
-        raise ActionError("请提供正文 text，或以 multipart 上传文件 file。", field="text")
+        raise ActionError(_("请提供正文 text，或以 multipart 上传文件 file。"), field="text")
     return text
 
 
@@ -237,9 +238,9 @@ def _submission(request: HttpRequest) -> dict[str, Any]:
         try:
             body = json.loads(request.body or b"{}")
         except (ValueError, UnicodeDecodeError):
-            raise ActionError("请求体不是有效的 JSON。") from None
+            raise ActionError(_("请求体不是有效的 JSON。")) from None
         if not isinstance(body, dict):
-            raise ActionError("请求体应为 JSON 对象。")
+            raise ActionError(_("请求体应为 JSON 对象。"))
         return {k: body.get(k) for k in ("title", "affairs", "issue_date", "text")}
     data: dict[str, Any] = {k: request.POST.get(k, "") for k in ("title", "affairs", "issue_date", "text")}
     data["file"] = request.FILES.get("file")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
@@ -50,9 +51,9 @@ def opinions_of(draft: Draft) -> QuerySet[Opinion]:
 
 def get_opinion(user: Any, pk: Any, opinion_pk: Any) -> Opinion:
     draft = get_draft(user, pk)
-    return get_in_scope_or_404(opinions_of(draft), user, pk=opinion_pk, message="未找到该审核意见书。")
+    return get_in_scope_or_404(opinions_of(draft), user, pk=opinion_pk, message=_("未找到该审核意见书。"))
 
 
 def get_file(user: Any, pk: Any, file_pk: Any) -> DraftFile:
     draft = get_draft(user, pk)
-    return get_in_scope_or_404(draft.files.all(), user, pk=file_pk, message="未找到该文件。")
+    return get_in_scope_or_404(draft.files.all(), user, pk=file_pk, message=_("未找到该文件。"))

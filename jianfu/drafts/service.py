@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from jianfu.core.errors import ActionError
 from jianfu.core.files import CheckedFile, Kind, check_upload, clean_name
 from jianfu.orgs import tree
@@ -29,11 +31,13 @@ def read_upload(upload: Any) -> tuple[str, CheckedFile]:
         size = getattr(upload, "size", None)
         data = b"" if size is not None and size > MAX_BYTES else upload.read(MAX_BYTES + 1)
         if (size is not None and size > MAX_BYTES) or len(data) > MAX_BYTES:
-            raise ActionError(f"文件过大，上限为 {MAX_BYTES // 1024 // 1024} MB。", field="file")
+            raise ActionError(
+                _("文件过大，上限为 {MAX_BYTES} MB。").format(MAX_BYTES=MAX_BYTES // 1024 // 1024), field="file"
+            )
         if not data.strip():
             raise ActionError(EMPTY, field="file")
         if b"\x00" in data[:4096]:
-            raise ActionError(f"文件“{name}”不是文本文件。{ALLOWED}", field="file")
+            raise ActionError(_("文件“{name}”不是文本文件。{ALLOWED}").format(name=name, ALLOWED=ALLOWED), field="file")
         checked = CheckedFile(clean_name(name, "文稿.txt"), TXT, data, hashlib.sha256(data).hexdigest())
         return extract_text(data, "txt"), checked
     checked = check_upload(

@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from jianfu.core.errors import ActionError
 
 log = logging.getLogger(__name__)
@@ -28,7 +30,7 @@ def _docx_text(data: bytes) -> str:
     try:
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
-        raise ActionError("无法读取该Word文档，文件可能已损坏。请另存为 .docx 后重新上传。") from exc
+        raise ActionError(_("无法读取该Word文档，文件可能已损坏。请另存为 .docx 后重新上传。")) from exc
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:  # notices put deadlines and duties in tables too
         for row in table.rows:
@@ -61,12 +63,12 @@ def _pdf_text(data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise ActionError("该PDF已加密，无法读取。请上传未加密的文件。")
+            raise ActionError(_("该PDF已加密，无法读取。请上传未加密的文件。"))
         pages = [_unwrap(page.extract_text() or "") for page in reader.pages]
     except ActionError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ActionError("无法读取该PDF文件，文件可能已损坏。") from exc
+        raise ActionError(_("无法读取该PDF文件，文件可能已损坏。")) from exc
     text = "\n".join(pages)
     if not re.search(r"[\u4e00-\u9fff]", text):
         raise ActionError(NO_TEXT_LAYER)
@@ -79,7 +81,7 @@ def _plain_text(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ActionError("无法识别该文本文件的编码，请另存为 UTF-8 后上传，或直接粘贴正文。")
+    raise ActionError(_("无法识别该文本文件的编码，请另存为 UTF-8 后上传，或直接粘贴正文。"))
 
 
 def extract_text(data: bytes, kind: str) -> str:
@@ -91,7 +93,7 @@ def extract_text(data: bytes, kind: str) -> str:
     elif kind == "txt":
         text = _plain_text(data)
     else:
-        raise ActionError("仅支持 Word（.docx）、带文字层的PDF和纯文本（.txt）文件。")
+        raise ActionError(_("仅支持 Word（.docx）、带文字层的PDF和纯文本（.txt）文件。"))
     return clean_text(text)
 
 
@@ -103,7 +105,9 @@ def clean_text(text: str) -> str:
     if not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
         raise ActionError(EMPTY)
     if len(text) > MAX_CHARS:
-        raise ActionError(f"文档过长（{len(text)} 字），上限为 {MAX_CHARS} 字。请分篇提交。")
+        raise ActionError(
+            _("文档过长（{text} 字），上限为 {MAX_CHARS} 字。请分篇提交。").format(text=len(text), MAX_CHARS=MAX_CHARS)
+        )
     return text
 
 

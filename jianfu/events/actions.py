@@ -300,7 +300,7 @@ def _move(
     from_org = event.holder
     moved = EVENT.apply(event, action, actor=actor, reason=reason)
     edge_label = label or next((e.label for (s, a), e in EVENT.edges.items() if a == action), action)
-    _step(moved, action, edge_label, actor, from_org=from_org, to_org=to_org, text=reason)
+    _step(moved, action, str(edge_label), actor, from_org=from_org, to_org=to_org, text=reason)
     return moved
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from jianfu.core.errors import ActionError, NotFound
@@ -110,7 +111,7 @@ def event_out(user: Any, e: Event) -> dict[str, Any]:
 def services(request: HttpRequest, county: str = "") -> list[dict[str, Any]]:
     code = county.strip() or selectors.county_code_of(request.user)
     if not Org.objects.filter(code=code, kind=OrgKind.COUNTY, is_active=True).exists():
-        raise NotFound("未找到该县（区），请用 ?county= 指定县（区）代码。")
+        raise NotFound(_("未找到该县（区），请用 ?county= 指定县（区）代码。"))
     return [
         {
             "service_code": c.code,
@@ -165,6 +166,6 @@ def get_event(request: AuthedRequest, event_id: int) -> dict[str, Any]:
 def move(request: AuthedRequest, event_id: int, action: str, payload: MoveIn) -> dict[str, Any]:
     event = selectors.get_event(request.user, event_id)
     if action not in actions.ACTIONS:
-        raise ActionError(f"未知的操作：{action}")
+        raise ActionError(_("未知的操作：{action}").format(action=action))
     actions.do_act(event, action, actor=request.user, data=payload.dict())
     return event_out(request.user, selectors.get_event(request.user, event_id))

@@ -297,7 +297,7 @@ def do_import_hotline(county: Org, *, actor: Any, upload: Any) -> Imported:
                     region_code=e.region_code,
                     event=e,
                     action="hotline",
-                    label="12345热线派单",
+                    label=_("12345热线派单"),
                     actor=actor,
                     from_org=None,
                     to_org_id=e.holder_id,

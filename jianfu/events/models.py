@@ -22,14 +22,24 @@ class Category(ScopedModel):
     code = models.CharField(gettext_lazy("编码"), max_length=20)
     name = models.CharField(gettext_lazy("名称"), max_length=50)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name="上级分类"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=gettext_lazy("上级分类"),
     )
     urgency = models.CharField(
         gettext_lazy("默认紧急程度"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL
     )
     keywords = models.CharField(gettext_lazy("关键词"), max_length=300, blank=True)
     department = models.ForeignKey(
-        "orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="主责部门"
+        "orgs.Org",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("主责部门"),
     )
     is_active = models.BooleanField(gettext_lazy("启用"), default=True)
     sort_order = models.PositiveIntegerField(default=0)
@@ -69,12 +79,18 @@ class Event(ScopedModel):
 
     tracking_code = models.CharField(gettext_lazy("查询码"), max_length=16, unique=True)
     source = models.CharField(gettext_lazy("来源"), max_length=10, choices=Source.choices)
-    community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="社区")
-    township = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇")
-    grid = models.ForeignKey(
-        "orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="网格"
+    community = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("社区")
     )
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="+", verbose_name="分类")
+    township = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("乡镇")
+    )
+    grid = models.ForeignKey(
+        "orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("网格")
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("分类")
+    )
     urgency = models.CharField(gettext_lazy("紧急程度"), max_length=10, choices=Urgency.choices)
     title = models.CharField(gettext_lazy("标题"), max_length=100)
     description = models.TextField(gettext_lazy("情况描述"))
@@ -87,9 +103,16 @@ class Event(ScopedModel):
     contact_phone = models.CharField(gettext_lazy("联系电话"), max_length=30, blank=True)
     hotline_number = models.CharField(gettext_lazy("工单编号"), max_length=40, blank=True)
     state = models.CharField(gettext_lazy("状态"), max_length=12, choices=State.choices, default=State.REPORTED)
-    holder = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="当前承办单位")
+    holder = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("当前承办单位")
+    )
     handler = models.ForeignKey(
-        "orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="办理单位"
+        "orgs.Org",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("办理单位"),
     )
     received_at = models.DateTimeField(gettext_lazy("受理时间"))
     deadline = models.DateTimeField(gettext_lazy("办理时限"))

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core.errors import NotFound
 from jianfu.orgs import tree
@@ -41,7 +42,7 @@ def events_for(user: Any) -> QuerySet[Event]:
 
 
 def get_event(user: Any, pk: Any) -> Event:
-    return get_in_scope_or_404(events_for(user), user, pk=pk, message="未找到该事件。")
+    return get_in_scope_or_404(events_for(user), user, pk=pk, message=_("未找到该事件。"))
 
 
 def queue_for(user: Any) -> QuerySet[Event]:
@@ -73,7 +74,7 @@ def photo_for(user: Any, pk: Any) -> Photo:
     """A photo, only for someone who may see its event (404 otherwise)."""
     photo = Photo.objects.filter(pk=pk).first() if str(pk).isdigit() else None
     if photo is None or not events_for(user).filter(pk=photo.event_id).exists():
-        raise NotFound("未找到该文件。")
+        raise NotFound(_("未找到该文件。"))
     return photo
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from jianfu.core.errors import ActionError, NotFound
@@ -146,7 +147,7 @@ def register(request: AuthedRequest, payload: FormIn) -> Status[dict[str, Any]]:
 def duplicate_fields(request: AuthedRequest) -> dict[str, Any]:
     prefix = selectors.registry_prefix(request.user)
     if not prefix:
-        raise NotFound("未找到可查看的表格。")
+        raise NotFound(_("未找到可查看的表格。"))
     report = duplicates.county_report(prefix)
 
     def link(lk: duplicates.Link) -> dict[str, Any]:
@@ -179,7 +180,7 @@ def submit(request: AuthedRequest, form_id: int, payload: SubmissionIn) -> Statu
     community owes this form (default: the first open one)."""
     form = selectors.get_form(request.user, form_id)
     if not isinstance(payload.values, dict):
-        raise ActionError("values 须为对象。", field="values")
+        raise ActionError(_("values 须为对象。"), field="values")
     sub = actions.do_submit(form, actor=request.user, due_date=payload.due_date, values=payload.values)
     return Status(201, {"id": sub.pk, "form": form.pk, "community": sub.community.name, "due_date": sub.due_date,
                         "prefilled": len(sub.prefilled), "fields": len(sub.values),

@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from jianfu.core.errors import NotFound
 from jianfu.orgs import tree
@@ -70,7 +71,7 @@ def active_forms(prefix: str) -> QuerySet[FormDef]:
 def get_form(user: Any, pk: Any) -> FormDef:
     form = forms_for(user).filter(pk=pk).first() if str(pk).isdigit() else None
     if form is None:
-        raise NotFound("未找到该表格。")
+        raise NotFound(_("未找到该表格。"))
     return form
 
 
@@ -96,7 +97,7 @@ def communities_for(user: Any) -> QuerySet[Org]:
 def get_community(user: Any, code: Any) -> Org:
     org = communities_for(user).filter(code=str(code)).first()
     if org is None:
-        raise NotFound("未找到该社区，或不在您的辖区内。")
+        raise NotFound(_("未找到该社区，或不在您的辖区内。"))
     return org
 
 
@@ -119,7 +120,7 @@ def submissions_for(user: Any) -> QuerySet[Submission]:
 def get_submission(user: Any, pk: Any) -> Submission:
     sub = submissions_for(user).filter(pk=pk).first() if str(pk).isdigit() else None
     if sub is None:
-        raise NotFound("未找到该填报。")
+        raise NotFound(_("未找到该填报。"))
     return sub
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from jianfu.core import audit, dates
 from jianfu.core.errors import ActionError, NotAllowed
@@ -97,7 +98,7 @@ def do_open_case(
         # per responsible unit, not once per community.
         notify_on_commit(
             office_users(case.region_code),
-            title=f"新的超限预警：{department.name if department else ''}（详见监督督办）",
+            title=gettext("新的超限预警：{v}（详见监督督办）").format(v=department.name if department else ""),
             url=reverse("supervision:cases") + f"?source={CaseSource.BREACH}",
             dedupe_key=f"supervision:breach:{case.department_id}:{timezone.localdate():%Y%m%d}",
         )
@@ -109,23 +110,26 @@ def do_open_case(
 def _clean_report(title: str, description: str) -> tuple[str, str]:
     title, description = (title or "").strip(), (description or "").strip()
     if not title:
-        raise ActionError("请用一句话概括反映的问题。", field="title")
+        raise ActionError(gettext("请用一句话概括反映的问题。"), field="title")
     if len(title) > MAX_TITLE:
-        raise ActionError(f"标题不能超过 {MAX_TITLE} 字。", field="title")
+        raise ActionError(gettext("标题不能超过 {MAX_TITLE} 字。").format(MAX_TITLE=MAX_TITLE), field="title")
     if not description:
-        raise ActionError("请写明发生了什么：时间、地点、要求社区做什么。", field="description")
+        raise ActionError(gettext("请写明发生了什么：时间、地点、要求社区做什么。"), field="description")
     if len(description) > MAX_DESCRIPTION:
-        raise ActionError(f"情况描述不能超过 {MAX_DESCRIPTION} 字，可作为附件上传。", field="description")
+        raise ActionError(
+            gettext("情况描述不能超过 {MAX_DESCRIPTION} 字，可作为附件上传。").format(MAX_DESCRIPTION=MAX_DESCRIPTION),
+            field="description",
+        )
     return title, description
 
 
 def _check_department(department: Org | None, county_code: str, *, required: bool) -> Org | None:
     if department is None:
         if required:
-            raise ActionError("请选择被反映的单位。", field="department")
+            raise ActionError(gettext("请选择被反映的单位。"), field="department")
         return None
     if not department.is_department or not department.region_code.startswith(county_code) or not department.is_active:
-        raise ActionError("被反映的单位不在本县（区）范围内。", field="department")
+        raise ActionError(gettext("被反映的单位不在本县（区）范围内。"), field="department")
     return department
 
 
@@ -145,7 +149,7 @@ def do_submit_worker_report(
     """A community worker reports a violation (社区工作者反映): what happened, which department,
     evidence. The worker's identity is kept for the supervising office only."""
     if not is_community_worker(actor):
-        raise NotAllowed("只有社区（村）工作者可以提交反映。")
+        raise NotAllowed(gettext("只有社区（村）工作者可以提交反映。"))
     title, description = _clean_report(title, description)
     community = actor.org
     department = _check_department(department, tree.county_code(community.region_code), required=True)
@@ -181,11 +185,11 @@ def do_submit_public_report(
     """An anonymous public report (群众举报) from the open page or API. Name and contact are
     optional and seen only by the supervising office; the reporter follows the case by its code."""
     if county.kind != OrgKind.COUNTY or not county.is_active:
-        raise ActionError("未找到该县（区）。")
+        raise ActionError(gettext("未找到该县（区）。"))
     title, description = _clean_report(title, description)
     department = _check_department(department, tree.county_code(county.region_code), required=False)
     if len(reporter_name.strip()) > 50 or len(reporter_contact.strip()) > 100:
-        raise ActionError("姓名或联系方式过长。", field="reporter_contact")
+        raise ActionError(gettext("姓名或联系方式过长。"), field="reporter_contact")
     checked = ev.check_files(list(files))
     with discard_on_error() as stored, transaction.atomic():
         case = do_open_case(
@@ -206,13 +210,13 @@ def do_submit_public_report(
 def do_set_case_facts(case: Case, *, actor: Any, department: Org | None, rule_ref: str) -> Case:
     """While verifying, the office fixes the responsible department and the rule broken."""
     if not supervises(case, actor):
-        raise NotAllowed("您没有权限修改该案件。")
+        raise NotAllowed(gettext("您没有权限修改该案件。"))
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.state not in (CaseState.RECEIVED, CaseState.VERIFYING, CaseState.SUBSTANTIATED):
-        raise ActionError("督办单下发后不能再修改责任单位。")
+        raise ActionError(gettext("督办单下发后不能再修改责任单位。"))
     department = _check_department(department, locked.county_code, required=False)
     if len(rule_ref) > 300:
-        raise ActionError("违反的规定不能超过 300 字。", field="rule_ref")
+        raise ActionError(gettext("违反的规定不能超过 300 字。"), field="rule_ref")
     before = audit.snapshot(locked, ["department", "rule_ref"])
     locked.department, locked.rule_ref = department, rule_ref.strip()
     locked.save(update_fields=["department", "rule_ref", "updated_at"])
@@ -223,7 +227,7 @@ def do_set_case_facts(case: Case, *, actor: Any, department: Org | None, rule_re
 def do_move_case(case: Case, action: str, *, actor: Any, reason: str = "") -> Case:
     """Verify, substantiate or dismiss a case (with reasons): one move of the transition table."""
     if action not in ("verify", "substantiate", "dismiss"):
-        raise ActionError("未知的操作。")
+        raise ActionError(gettext("未知的操作。"))
     return CASE.apply(case, action, actor=actor, reason=reason)
 
 
@@ -241,24 +245,24 @@ def do_issue_order(
     """Issue a numbered 督办单 (〔2026〕第12号) to the case's department with a deadline."""
     now = now or timezone.now()
     if not supervises(case, actor):
-        raise NotAllowed("只有本县（区）民政局、组织部可以下发督办单。")
+        raise NotAllowed(gettext("只有本县（区）民政局、组织部可以下发督办单。"))
     facts, rule, rectification = facts.strip(), rule.strip(), rectification.strip()
     if not facts:
-        raise ActionError("请写明问题事实。", field="facts")
+        raise ActionError(gettext("请写明问题事实。"), field="facts")
     if not rule:
-        raise ActionError("请写明违反的规定（清单事项或限额）。", field="rule")
+        raise ActionError(gettext("请写明违反的规定（清单事项或限额）。"), field="rule")
     if len(rule) > 300:
-        raise ActionError("违反的规定不能超过 300 字。", field="rule")
+        raise ActionError(gettext("违反的规定不能超过 300 字。"), field="rule")
     if not rectification:
-        raise ActionError("请写明整改要求。", field="rectification")
+        raise ActionError(gettext("请写明整改要求。"), field="rectification")
     if deadline is None:
-        raise ActionError("请填写整改期限。", field="deadline")
+        raise ActionError(gettext("请填写整改期限。"), field="deadline")
     if deadline <= timezone.localdate(now):
-        raise ActionError("整改期限应晚于今天。", field="deadline")
+        raise ActionError(gettext("整改期限应晚于今天。"), field="deadline")
     case = CASE.apply(case, "issue_order", actor=actor)
     department = case.department
     if department is None:  # the transition's guard already refuses a case without one
-        raise ActionError("请先确定责任单位。")
+        raise ActionError(gettext("请先确定责任单位。"))
     year = timezone.localtime(now).year
     order = Order.objects.create(
         region_code=case.region_code,
@@ -291,14 +295,17 @@ def do_reply(
     now = now or timezone.now()
     text = (text or "").strip()
     if not text:
-        raise ActionError("请填写整改情况。", field="text")
+        raise ActionError(gettext("请填写整改情况。"), field="text")
     if len(text) > MAX_DESCRIPTION:
-        raise ActionError(f"整改情况不能超过 {MAX_DESCRIPTION} 字，可作为附件上传。", field="text")
+        raise ActionError(
+            gettext("整改情况不能超过 {MAX_DESCRIPTION} 字，可作为附件上传。").format(MAX_DESCRIPTION=MAX_DESCRIPTION),
+            field="text",
+        )
     checked = ev.check_files(list(files))
     with discard_on_error() as stored, transaction.atomic():
         locked = Order.objects.select_for_update().get(pk=order.pk)
         if current_order(locked.case) != locked:
-            raise ActionError("该督办单已被新的督办单取代。")
+            raise ActionError(gettext("该督办单已被新的督办单取代。"))
         case = CASE.apply(locked.case, "reply", actor=actor)
         reply = Reply.objects.create(
             region_code=locked.region_code, order=locked, text=text, created_by=actor, created_at=now
@@ -341,13 +348,13 @@ def do_escalate_overdue(*, now: dt.datetime | None = None) -> list[Order]:
 def do_schedule_recheck(case: Case, *, actor: Any, due_date: dt.date | None, note: str = "") -> Recheck:
     """Schedule a 回头看 on a closed case."""
     if not supervises(case, actor):
-        raise NotAllowed("只有本县（区）民政局、组织部可以安排回头看。")
+        raise NotAllowed(gettext("只有本县（区）民政局、组织部可以安排回头看。"))
     if case.state != CaseState.CLOSED:
-        raise ActionError("只有已办结的案件可以安排回头看。")
+        raise ActionError(gettext("只有已办结的案件可以安排回头看。"))
     if due_date is None:
-        raise ActionError("请填写回头看日期。", field="due_date")
+        raise ActionError(gettext("请填写回头看日期。"), field="due_date")
     if len(note) > 300:
-        raise ActionError("回头看要点不能超过 300 字。", field="note")
+        raise ActionError(gettext("回头看要点不能超过 300 字。"), field="note")
     recheck = Recheck.objects.create(
         region_code=case.region_code, case=case, due_date=due_date, note=note.strip(), scheduled_by=actor
     )
@@ -363,12 +370,12 @@ def do_record_recheck(
     now = now or timezone.now()
     locked = Recheck.objects.select_for_update().select_related("case").get(pk=recheck.pk)
     if not supervises(locked, actor):
-        raise NotAllowed("只有本县（区）民政局、组织部可以登记回头看结果。")
+        raise NotAllowed(gettext("只有本县（区）民政局、组织部可以登记回头看结果。"))
     if locked.outcome:
-        raise ActionError("该回头看已登记结果。")
+        raise ActionError(gettext("该回头看已登记结果。"))
     note = (note or "").strip()
     if not note:
-        raise ActionError("请写明回头看情况。", field="note")
+        raise ActionError(gettext("请写明回头看情况。"), field="note")
     if not passed:
         CASE.apply(locked.case, "reopen", actor=actor, reason=note)
     locked.outcome = RecheckOutcome.PASSED if passed else RecheckOutcome.FAILED
@@ -386,21 +393,24 @@ def do_create_notice(
     from .selectors import notice_content
 
     if not is_supervisor(actor):
-        raise NotAllowed("只有县（区）民政局、组织部可以起草通报。")
+        raise NotAllowed(gettext("只有县（区）民政局、组织部可以起草通报。"))
     if period_start is None or period_end is None:
-        raise ActionError("请填写通报期间。", field="period_start")
+        raise ActionError(gettext("请填写通报期间。"), field="period_start")
     if period_end < period_start:
-        raise ActionError("截止日期不能早于起始日期。", field="period_end")
+        raise ActionError(gettext("截止日期不能早于起始日期。"), field="period_end")
     if (period_end - period_start).days > 366:
-        raise ActionError("通报期间不能超过一年。", field="period_end")
+        raise ActionError(gettext("通报期间不能超过一年。"), field="period_end")
     dates.check_in_range(period_start, field="period_start")
     dates.check_in_range(period_end, field="period_end")
     county = actor.org.division
     title = (title or "").strip() or f"关于{period_start:%Y年%m月%d日}至{period_end:%Y年%m月%d日}社区减负督办情况的通报"
     if len(title) > 200:
-        raise ActionError("标题不能超过 200 字。", field="title")
+        raise ActionError(gettext("标题不能超过 200 字。"), field="title")
     if len(good_examples) > MAX_DESCRIPTION:
-        raise ActionError(f"典型经验不能超过 {MAX_DESCRIPTION} 字。", field="good_examples")
+        raise ActionError(
+            gettext("典型经验不能超过 {MAX_DESCRIPTION} 字。").format(MAX_DESCRIPTION=MAX_DESCRIPTION),
+            field="good_examples",
+        )
     notice = Notice.objects.create(
         region_code=county.region_code,
         county=county,

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -126,7 +127,7 @@ def submit_report(request: HttpRequest, payload: ReportIn) -> Status[dict[str, A
     if payload.department_code:
         department = Org.objects.filter(code=payload.department_code).first()
         if department is None or not tree.in_division(department, tree.county_code(county.region_code)):
-            raise NotFound("被反映的单位不在本县（区）范围内。")
+            raise NotFound(_("被反映的单位不在本县（区）范围内。"))
     case = actions.do_submit_public_report(
         county=county,
         title=payload.title,

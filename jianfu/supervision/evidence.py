@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from jianfu.core.files import IMAGES, WORD, CheckedFile, check_upload
 
@@ -21,5 +22,5 @@ def max_file_bytes() -> int:
 def check_files(files: list[Any]) -> list[CheckedFile]:
     """Read and check every uploaded file; raise ActionError (Chinese) before anything is saved."""
     return check_upload(
-        files, kinds=KINDS, max_bytes=max_file_bytes(), max_count=MAX_FILES, allowed=ALLOWED, label="证据材料"
+        files, kinds=KINDS, max_bytes=max_file_bytes(), max_count=MAX_FILES, allowed=ALLOWED, label=_("证据材料")
     )

@@ -8,6 +8,7 @@ import datetime as dt
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core import audit
 from jianfu.core.transitions import Move
@@ -47,7 +48,9 @@ def tell_department_ordered(case: Case, actor: Actor, move: Move) -> None:
         return
     notify_on_commit(
         department_users(order.department),
-        title=f"收到督办单{order.doc_no}，请于 {order.deadline:%Y-%m-%d} 前回复整改情况",
+        title=_("收到督办单{doc_no}，请于 {deadline:%Y-%m-%d} 前回复整改情况").format(
+            doc_no=order.doc_no, deadline=order.deadline
+        ),
         url=reverse("supervision:order", args=[order.pk]),
     )
 
@@ -63,7 +66,7 @@ def tell_department_sent_back(case: Case, actor: Actor, move: Move) -> None:
         return
     notify_on_commit(
         department_users(order.department),
-        title=f"督办单{order.doc_no}的整改情况被退回：{move.reason[:60]}",
+        title=_("督办单{doc_no}的整改情况被退回：{reason}").format(doc_no=order.doc_no, reason=move.reason[:60]),
         url=reverse("supervision:order", args=[order.pk]),
     )
 

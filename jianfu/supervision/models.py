@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from jianfu.core.files import StoredFile
 from jianfu.core.numbering import format_number
@@ -22,17 +23,27 @@ class Case(ScopedModel):
     supervising office only: selectors and serialisers used by departments never include it.
     """
 
-    source = models.CharField("来源", max_length=20, choices=CaseSource.choices)
-    state = models.CharField("状态", max_length=20, choices=CaseState.choices, default=CaseState.RECEIVED)
-    title = models.CharField("标题", max_length=200)
-    description = models.TextField("情况描述", blank=True)
+    source = models.CharField(gettext_lazy("来源"), max_length=20, choices=CaseSource.choices)
+    state = models.CharField(gettext_lazy("状态"), max_length=20, choices=CaseState.choices, default=CaseState.RECEIVED)
+    title = models.CharField(gettext_lazy("标题"), max_length=200)
+    description = models.TextField(gettext_lazy("情况描述"), blank=True)
     # The rule broken, for people ("负面清单 N-03 …" or "乡镇会议每月不超过 4 次").
-    rule_ref = models.CharField("违反的规定", max_length=300, blank=True)
+    rule_ref = models.CharField(gettext_lazy("违反的规定"), max_length=300, blank=True)
     community = models.ForeignKey(
-        "orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="涉及社区"
+        "orgs.Org",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("涉及社区"),
     )
     department = models.ForeignKey(
-        "orgs.Org", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="责任单位"
+        "orgs.Org",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("责任单位"),
     )
     # The object that gave rise to the case, e.g. ("dispatch.task", "42") or ("burden.breach", "7").
     source_type = models.CharField(max_length=80, blank=True)
@@ -40,15 +51,15 @@ class Case(ScopedModel):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    reporter_name = models.CharField("举报人姓名", max_length=50, blank=True)
-    reporter_contact = models.CharField("举报人联系方式", max_length=100, blank=True)
-    tracking_code = models.CharField("查询码", max_length=32, blank=True, db_index=True)
+    reporter_name = models.CharField(gettext_lazy("举报人姓名"), max_length=50, blank=True)
+    reporter_contact = models.CharField(gettext_lazy("举报人联系方式"), max_length=100, blank=True)
+    tracking_code = models.CharField(gettext_lazy("查询码"), max_length=32, blank=True, db_index=True)
     # The verdict of the verification (核查结论), with its reasons.
-    finding = models.TextField("核查结论", blank=True)
-    substantiated_at = models.DateTimeField("查实时间", null=True, blank=True)
-    decided_at = models.DateTimeField("核查完成时间", null=True, blank=True)
-    closed_at = models.DateTimeField("办结时间", null=True, blank=True)
-    reopen_count = models.PositiveSmallIntegerField("回头看重启次数", default=0)
+    finding = models.TextField(gettext_lazy("核查结论"), blank=True)
+    substantiated_at = models.DateTimeField(gettext_lazy("查实时间"), null=True, blank=True)
+    decided_at = models.DateTimeField(gettext_lazy("核查完成时间"), null=True, blank=True)
+    closed_at = models.DateTimeField(gettext_lazy("办结时间"), null=True, blank=True)
+    reopen_count = models.PositiveSmallIntegerField(gettext_lazy("回头看重启次数"), default=0)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -75,7 +86,7 @@ class Evidence(ScopedModel, StoredFile):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
     reply = models.ForeignKey("Reply", null=True, blank=True, on_delete=models.CASCADE, related_name="evidence")
-    kind = models.CharField("类别", max_length=10, choices=EvidenceKind.choices)
+    kind = models.CharField(gettext_lazy("类别"), max_length=10, choices=EvidenceKind.choices)
 
     upload_dir = "supervision"
 
@@ -96,22 +107,26 @@ class Order(ScopedModel):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="orders")
     county_code = models.CharField(max_length=6)
-    year = models.PositiveSmallIntegerField("年度")
-    number = models.PositiveIntegerField("编号")
-    issuing_office = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="督办单位")
-    department = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="被督办单位")
+    year = models.PositiveSmallIntegerField(gettext_lazy("年度"))
+    number = models.PositiveIntegerField(gettext_lazy("编号"))
+    issuing_office = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("督办单位")
+    )
+    department = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("被督办单位")
+    )
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    facts = models.TextField("问题事实")
-    rule = models.CharField("违反的规定", max_length=300)
-    rectification = models.TextField("整改要求")
-    deadline = models.DateField("整改期限")
-    issued_at = models.DateTimeField("下发时间")
-    replied_at = models.DateTimeField("最近回复时间", null=True, blank=True)
-    accepted_at = models.DateTimeField("验收时间", null=True, blank=True)
+    facts = models.TextField(gettext_lazy("问题事实"))
+    rule = models.CharField(gettext_lazy("违反的规定"), max_length=300)
+    rectification = models.TextField(gettext_lazy("整改要求"))
+    deadline = models.DateField(gettext_lazy("整改期限"))
+    issued_at = models.DateTimeField(gettext_lazy("下发时间"))
+    replied_at = models.DateTimeField(gettext_lazy("最近回复时间"), null=True, blank=True)
+    accepted_at = models.DateTimeField(gettext_lazy("验收时间"), null=True, blank=True)
     # Set by the escalation run once the deadline passed without a reply (逾期督办).
-    escalated_at = models.DateTimeField("逾期升级时间", null=True, blank=True)
+    escalated_at = models.DateTimeField(gettext_lazy("逾期升级时间"), null=True, blank=True)
     # Counted against the department: no reply by the deadline (kept even after a late reply).
-    was_overdue = models.BooleanField("曾逾期", default=False)
+    was_overdue = models.BooleanField(gettext_lazy("曾逾期"), default=False)
 
     class Meta:
         ordering = ["-issued_at", "-id"]
@@ -137,13 +152,17 @@ class Reply(ScopedModel):
     supervising office accepts it or sends it back."""
 
     order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="replies")
-    text = models.TextField("整改情况")
+    text = models.TextField(gettext_lazy("整改情况"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()
     decision = models.CharField(
-        "审核结果", max_length=10, choices=ReplyDecision.choices, blank=True, default=ReplyDecision.PENDING
+        gettext_lazy("审核结果"),
+        max_length=10,
+        choices=ReplyDecision.choices,
+        blank=True,
+        default=ReplyDecision.PENDING,
     )
-    decision_reason = models.TextField("审核意见", blank=True)
+    decision_reason = models.TextField(gettext_lazy("审核意见"), blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -158,14 +177,14 @@ class Recheck(ScopedModel):
     """A 回头看 re-check scheduled on a closed case; a failed one reopens the case."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="rechecks")
-    due_date = models.DateField("回头看日期")
-    note = models.CharField("回头看要点", max_length=300, blank=True)
+    due_date = models.DateField(gettext_lazy("回头看日期"))
+    note = models.CharField(gettext_lazy("回头看要点"), max_length=300, blank=True)
     scheduled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     scheduled_at = models.DateTimeField(auto_now_add=True)
     outcome = models.CharField(
-        "结果", max_length=10, choices=RecheckOutcome.choices, blank=True, default=RecheckOutcome.PENDING
+        gettext_lazy("结果"), max_length=10, choices=RecheckOutcome.choices, blank=True, default=RecheckOutcome.PENDING
     )
-    result_note = models.TextField("回头看情况", blank=True)
+    result_note = models.TextField(gettext_lazy("回头看情况"), blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -181,23 +200,29 @@ class Notice(ScopedModel):
     and good examples. Its content is a snapshot taken when drafted and again when published;
     a published notice never changes and is shown on the county's public page."""
 
-    county = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="县（区）")
-    office = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name="通报单位")
-    title = models.CharField("标题", max_length=200)
-    period_start = models.DateField("起始日期")
-    period_end = models.DateField("截止日期")
-    good_examples = models.TextField("典型经验", blank=True)
-    content = models.JSONField("内容", default=dict)
-    state = models.CharField("状态", max_length=10, choices=NoticeState.choices, default=NoticeState.DRAFT)
+    county = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("县（区）")
+    )
+    office = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=gettext_lazy("通报单位")
+    )
+    title = models.CharField(gettext_lazy("标题"), max_length=200)
+    period_start = models.DateField(gettext_lazy("起始日期"))
+    period_end = models.DateField(gettext_lazy("截止日期"))
+    good_examples = models.TextField(gettext_lazy("典型经验"), blank=True)
+    content = models.JSONField(gettext_lazy("内容"), default=dict)
+    state = models.CharField(
+        gettext_lazy("状态"), max_length=10, choices=NoticeState.choices, default=NoticeState.DRAFT
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    published_at = models.DateTimeField(gettext_lazy("发布时间"), null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     # The document number (〔2026〕第3号), given on publication from core.numbering; none for a draft.
-    year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
-    number = models.PositiveIntegerField("编号", null=True, blank=True)
+    year = models.PositiveSmallIntegerField(gettext_lazy("年度"), null=True, blank=True)
+    number = models.PositiveIntegerField(gettext_lazy("编号"), null=True, blank=True)
 
     class Meta:
         ordering = ["-period_end", "-id"]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core.home import Panel
 
@@ -27,7 +28,7 @@ def office_queue(user: Any) -> Panel | None:
         (f"逾期：{o.department.name} 督办单{o.doc_no}", reverse("supervision:order", args=[o.pk])) for o in overdue[:3]
     ]
     return Panel(
-        title="监督督办待办",
+        title=_("监督督办待办"),
         count=waiting.count(),
         lines=lines,
         more_url=reverse("supervision:cases"),
@@ -53,7 +54,7 @@ def department_orders(user: Any) -> Panel | None:
         for o in open_orders[:5]
     ]
     return Panel(
-        title="待回复的督办单",
+        title=_("待回复的督办单"),
         count=len(open_orders),
         lines=lines,
         more_url=reverse("supervision:orders"),
@@ -68,7 +69,7 @@ def worker_reports(user: Any) -> Panel | None:
         return None
     cases = selectors.own_reports(user)[:5]
     return Panel(
-        title="我的反映",
+        title=_("我的反映"),
         lines=[(f"【{c.get_state_display()}】{c.title}", "") for c in cases],
         more_url=reverse("supervision:report"),
         more_label="反映问题",

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from jianfu.core import dates
 from jianfu.core.errors import NotFound
@@ -49,7 +50,7 @@ def office_cases(user: Any, *, state: str = "", source: str = "", q: str = "") -
 
 
 def get_office_case(user: Any, pk: int) -> Case:
-    return get_in_scope_or_404(office_cases(user), user, pk=pk, message="未找到该案件。")
+    return get_in_scope_or_404(office_cases(user), user, pk=pk, message=_("未找到该案件。"))
 
 
 # --- departments -----------------------------------------------------------------------------
@@ -73,7 +74,7 @@ def office_orders(user: Any) -> QuerySet[Order]:
 def get_order(user: Any, pk: int) -> Order:
     """One 督办单 for its department or the supervising office; NotFound for anybody else."""
     orders = office_orders(user) if is_supervisor(user) else department_orders(user)
-    return get_in_scope_or_404(orders, user, pk=pk, message="未找到该督办单。")
+    return get_in_scope_or_404(orders, user, pk=pk, message=_("未找到该督办单。"))
 
 
 def department_cases(user: Any) -> QuerySet[Case]:
@@ -124,7 +125,7 @@ def visible_case(user: Any, pk: int) -> tuple[Case, bool]:
     """(case, as_office) for the office or the case's department; NotFound otherwise."""
     if is_supervisor(user):
         return get_office_case(user, pk), True
-    return get_in_scope_or_404(department_cases(user), user, pk=pk, message="未找到该案件。"), False
+    return get_in_scope_or_404(department_cases(user), user, pk=pk, message=_("未找到该案件。")), False
 
 
 def case_history(user: Any, case: Case, *, as_office: bool) -> list[dict[str, Any]]:
@@ -172,7 +173,7 @@ def get_evidence(user: Any, pk: int) -> Evidence:
         qs = restrict(Evidence.objects.filter(reply__order__department_id=user.org_id), user)
     else:
         qs = Evidence.objects.none()
-    return get_in_scope_or_404(qs, user, pk=pk, message="未找到该文件。")
+    return get_in_scope_or_404(qs, user, pk=pk, message=_("未找到该文件。"))
 
 
 def own_reports(user: Any) -> QuerySet[Case]:
@@ -193,7 +194,7 @@ def order_is_overdue(order: Order, today: dt.date | None = None) -> bool:
 def public_county(code: str) -> Org:
     county = Org.objects.filter(code=code, kind=OrgKind.COUNTY, is_active=True).first()
     if county is None:
-        raise NotFound("未找到该县（区）。")
+        raise NotFound(_("未找到该县（区）。"))
     return county
 
 
@@ -202,7 +203,7 @@ def tracking_status(code: str) -> dict[str, Any]:
     code = (code or "").strip().upper()
     case = Case.objects.filter(tracking_code=code).first() if 12 <= len(code) <= 32 else None
     if case is None:
-        raise NotFound("查询码不正确，请核对后重试。")
+        raise NotFound(_("查询码不正确，请核对后重试。"))
     return {
         "tracking_code": case.tracking_code,
         "state": case.state,
@@ -224,7 +225,7 @@ def public_notices(county: Org) -> QuerySet[Notice]:
 def get_public_notice(county: Org, pk: int) -> Notice:
     notice = public_notices(county).filter(pk=pk).first()
     if notice is None:
-        raise NotFound("未找到该通报。")
+        raise NotFound(_("未找到该通报。"))
     return notice
 
 
@@ -238,7 +239,7 @@ def notices_for(user: Any) -> QuerySet[Notice]:
 
 
 def get_notice(user: Any, pk: int) -> Notice:
-    return get_in_scope_or_404(notices_for(user), user, pk=pk, message="未找到该通报。")
+    return get_in_scope_or_404(notices_for(user), user, pk=pk, message=_("未找到该通报。"))
 
 
 def _day_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -360,4 +361,4 @@ def scoreboard(user: Any, start: dt.date, end: dt.date, *, today: dt.date | None
 def get_recheck(user: Any, pk: int) -> Recheck:
     """A 回头看 of a case the supervising office may see, or NotFound."""
     rechecks = Recheck.objects.filter(case__in=office_cases(user)).select_related("case")
-    return get_in_scope_or_404(rechecks, user, pk=pk, message="未找到该回头看。")
+    return get_in_scope_or_404(rechecks, user, pk=pk, message=_("未找到该回头看。"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from jianfu.core.numbering import format_number, next_number
 from jianfu.core.transitions import Deadline, Edge, Workflow
@@ -61,7 +62,7 @@ ORDER_DUE = Deadline(
     "supervision.order",
     (S.ORDERED,),
     due=open_order_due,
-    label="督办单整改期限",
+    label=gettext_lazy("督办单整改期限"),
     overdue=escalate_order,
     describe=describe_escalated,
 )
@@ -71,13 +72,13 @@ CASE = Workflow(
     Case,
     "state",
     [
-        Edge(S.RECEIVED, "verify", S.VERIFYING, allowed=supervises, label="开始核查"),
+        Edge(S.RECEIVED, "verify", S.VERIFYING, allowed=supervises, label=gettext_lazy("开始核查")),
         Edge(
             S.VERIFYING,
             "substantiate",
             S.SUBSTANTIATED,
             allowed=supervises,
-            label="核查属实",
+            label=gettext_lazy("核查属实"),
             needs_reason=True,
             guard=_needs_department,
             effect=_stamp_substantiated,
@@ -88,7 +89,7 @@ CASE = Workflow(
             "dismiss",
             S.UNSUBSTANTIATED,
             allowed=supervises,
-            label="核查不属实",
+            label=gettext_lazy("核查不属实"),
             needs_reason=True,
             effect=_stamp_unsubstantiated,
             extra_fields=("finding", "decided_at"),
@@ -98,7 +99,7 @@ CASE = Workflow(
             "issue_order",
             S.ORDERED,
             allowed=supervises,
-            label="下发督办单",
+            label=gettext_lazy("下发督办单"),
             guard=_needs_department,
             notify=tell_department_ordered,
         ),
@@ -107,7 +108,7 @@ CASE = Workflow(
             "reply",
             S.REPLIED,
             allowed=is_case_department,
-            label="部门回复整改情况",
+            label=gettext_lazy("部门回复整改情况"),
             notify=tell_office_replied,
         ),
         Edge(
@@ -115,7 +116,7 @@ CASE = Workflow(
             "accept",
             S.CLOSED,
             allowed=supervises,
-            label="验收办结",
+            label=gettext_lazy("验收办结"),
             effect=_stamp_closed,
             extra_fields=("closed_at",),
         ),
@@ -124,7 +125,7 @@ CASE = Workflow(
             "send_back",
             S.ORDERED,
             allowed=supervises,
-            label="退回重新整改",
+            label=gettext_lazy("退回重新整改"),
             needs_reason=True,
             notify=tell_department_sent_back,
         ),
@@ -133,7 +134,7 @@ CASE = Workflow(
             "reopen",
             S.SUBSTANTIATED,
             allowed=supervises,
-            label="回头看发现反弹，重新督办",
+            label=gettext_lazy("回头看发现反弹，重新督办"),
             needs_reason=True,
             effect=_reopen,
             extra_fields=("closed_at", "reopen_count", "substantiated_at"),
@@ -165,7 +166,7 @@ NOTICE = Workflow(
             "publish",
             NoticeState.PUBLISHED,
             allowed=supervises,
-            label="发布通报",
+            label=gettext_lazy("发布通报"),
             effect=_number_notice,
             extra_fields=("published_at", "published_by", "year", "number"),
         ),

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.errors import NotFound
@@ -42,7 +43,7 @@ from .transitions import CASE
 
 def _require_office(request: HttpRequest) -> None:
     if not is_supervisor(request.user):
-        raise PermissionDenied("仅县（区）民政局、组织部可以办理监督案件。")
+        raise PermissionDenied(_("仅县（区）民政局、组织部可以办理监督案件。"))
 
 
 def _departments(user: Any) -> Any:
@@ -158,7 +159,9 @@ def case_move(request: AuthedRequest, pk: int) -> HttpResponse:
         done = run_action(request, actions.do_move_case, case, action, actor=request.user, reason=reason)
     if done:
         case.refresh_from_db()
-        messages.success(request, f"已办理，当前状态：{case.get_state_display()}。")
+        messages.success(
+            request, _("已办理，当前状态：{get_state_display}。").format(get_state_display=case.get_state_display())
+        )
     return redirect("supervision:case", pk=case.pk)
 
 
@@ -178,7 +181,7 @@ def case_facts(request: AuthedRequest, pk: int) -> HttpResponse:
             rule_ref=form.cleaned_data["rule_ref"],
             form=form,
         ):
-            messages.success(request, "已保存责任单位和违反的规定。")
+            messages.success(request, _("已保存责任单位和违反的规定。"))
             return redirect("supervision:case", pk=case.pk)
     return _render_case(request, case, facts_form=form)
 
@@ -199,7 +202,7 @@ def order_create(request: AuthedRequest, pk: int) -> HttpResponse:
         done = run_action(request, actions.do_issue_order, case, actor=request.user, form=form, **form.cleaned_data)
         if done:
             order = done.value
-            messages.success(request, f"已下发督办单{order.doc_no}。")
+            messages.success(request, _("已下发督办单{doc_no}。").format(doc_no=order.doc_no))
             return redirect("supervision:order", pk=order.pk)
     return render(request, "supervision/order_form.html", {"form": form, "case": case})
 
@@ -212,7 +215,7 @@ def recheck_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
     form = RecheckForm(request.POST)
     if form.is_valid():
         if run_action(request, actions.do_schedule_recheck, case, actor=request.user, form=form, **form.cleaned_data):
-            messages.success(request, "已安排回头看。")
+            messages.success(request, _("已安排回头看。"))
             return redirect("supervision:case", pk=case.pk)
     return _render_case(request, case, recheck_form=form)
 
@@ -224,7 +227,7 @@ def recheck_record(request: AuthedRequest, pk: int) -> HttpResponse:
     recheck = selectors.get_recheck(request.user, pk)
     passed, note = request.POST.get("passed") == "1", request.POST.get("note", "")
     if run_action(request, actions.do_record_recheck, recheck, actor=request.user, passed=passed, note=note):
-        messages.success(request, "已登记回头看结果。")
+        messages.success(request, _("已登记回头看结果。"))
     return redirect("supervision:case", pk=recheck.case_id)
 
 
@@ -238,7 +241,7 @@ def order_list(request: AuthedRequest) -> HttpResponse:
     elif has_role(request.user, Role.DEPT_OFFICER):
         orders = selectors.department_orders(request.user)
     else:
-        raise PermissionDenied("仅督办单位和被督办部门可以查看督办单。")
+        raise PermissionDenied(_("仅督办单位和被督办部门可以查看督办单。"))
     page = Paginator(orders, 30).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [
@@ -267,13 +270,13 @@ def order_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     form = ReplyForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not can_reply:
-            raise Http404("未找到可回复的督办单。")
+            raise Http404(_("未找到可回复的督办单。"))
         if form.is_valid():
             data = form.cleaned_data
             if run_action(
                 request, actions.do_reply, order, actor=request.user, text=data["text"], files=data["files"], form=form
             ):
-                messages.success(request, "整改情况已报送，等待督办单位审核。")
+                messages.success(request, _("整改情况已报送，等待督办单位审核。"))
                 return redirect("supervision:order", pk=order.pk)
     replies = list(order.replies.prefetch_related("evidence"))
     return render(
@@ -318,7 +321,7 @@ evidence_file = protected_download(selectors.get_evidence)
 @require_http_methods(["GET", "POST"])
 def worker_report(request: AuthedRequest) -> HttpResponse:
     if not is_community_worker(request.user):
-        raise PermissionDenied("只有社区（村）工作者可以提交反映。")
+        raise PermissionDenied(_("只有社区（村）工作者可以提交反映。"))
     form = WorkerReportForm(request.POST or None, request.FILES or None, departments=_departments(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -335,7 +338,12 @@ def worker_report(request: AuthedRequest) -> HttpResponse:
         )
         if done:
             case = done.value
-            messages.success(request, f"已提交，查询码 {case.tracking_code}。您的身份仅县民政局、组织部可见。")
+            messages.success(
+                request,
+                _("已提交，查询码 {tracking_code}。您的身份仅县民政局、组织部可见。").format(
+                    tracking_code=case.tracking_code
+                ),
+            )
             return redirect("supervision:mine")
     return render(request, "supervision/worker_report.html", {"form": form})
 
@@ -343,7 +351,7 @@ def worker_report(request: AuthedRequest) -> HttpResponse:
 @login_required
 def my_reports(request: AuthedRequest) -> HttpResponse:
     if not is_community_worker(request.user):
-        raise PermissionDenied("只有社区（村）工作者可以查看自己的反映。")
+        raise PermissionDenied(_("只有社区（村）工作者可以查看自己的反映。"))
     return render(
         request, "supervision/my_reports.html", {"cases": selectors.own_reports(request.user), "tones": STATE_TONE}
     )
@@ -363,7 +371,7 @@ def notice_list(request: AuthedRequest) -> HttpResponse:
         done = run_action(request, actions.do_create_notice, actor=request.user, form=form, **form.cleaned_data)
         if done:
             notice = done.value
-            messages.success(request, "通报草稿已生成，请核对后发布。")
+            messages.success(request, _("通报草稿已生成，请核对后发布。"))
             return redirect("supervision:notice", pk=notice.pk)
     return render(
         request, "supervision/notice_list.html", {"form": form, "notices": selectors.notices_for(request.user)}
@@ -383,7 +391,7 @@ def notice_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     notice = selectors.get_notice(request.user, pk)
     if run_action(request, actions.do_publish_notice, notice, actor=request.user):
-        messages.success(request, "通报已发布到公开页面。")
+        messages.success(request, _("通报已发布到公开页面。"))
     return redirect("supervision:notice", pk=notice.pk)
 
 
@@ -401,7 +409,7 @@ def notice_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     notice = selectors.get_notice(request.user, pk)
     response = _notice_pdf(notice)
     if response is None:
-        messages.error(request, "服务器未安装中文字体，暂无法生成 PDF。")
+        messages.error(request, _("服务器未安装中文字体，暂无法生成 PDF。"))
         return redirect("supervision:notice", pk=notice.pk)
     return response
 
