@@ -18,7 +18,7 @@ from .permissions import can_report, is_drafter, is_reviewer
 def _who(check: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
     """The engine's ``allowed`` from a permission ``check(user, draft)`` (the one place that
     knows the engine's argument order)."""
-    return lambda user, draft: check(user, draft)
+    return lambda draft, actor: check(actor, draft)
 
 
 def _stamp_issue(draft: Draft, actor: Any, reason: str) -> None:

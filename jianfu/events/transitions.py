@@ -4,6 +4,7 @@ verifier confirms or rejects the answer. The action (actions.py) sets the new ho
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
@@ -19,6 +20,11 @@ from .permissions import (
     is_township_holder,
     is_verifier,
 )
+
+
+def _who(check: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
+    """The engine's ``allowed(event, actor)`` from a permission ``check(user, event)``."""
+    return lambda event, actor: check(actor, event)
 
 
 def _handled(event: Event, actor: Any, reason: str) -> None:
@@ -52,7 +58,7 @@ HANDLED = ("handler", "handled_at", "on_time")
 
 
 def _handle(source: str) -> Edge:
-    return Edge(source, "handle", S.HANDLED, is_holder, "办理答复", effect=_handled, extra_fields=HANDLED)
+    return Edge(source, "handle", S.HANDLED, _who(is_holder), "办理答复", effect=_handled, extra_fields=HANDLED)
 
 
 EVENT = Workflow(
@@ -69,7 +75,7 @@ EVENT = Workflow(
             S.REPORTED,
             "close_on_spot",
             S.CLOSED,
-            is_community_holder,
+            _who(is_community_holder),
             "现场办结",
             needs_reason=True,
             effect=_on_spot,
@@ -79,7 +85,7 @@ EVENT = Workflow(
             S.REPORTED,
             "escalate",
             S.TOWNSHIP,
-            is_community_holder,
+            _who(is_community_holder),
             "上报乡镇",
             needs_reason=True,
             effect=_to_township,
@@ -89,30 +95,30 @@ EVENT = Workflow(
             S.REWORK,
             "escalate",
             S.TOWNSHIP,
-            is_community_holder,
+            _who(is_community_holder),
             "上报乡镇",
             needs_reason=True,
             effect=_to_township,
             extra_fields=("holder",),
         ),
-        Edge(S.TOWNSHIP, "whistle", S.DISPATCHED, is_township_holder, "吹哨派单", needs_reason=True),
-        Edge(S.REWORK, "whistle", S.DISPATCHED, is_township_holder, "吹哨派单", needs_reason=True),
+        Edge(S.TOWNSHIP, "whistle", S.DISPATCHED, _who(is_township_holder), "吹哨派单", needs_reason=True),
+        Edge(S.REWORK, "whistle", S.DISPATCHED, _who(is_township_holder), "吹哨派单", needs_reason=True),
         Edge(
             S.TOWNSHIP,
             "send_back",
             S.REPORTED,
-            is_township_holder,
+            _who(is_township_holder),
             "退回社区",
             needs_reason=True,
             effect=_to_community,
             extra_fields=("holder",),
         ),
-        Edge(S.DISPATCHED, "accept", S.ACCEPTED, is_department_holder, "部门签收"),
+        Edge(S.DISPATCHED, "accept", S.ACCEPTED, _who(is_department_holder), "部门签收"),
         Edge(
             S.DISPATCHED,
             "return",
             S.TOWNSHIP,
-            is_department_holder,
+            _who(is_department_holder),
             "退回（非本部门职责）",
             needs_reason=True,
             effect=_to_township,
@@ -122,7 +128,7 @@ EVENT = Workflow(
             S.ACCEPTED,
             "return",
             S.TOWNSHIP,
-            is_department_holder,
+            _who(is_department_holder),
             "退回（非本部门职责）",
             needs_reason=True,
             effect=_to_township,
@@ -132,7 +138,7 @@ EVENT = Workflow(
             S.HANDLED,
             "confirm",
             S.CLOSED,
-            is_verifier,
+            _who(is_verifier),
             "核查通过",
             effect=_confirmed,
             extra_fields=("closed_at", "first_pass"),
@@ -141,7 +147,7 @@ EVENT = Workflow(
             S.HANDLED,
             "reject",
             S.REWORK,
-            is_verifier,
+            _who(is_verifier),
             "核查不通过",
             needs_reason=True,
             effect=_rejected,
