@@ -198,6 +198,14 @@ EVENTS_DEADLINES = dict(
 )
 EVENTS_MAX_PHOTO_BYTES = int(float(os.environ.get("JIANFU_EVENT_PHOTO_MB", "8")) * 1024 * 1024)
 EVENTS_PUBLIC_REPORTS_PER_WINDOW = int(os.environ.get("JIANFU_EVENT_REPORTS_PER_HOUR", "5"))
+# The 举报电话 every public page shows: "0915-1234567" for all counties, or per county
+# "610921=0915-1234567,610922=0915-7654321" (an entry without "=" is the default for the others).
+REPORT_PHONES: dict[str, str] = {
+    (part.split("=", 1)[0].strip() if "=" in part else ""): part.split("=", 1)[-1].strip()
+    for part in env_list("JIANFU_REPORT_PHONE")
+}
+# How long a community may withdraw its refusal of a task (minutes; 0 turns the undo off).
+DISPATCH_REFUSAL_UNDO_MINUTES = int(os.environ.get("JIANFU_REFUSAL_UNDO_MINUTES", "10"))
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]

@@ -248,6 +248,15 @@ def do_refuse_task(task: Task, *, actor: Any, reason: str = "") -> Task:
     return moved
 
 
+def do_withdraw_refusal(task: Task, *, actor: Any) -> Task:
+    """The community takes its refusal back within the undo window; the task returns to its inbox.
+    The refusal's supervision case stays on record (the office sees the withdrawal in the task's
+    history)."""
+    if not is_community_of(task, actor):
+        raise NotAllowed(_("只有拒收任务的社区可以撤回拒收。"))
+    return TASK.apply(task, "withdraw_refusal", actor=actor, reason=_("社区撤回拒收"))
+
+
 def do_complete_task(task: Task, *, actor: Any, minutes: Any) -> Task:
     """Mark the task done with the minutes actually spent; the minutes go to the burden ledger."""
     try:

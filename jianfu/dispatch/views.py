@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -24,6 +28,7 @@ from .choices import ONE_CLICK_REFUSAL, VERDICT_TONE, TaskState, Verdict
 from .forms import CompleteForm, SendForm
 from .permissions import can_send
 from .selectors import basis_items
+from .transitions import refusal_undo_until
 
 
 def _send_form(request: AuthedRequest, data: Any = None) -> SendForm:
@@ -101,15 +106,30 @@ def inbox(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "open")
     qs = selectors.inbox_for(request.user)
     if state == "open":
-        qs = qs.filter(state__in=[TaskState.SENT, TaskState.ACCEPTED])
+        # A refusal stays in view while it may still be withdrawn (the undo window).
+        recent = timezone.now() - dt.timedelta(minutes=settings.DISPATCH_REFUSAL_UNDO_MINUTES)
+        qs = qs.filter(
+            Q(state__in=[TaskState.SENT, TaskState.ACCEPTED])
+            | Q(state=TaskState.REFUSED, acted_at__gte=recent, acted_at__isnull=False)
+        )
     elif state in TaskState.values:
         qs = qs.filter(state=state)
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    now = timezone.now()
+    for task in page.object_list:
+        until = refusal_undo_until(task)
+        task.undo_until = until if until is not None and until >= now else None
+    minutes = settings.DISPATCH_REFUSAL_UNDO_MINUTES
     return render(
         request,
         "dispatch/inbox.html",
         {
             "page": page,
+            "refuse_question": (
+                _("确定拒收该任务？拒收将转县民政局监督，{minutes} 分钟内可撤回。").format(minutes=minutes)
+                if minutes > 0
+                else _("确定拒收该任务？拒收将转县民政局监督，不能撤回。")
+            ),
             "state": state,
             "states": TaskState.choices,
             "tone": VERDICT_TONE,
@@ -136,6 +156,9 @@ def inbox_act(request: HttpRequest, pk: int, op: str) -> HttpResponse:
                 request,
                 _("已拒收：{title}。理由：{reason}（已转监督）").format(title=task.title, reason=done.value.reason),
             )
+    elif op == "withdraw_refusal":
+        if run_action(request, actions.do_withdraw_refusal, task, actor=request.user):
+            messages.success(request, _("已撤回拒收：{title}。任务回到待办。").format(title=task.title))
     elif op == "complete":
         if run_action(
             request, actions.do_complete_task, task, actor=request.user, minutes=request.POST.get("minutes", "")

@@ -44,7 +44,8 @@ def report(request: HttpRequest, county_code: str) -> HttpResponse:
     ]
     categories = [(c.code, c.path) for c in selectors.leaf_categories(county.region_prefix)]
     if request.method == "POST" and not allow(client_ip(request), county.code):
-        form = ResidentForm(communities=communities, categories=categories)
+        # Refused, not invalid: the form comes back unbound (no field errors) with what was typed.
+        form = ResidentForm(communities=communities, categories=categories, initial=request.POST.dict())
         error = _("提交过于频繁，请一小时后再试。如情况紧急，请拨打 12345。")
         return render(
             request, "events/public_report.html", {"form": form, "county": county, "error": error}, status=429
@@ -85,4 +86,5 @@ def track(request: HttpRequest) -> HttpResponse:
         event = selectors.track(form.cleaned_data["code"])
         if event is None:
             error = _("未找到该查询码对应的反映，请核对后重试。")
-    return render(request, "events/public_track.html", {"form": form, "e": event, "error": error})
+    county = request.GET.get("county", "")
+    return render(request, "events/public_track.html", {"form": form, "e": event, "error": error, "county": county})

@@ -438,7 +438,8 @@ def public_report(request: HttpRequest, county_code: str) -> HttpResponse:
     county = selectors.public_county(county_code)
     departments = selectors.public_departments(county)
     if request.method == "POST" and not ratelimit.allow_public_report(client_ip(request), county.code):
-        form = PublicReportForm(departments=departments)
+        # Refused, not invalid: the form comes back unbound (no field errors) with what was typed.
+        form = PublicReportForm(departments=departments, initial=request.POST.dict())
         return render(
             request,
             "supervision/public_report.html",
@@ -471,7 +472,11 @@ def public_track(request: HttpRequest) -> HttpResponse:
             status = selectors.tracking_status(form.cleaned_data["code"])
         except NotFound as exc:
             error = exc.message
-    return render(request, "supervision/public_track.html", {"form": form, "status": status, "error": error})
+    return render(
+        request,
+        "supervision/public_track.html",
+        {"form": form, "status": status, "error": error, "county": request.GET.get("county", "")},
+    )
 
 
 def public_notices(request: HttpRequest, county_code: str) -> HttpResponse:

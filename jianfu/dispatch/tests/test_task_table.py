@@ -26,6 +26,18 @@ def at_accepted(world):
     return actions.do_accept_task(at_sent(world), actor=world.community_worker)
 
 
+def at_refused(world):
+    return actions.do_refuse_task(at_sent(world), actor=world.community_worker, reason="人手不足，已报镇街协调。")
+
+
+def withdraw(world, task, user):
+    actions.do_withdraw_refusal(task, actor=user)
+
+
+def then_withdrawn(world, task, user):
+    assert task.reason == "" and task.acted_by == user
+
+
 def refuse(world, task, user):
     actions.do_refuse_task(task, actor=user, reason="人手不足，已报镇街协调。")
 
@@ -45,13 +57,14 @@ def then_completed(world, task, user):
 
 WALK = WorkflowWalk(
     TASK,
-    at={S.SENT: at_sent, S.ACCEPTED: at_accepted},
+    at={S.SENT: at_sent, S.ACCEPTED: at_accepted, S.REFUSED: at_refused},
     allowed=("community_worker",),
     footprint=lambda task: (Case.objects.count(), LedgerEntry.objects.count()),
     steps=[
         Step(S.SENT, "accept", lambda w, t, u: actions.do_accept_task(t, actor=u)),
         Step(S.SENT, "refuse", refuse, then=then_refused),
         Step(S.ACCEPTED, "refuse", refuse, then=then_refused),
+        Step(S.REFUSED, "withdraw_refusal", withdraw, then=then_withdrawn),
         Step(S.SENT, "complete", complete, then=then_completed),
         Step(S.ACCEPTED, "complete", complete, then=then_completed),
     ],
