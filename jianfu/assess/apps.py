@@ -7,7 +7,7 @@ class AssessConfig(AppConfig):
     verbose_name = "考核评价"
 
     def ready(self) -> None:
-        from jianfu.core import events
+        from jianfu.core import events, nav
 
         from . import transitions  # noqa: F401  (registers the workflow's event names)
 
@@ -20,7 +20,9 @@ class AssessConfig(AppConfig):
             ("assess.rating.save", "双向评价"),
         ):
             events.register(key, label)
-        # nav entry added with the pages
+        from .permissions import can_see_assess
+
+        nav.register("考核评价", "assess:list", can_see_assess, order=260)
         from jianfu.supervision import scoreboard
 
         from .selectors import ratings_by_department
