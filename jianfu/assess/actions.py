@@ -26,7 +26,7 @@ from .transitions import SCHEME
 
 # Categories that can never be an assessment criterion: plaques and mechanisms (seed 000: 牌子
 # never a criterion), creation/evaluation campaigns (创建达标), and the negative list.
-REFUSED_CATEGORIES = {
+REFUSED_CATEGORIES: dict[str, Any] = {
     Category.MECHANISM: gettext_lazy("牌子与工作机制不得作为考核指标（挂牌不作为考核评比依据）。"),
     Category.EVALUATION: gettext_lazy("创建达标、评比类事项不得作为社区综合考核指标。"),
     Category.NEGATIVE: gettext_lazy("负面清单事项不应由社区承担，不能作为考核指标。"),

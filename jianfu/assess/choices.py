@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy
 
@@ -42,5 +44,5 @@ class WorkerRate(models.TextChoices):
 
 
 RESIDENT_KINDS = (IndicatorKind.SATISFACTION, IndicatorKind.WORKER)
-KEY_LABELS: dict[str, str] = {**dict(Satisfaction.choices), **dict(WorkerRate.choices)}
+KEY_LABELS: dict[str, Any] = {**dict(Satisfaction.choices), **dict(WorkerRate.choices)}
 DEFAULT_SATISFACTION_FLOOR = 50

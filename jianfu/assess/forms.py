@@ -34,7 +34,9 @@ class IndicatorForm(forms.Form):
 
     def __init__(self, *args: Any, items: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
-        self.fields["item_code"].choices = [("", "—"), *items]
+        field = self.fields["item_code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *items]
 
 
 class ScoreForm(forms.Form):
@@ -46,13 +48,15 @@ class ScoreForm(forms.Form):
     def __init__(
         self,
         *args: Any,
-        communities: list[tuple[str, str]] = (),
-        indicators: list[tuple[str, str]] = (),
-        **kwargs: Any,  # type: ignore[assignment]
+        communities: list[tuple[str, str]] | None = None,
+        indicators: list[tuple[str, str]] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["community_code"].choices = communities
-        self.fields["indicator_id"].choices = indicators
+        for name, choices in (("community_code", communities or []), ("indicator_id", indicators or [])):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = choices
 
 
 class ImportForm(forms.Form):
@@ -73,4 +77,6 @@ class RatingForm(forms.Form):
 
     def __init__(self, *args: Any, targets: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
-        self.fields["target_code"].choices = targets
+        field = self.fields["target_code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = targets

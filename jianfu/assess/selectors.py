@@ -144,7 +144,7 @@ def rating_summary(user: Any, year: int | None = None) -> list[dict[str, Any]]:
         )
         .order_by("avg", "target__name")
     )
-    return list(rows)
+    return [dict(r) for r in rows]
 
 
 def ratings_by_department(user: Any, start: Any, end: Any) -> dict[int, Decimal]:

@@ -126,7 +126,7 @@ def act(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     fn = ACTS.get(action)
     if fn is None:
         raise Http404(_("未知的操作。"))
-    kwargs = {"reason": request.POST.get("reason", "")} if action == "reopen" else {}
+    kwargs: dict[str, Any] = {"reason": request.POST.get("reason", "")} if action == "reopen" else {}
     edge = SCHEME.edges.get((scheme.state, action))
     if run_action(request, fn, scheme, actor=request.user, **kwargs) and edge is not None:
         messages.success(request, _("已完成：{label}。").format(label=edge.label))

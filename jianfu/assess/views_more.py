@@ -21,11 +21,12 @@ from jianfu.orgs import tree
 
 from . import actions, selectors
 from .forms import ImportForm, RatingForm
+from .models import Scheme
 from .permissions import can_see_ratings, is_community_worker, owns_scheme
 from .views import _must_see, detail_page, score_form
 
 
-def _owned(request: AuthedRequest, pk: int):  # type: ignore[no-untyped-def]
+def _owned(request: AuthedRequest, pk: int) -> Scheme:
     _must_see(request)
     scheme = selectors.get_scheme(request.user, pk)
     if not owns_scheme(scheme, request.user):
@@ -97,7 +98,7 @@ def ratings(request: AuthedRequest) -> HttpResponse:
     if not rater and not can_see_ratings(user):
         raise PermissionDenied(_("您无权查看履职履约评价。"))
     form = None
-    if rater:
+    if rater and user.org is not None:
         targets = [(t.code, t.name) for t in actions.rating_targets(user.org)]
         form = RatingForm(request.POST or None, targets=targets, initial={"year": timezone.localdate().year})
         if request.method == "POST" and form.is_valid():
