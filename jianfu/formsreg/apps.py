@@ -9,6 +9,7 @@ class FormsregConfig(AppConfig):
 
     def ready(self) -> None:
         from jianfu.core import events, nav, numbering
+        from jianfu.core.changes import register_field
         from jianfu.core.home import register_panel
         from jianfu.orgs.choices import Role
         from jianfu.orgs.permissions import has_role
@@ -38,3 +39,6 @@ class FormsregConfig(AppConfig):
                      order=155)  # fmt: skip
         register_panel(panels.calendar_panel)
         register_panel(panels.registry_panel)
+        # Audit keys of a merge that are not model fields (shown on 我的操作记录).
+        register_field("merged", "并入的表格（内部编号）")
+        register_field("added", "新增指标数")
