@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "jianfu.events",
     "jianfu.formsreg",
     "jianfu.certs",
+    "jianfu.assess",
     "jianfu.api",
 ]
 if TESTING:

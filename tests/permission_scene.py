@@ -303,6 +303,19 @@ def _certs(world: World) -> dict[str, Any]:
     return {"cert": cert.pk, "refusal": refusal.pk, "commitment": commitment.pk, "cert_code": "ZM-01"}
 
 
+def _assess(world: World) -> dict[str, Any]:
+    """城关镇's 2026 scheme, being scored (needs the published lists), and one two-way rating."""
+    from jianfu.assess import actions
+
+    town = world.township_officer
+    scheme = actions.do_create_scheme(actor=town, year=2026)
+    indicator = actions.do_add_indicator(scheme, actor=town, kind="item", item_code="LZ-01", weight=40)
+    actions.do_add_indicator(scheme, actor=town, kind="satisfaction", key="home_visits", weight=60)
+    actions.do_open_scoring(scheme, actor=town)
+    actions.do_rate(actor=world.community_worker, target_code=world.wjj.code, year=2026, score=3)
+    return {"scheme": scheme.pk, "indicator": indicator.pk, "scheme_op": "publish"}
+
+
 def build_scene(world: World) -> dict[str, Any]:
     from jianfu.admission.actions import do_open_plan_window
     from jianfu.notify.actions import do_notify
@@ -344,4 +357,5 @@ def build_scene(world: World) -> dict[str, Any]:
         **_events(world),
         **_forms(world),
         **_certs(world),
+        **_assess(world),
     }

@@ -312,6 +312,22 @@ ROWS: list[Row] = [
     GET("forms/<int:pk>/fill/", "*=403 anon=302 cw,vw=200 other=404", pk="form"),
     POST("forms/<int:pk>/fill/", "*=403 anon=302 cw,vw=200 other=404", pk="form"),
     # API: the framework's own pages
+    # assessment (考核评价)
+    GET("assess/", "*=200 anon=302 dept,dept2,o_dept=403"),
+    GET("assess/new/", "*=403 anon=302 town,town2=200"),
+    POST("assess/new/", "*=403 anon=302 town,town2=200"),
+    GET("assess/<int:pk>/", "*=404 anon=302 dept,dept2,o_dept=403 town,cw,mzj,zzb,lg,sys=200", pk="scheme"),
+    POST("assess/<int:pk>/indicators/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
+    POST("assess/<int:pk>/indicators/<int:indicator_pk>/remove/", "*=404 anon,town=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403", pk="scheme", indicator_pk="indicator"),
+    POST("assess/<int:pk>/act/<str:action>/", "*=404 anon,town=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403", pk="scheme", action="scheme_op"),
+    POST("assess/<int:pk>/scores/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
+    POST("assess/<int:pk>/import/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
+    GET("assess/<int:pk>/template.xlsx", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
+    GET("assess/ratings/", "*=200 anon=302 dept,dept2,o_dept=403"),
+    POST("assess/ratings/", "*=403 anon=302 cw,vw=200"),
+    GET("public/assess/<str:county_code>/", "*=200", county_code="county", public="y"),
+    GET("/api/v1/assess/schemes", "*=200 anon=401"),
+    GET("/api/v1/assess/schemes/{scheme_id}/results", "*=404 anon=401 town,cw,mzj,zzb,lg,sys=200", scheme_id="scheme"),
     # grid events (接诉即办)
     GET("events/", "*=200 anon=302"),
     GET("events/new/", "*=403 anon=302 cw,vw=200"),

@@ -43,6 +43,9 @@ ALLOWED: dict[str, set[str]] = {
     # certificates and the seal: asks the gate's certificate logic (dispatch, matching), records
     # certificates and seal breaches in the burden ledger, reports demands into supervision
     "certs": {"core", "orgs", "catalog", "matching", "dispatch", "burden", "supervision"},
+    # assessment: indicators from the current lists (catalog); ratings of departments onto the
+    # scoreboard through supervision.scoreboard
+    "assess": {"core", "orgs", "catalog", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

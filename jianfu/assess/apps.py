@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+
+
+class AssessConfig(AppConfig):
+    name = "jianfu.assess"
+    label = "assess"
+    verbose_name = "考核评价"
+
+    def ready(self) -> None:
+        from jianfu.core import events, nav
+
+        from . import transitions  # noqa: F401  (registers the workflow's event names)
+
+        for key, label in (
+            ("assess.scheme.create", "新建考核方案"),
+            ("assess.indicator.add", "添加考核指标"),
+            ("assess.indicator.remove", "删除考核指标"),
+            ("assess.score.enter", "录入考核得分"),
+            ("assess.score.import", "导入考核得分"),
+            ("assess.rating.save", "双向评价"),
+        ):
+            events.register(key, label)
+        from .permissions import can_see_assess
+
+        nav.register("考核评价", "assess:list", can_see_assess, order=260)
+        from jianfu.supervision import scoreboard
+
+        from .selectors import ratings_by_department
+
+        scoreboard.register("assess_rating", "社区评价（平均分，满分5）", ratings_by_department)

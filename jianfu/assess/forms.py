@@ -1,0 +1,82 @@
+"""Forms of the assessment pages (labels in Chinese through gettext_lazy)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy
+
+from .choices import IndicatorKind, Satisfaction, WorkerRate
+
+
+class SchemeForm(forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("年度"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=gettext_lazy("名称（可不填）"), max_length=200, required=False)
+    satisfaction_floor = forms.IntegerField(
+        label=gettext_lazy("居民满意度最低权重（%）"), min_value=50, max_value=100, initial=50
+    )
+
+
+class IndicatorForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("指标类型"), choices=IndicatorKind.choices)
+    item_code = forms.ChoiceField(label=gettext_lazy("清单事项"), required=False)
+    key = forms.ChoiceField(
+        label=gettext_lazy("满意度指标"),
+        required=False,
+        choices=[
+            ("", "—"),
+            (gettext_lazy("社区"), Satisfaction.choices),
+            (gettext_lazy("社区工作者"), WorkerRate.choices),
+        ],
+    )
+    weight = forms.IntegerField(label=gettext_lazy("权重（%）"), min_value=1, max_value=100)
+
+    def __init__(self, *args: Any, items: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        field = self.fields["item_code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *items]
+
+
+class ScoreForm(forms.Form):
+    community_code = forms.ChoiceField(label=gettext_lazy("社区"))
+    indicator_id = forms.ChoiceField(label=gettext_lazy("指标"))
+    value = forms.CharField(label=gettext_lazy("得分（0–100）"), max_length=10)
+    note = forms.CharField(label=gettext_lazy("说明或依据"), max_length=300, required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        communities: list[tuple[str, str]] | None = None,
+        indicators: list[tuple[str, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for name, choices in (("community_code", communities or []), ("indicator_id", indicators or [])):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = choices
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("得分表（.xlsx）"))
+
+
+class RatingForm(forms.Form):
+    target_code = forms.ChoiceField(label=gettext_lazy("评价对象"))
+    year = forms.IntegerField(label=gettext_lazy("年度"), min_value=2000, max_value=2100)
+    score = forms.TypedChoiceField(
+        label=gettext_lazy("评分"), coerce=int, choices=[(i, f"{i}") for i in range(5, 0, -1)]
+    )
+    funding_on_time = forms.BooleanField(label=gettext_lazy("经费按时到位（费随事转）"), required=False, initial=True)
+    unlisted_work = forms.BooleanField(label=gettext_lazy("有清单外派活或超限开会、检查"), required=False)
+    comment = forms.CharField(
+        label=gettext_lazy("意见"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, targets: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        field = self.fields["target_code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = targets

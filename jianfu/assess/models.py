@@ -1,0 +1,100 @@
+"""Assessment of communities (考核评价): one annual scheme per township, scores, two-way ratings.
+
+Seeds 000 (篇一–六), 001, 002, 003, 004: the township is the only assessor of communities, once a
+year; indicators come only from the lists; plaques are never a criterion; resident satisfaction
+is the main criterion; results are published; communities rate the township and departments back.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from jianfu.orgs.scoping import ScopedModel
+
+from .choices import DEFAULT_SATISFACTION_FLOOR, KEY_LABELS, IndicatorKind, SchemeState
+
+
+class Scheme(ScopedModel):  # 年度考核方案
+    """A township's annual comprehensive assessment of its communities; region = the township."""
+
+    township = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="assess_schemes")
+    year = models.PositiveSmallIntegerField(gettext_lazy("年度"))
+    title = models.CharField(gettext_lazy("名称"), max_length=200)
+    satisfaction_floor = models.PositiveSmallIntegerField(
+        gettext_lazy("居民满意度最低权重（%）"), default=DEFAULT_SATISFACTION_FLOOR
+    )
+    state = models.CharField(
+        gettext_lazy("状态"), max_length=12, choices=SchemeState.choices, default=SchemeState.DRAFT, db_index=True
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year", "region_code"]
+        constraints = [models.UniqueConstraint(fields=["township", "year"], name="assess_one_scheme_per_year")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Indicator(ScopedModel):  # 考核指标
+    """One criterion of a scheme: a current list item, or a resident-satisfaction indicator."""
+
+    scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="indicators")
+    kind = models.CharField(gettext_lazy("类型"), max_length=16, choices=IndicatorKind.choices)
+    item = models.ForeignKey("catalog.ListItem", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    key = models.CharField(gettext_lazy("满意度指标"), max_length=20, blank=True)
+    title = models.CharField(gettext_lazy("指标名称"), max_length=200)
+    weight = models.PositiveSmallIntegerField(gettext_lazy("权重（%）"))
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_resident(self) -> bool:
+        return self.kind != IndicatorKind.ITEM
+
+    @property
+    def key_label(self) -> str:
+        return str(KEY_LABELS.get(self.key, ""))
+
+
+class Score(ScopedModel):  # 评分
+    """A community's score (0–100) on one indicator; region = the community."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="scores")
+    community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
+    value = models.DecimalField(gettext_lazy("得分"), max_digits=5, decimal_places=1)
+    note = models.CharField(gettext_lazy("说明"), max_length=300, blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    entered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["indicator", "community"], name="assess_one_score")]
+
+
+class Rating(ScopedModel):  # 履职履约双向评价
+    """A community's rating of the township or a department that sent it work (seed 004);
+    region = the rating community."""
+
+    rater = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
+    target = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="assess_ratings")
+    year = models.PositiveSmallIntegerField(gettext_lazy("年度"))
+    score = models.PositiveSmallIntegerField(gettext_lazy("评分（1–5）"))
+    funding_on_time = models.BooleanField(gettext_lazy("经费按时到位"), default=True)
+    unlisted_work = models.BooleanField(gettext_lazy("有清单外派活"), default=False)
+    comment = models.CharField(gettext_lazy("意见"), max_length=500, blank=True)
+    rated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    rated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-year", "target__code"]
+        constraints = [models.UniqueConstraint(fields=["rater", "target", "year"], name="assess_one_rating")]

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views, views_more
+
+app_name = "assess"
+
+urlpatterns = [
+    path("assess/", views.scheme_list, name="list"),
+    path("assess/new/", views.scheme_new, name="new"),
+    path("assess/<int:pk>/", views.scheme_detail, name="detail"),
+    path("assess/<int:pk>/indicators/", views.indicator_add, name="indicator_add"),
+    path("assess/<int:pk>/indicators/<int:indicator_pk>/remove/", views.indicator_remove, name="indicator_remove"),
+    path("assess/<int:pk>/act/<str:action>/", views.act, name="act"),
+    path("assess/<int:pk>/scores/", views_more.score_enter, name="score"),
+    path("assess/<int:pk>/import/", views_more.score_import, name="import"),
+    path("assess/<int:pk>/template.xlsx", views_more.template, name="template"),
+    path("assess/ratings/", views_more.ratings, name="ratings"),
+    path("public/assess/<str:county_code>/", views_more.public_results, name="public"),
+]
