@@ -118,7 +118,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     for task in page.object_list:
         until = refusal_undo_until(task)
-        task.undo_until = until if until is not None and until >= now else None
+        task.undo_until = until if until is not None and until >= now else None  # type: ignore[attr-defined]
     minutes = settings.DISPATCH_REFUSAL_UNDO_MINUTES
     return render(
         request,
