@@ -7,8 +7,12 @@ locks the chain's head row, so two writers never fork a chain; other counties ne
 
 ``verify()`` recomputes every chain and reports the first broken link: an edited field, a deleted
 entry (a gap in ``seq``) or a reordered one. On PostgreSQL a trigger (migration core 0004) refuses
-UPDATE and DELETE on the table outright; on SQLite, the file's permissions (0600) protect it.
-Run ``jianfu audit verify`` from the scheduler (docs/configuration.md).
+UPDATE and DELETE on the table outright; on SQLite nothing stops someone with write access to the
+file, but ``verify()`` finds what they changed. Run ``jianfu audit verify`` from the scheduler
+(docs/configuration.md).
+
+The head lock is held until the writer's transaction commits, so writes that audit within one
+county are serialised for that long (an all-or-nothing import of many rows holds it longest).
 """
 
 from __future__ import annotations
