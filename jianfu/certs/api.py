@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -98,7 +99,7 @@ def verdict_api(request: HttpRequest, params: Query[VerdictQuery]) -> Any:
     found = verdict(county, text).as_dict()
     base = f"/public/certificates/{county.code}/"
     found["template_url"] = f"{base}templates/{found['template_code']}/" if found["template_code"] else None
-    found["report_url"] = f"{base}?q={text}#report"
+    found["report_url"] = f"{base}?{urlencode({'q': text})}#report"
     return found
 
 

@@ -101,6 +101,15 @@ def _sniff_zip(data: bytes) -> str | None:
     return None
 
 
+def is_zip_bomb(data: bytes) -> bool:
+    """True when a zip (xlsx, docx) would unpack to far more than it weighs (see ``_sniff_zip``)."""
+    try:
+        _sniff_zip(data)
+    except _ZipBomb:
+        return True
+    return False
+
+
 def sniff(data: bytes) -> Kind | None:
     """The kind of a file from its content (magic bytes; the parts inside a zip), or None."""
     if data.startswith(b"%PDF-"):

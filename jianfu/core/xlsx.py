@@ -18,6 +18,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from .errors import ActionError
+from .files import is_zip_bomb
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -66,6 +67,8 @@ def open_workbook(upload: Any, *, max_bytes: int = MAX_UPLOAD_BYTES) -> Any:
         raise ActionError(_("上传的文件是空的。"))
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ActionError(_("文件不是有效的 Excel 工作簿（.xlsx），请使用下载的模板填写后上传。"))
+    if is_zip_bomb(data):  # openpyxl would unpack sharedStrings.xml into memory whole
+        raise ActionError(_("该 Excel 文件解压后异常巨大（疑似压缩炸弹），不是正常的工作簿，已拒收。"))
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file

@@ -31,8 +31,11 @@ def test_a_refusal_goes_from_the_queue_to_the_months_notice(page_for, world, set
     worker = page_for("community_worker", mobile=True)
     worker.goto("/inbox/")
     task = Task.objects.get()
+    asked = []
+    worker.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     worker.locator(f"#task-{task.pk}").locator("button:has-text('一键拒收')").click()
     worker.wait_for_selector("text=已转监督")
+    assert asked  # an irreversible refusal is confirmed first
     title = Case.objects.get().title
     assert "餐饮店食品安全检查" in title
 
