@@ -172,7 +172,7 @@ def _case_text(request: str, agency: str, verdict: dict[str, Any]) -> tuple[str,
 def do_report_refusal(refusal: Refusal, *, actor: Any) -> Refusal:
     """ "单位要求我开具X证明": the community sends the demand behind a refusal to supervision as a
     case against the agency, with the verdict attached. Once per refusal."""
-    locked = Refusal.objects.select_for_update().select_related("community", "list_item").get(pk=refusal.pk)
+    locked = Refusal.objects.select_for_update(of=("self",)).select_related("community", "list_item").get(pk=refusal.pk)
     _own_community(actor, locked.community)
     if locked.case_id:
         raise Conflict(_("该记录已转监督。"))
