@@ -3,7 +3,7 @@
 ``Lexicon`` maps every alias to its standard term. ``concepts(text, lexicon)`` finds the lexicon's
 terms first (longest first, so 「拆除违法建设」 is one concept, 拆违), then tokenises what is left with
 jieba and drops stop words. ``clauses(text)`` splits a long list item into its matchable phrases at
-punctuation and the joining words 和/及/与/或/以及: 「行政执法、拆迁拆违、环境整治」 becomes three phrases,
+punctuation, the joining words 和/及/与/或/以及 and the enumeration's 等: 「行政执法、拆迁拆违、环境整治」 becomes three phrases,
 so a task about one of them is not diluted by the others.
 """
 
@@ -33,6 +33,9 @@ STOP_WORDS = frozenset(
 TOKEN_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 CLAUSE_SPLIT = re.compile(r"[，,；;。、/\\|（）()【】\[\]“”\"'‘’：:！!？?\n\r\t]+")
 JOINERS = frozenset({"和", "及", "与", "或", "以及", "及其", "或者", "并", "并且", "同时"})
+# 「遗产继承、债权债务等带有法律或经济责任的证明」: the words before 等 are examples of the category
+# after it, and each example is a phrase of its own (jieba keeps 平等/等级/等待 as whole words).
+ENUM_ENDS = frozenset({"等", "等等"})
 # A task demands a certificate when it asks the committee to issue or stamp one.
 CERT_CUE = re.compile(r"证明|开具|出具|盖章|加盖.{0,4}章|开证|签章|证实")
 
@@ -116,7 +119,7 @@ def clauses(text: str) -> list[str]:
     for part in CLAUSE_SPLIT.split(text or ""):
         current = ""
         for tok in jieba.lcut(part):
-            if tok in JOINERS:
+            if tok in JOINERS or tok in ENUM_ENDS:
                 out.append(current)
                 current = ""
             else:

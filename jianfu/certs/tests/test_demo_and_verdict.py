@@ -23,13 +23,16 @@ PARAPHRASES = [
     ("房屋产权", "forbidden", "ZJ-02"),
     ("证明我家狗不咬人", "unlisted", None),
 ]
-# Everyday phrasings the shared matcher (jianfu/matching, the gate's) does not read yet: its
-# lexicon has 母子关系 but not 「我和我妈是母子」, nothing for 「房子是我的」 or 「欠别人钱」. They
-# belong in the county lexicon / matcher, not in a second matcher here (the gate would disagree).
+# Everyday phrasings, read through the shared matcher's lexicon (jianfu/matching/defaults.py:
+# relations as residents say them, ownership, debts) — never a second matcher here, or the gate
+# would disagree.
 GAPS = [
     ("证明我和我妈是母子", "forbidden", "ZM-14"),
     ("证明这套房子是我的", "forbidden", "ZJ-02"),
     ("证明我没有欠别人钱", "forbidden", "ZJ-03"),
+    ("银行要社区证明我们俩是夫妻", "forbidden", "ZM-14"),
+    ("开个证明说我家没有欠款", "forbidden", "ZJ-03"),
+    ("证明这套房屋归属我父亲", "forbidden", "ZJ-02"),
 ]
 
 
@@ -63,9 +66,8 @@ def test_paraphrases_get_the_verdict_of_the_certificate_they_mean(county, text, 
     assert found.kind == kind and (found.item.code if found.item else None) == code
 
 
-@pytest.mark.xfail(strict=True, reason="the shared matcher's lexicon does not read these phrasings yet")
 @pytest.mark.parametrize(("text", "kind", "code"), GAPS)
-def test_free_phrasings_the_shared_matcher_does_not_read_yet(county, text, kind, code):
+def test_free_phrasings_are_read_through_the_shared_lexicon(county, text, kind, code):
     found = verdict(county, text)
     assert found.kind == kind and (found.item.code if found.item else None) == code
 
