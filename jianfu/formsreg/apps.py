@@ -39,6 +39,7 @@ class FormsregConfig(AppConfig):
                      order=155)  # fmt: skip
         register_panel(panels.calendar_panel)
         register_panel(panels.registry_panel)
+        panels.register_burden_section()  # the registry's before/after on the reduction report
         # Audit keys of a merge that are not model fields (shown on 我的操作记录).
         register_field("merged", "并入的表格（内部编号）")
         register_field("added", "新增指标数")

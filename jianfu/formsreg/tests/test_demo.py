@@ -35,3 +35,17 @@ def test_the_demo_shows_the_registry_the_merge_and_the_prefill(settings):
           f"prefilled after the first form {filled}/{total} = {filled / total:.0%}")  # fmt: skip
     demo.load()  # idempotent
     assert FormDef.objects.within("610921").count() == forms.count()
+
+
+def test_the_registry_before_and_after_shows_on_the_reduction_report(client):
+    from jianfu.orgs.models import User
+
+    load_demo()
+    year = FormDef.objects.within("610921").first().year
+    client.force_login(User.objects.get(username="mzj"))
+    html = client.get(
+        "/burden/report/", {"region": "610921", "after_from": f"{year}-01-01", "after_to": f"{year}-12-31"}
+    ).content.decode()
+    n = numbers.numbers("610921", year)
+    assert f"表格报备（{year} 年度）" in html and "报备（合并前）" in html
+    assert str(n.total.forms_before) in html and str(n.total.forms_after) in html and "预填比例" in html
