@@ -1,8 +1,10 @@
 """The field matcher behind the registry, in one adapter module (name + synonyms + unit + definition).
 
 Every other module of the app calls only ``FieldSpec``, ``FieldIndex``, ``base_key_of`` and the
-two thresholds, so the shared Chinese matcher (``jianfu.matching``, being built alongside) can
-replace the body of this module without touching its callers.
+two thresholds. Why not the gate's matcher (``jianfu.matching``): its lexicon folds kinds of work
+into their category (临时救助、社会救助 → 救助), which is right for "is this work on the list" and
+wrong for "is this the same indicator" — 临时救助人次 and 社会救助人次 are different figures. Field
+synonyms therefore live with the base data (``basedata.BASE_KEYS``), where each has one source.
 
 How two fields are compared:
 
