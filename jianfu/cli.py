@@ -188,6 +188,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
         names = sorted(p.stem for p in (REPO_DIR / "bench").glob("*.py") if not p.stem.startswith("_"))
         print(f"没有这个基准测试：{args.name}。可用：{', '.join(names)}", file=sys.stderr)
         return 2
+    # A benchmark is never a deployment: give it its own data directory (never the demo's database)
+    # and bench-only settings unless the operator sets them (e.g. JIANFU_DATABASE_URL for PostgreSQL).
+    import tempfile
+
+    os.environ.setdefault("JIANFU_DATA_DIR", str(Path(tempfile.gettempdir()) / "jianfu-bench" / args.name))
+    os.environ.setdefault("JIANFU_SECRET_KEY", "bench-only-" + "x" * 50)
+    os.environ.setdefault("JIANFU_HTTPS", "0")
+    os.environ.setdefault("JIANFU_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     sys.argv = [str(script), *args.rest]
     runpy.run_path(str(script), run_name="__main__")
     return 0

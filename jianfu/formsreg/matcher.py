@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,7 +116,7 @@ def _numbers(text: str) -> frozenset[str]:
 def _bigrams(text: str) -> frozenset[str]:
     if len(text) < 2:
         return frozenset([text]) if text else frozenset()
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return frozenset(map(str.__add__, text, text[1:]))
 
 
 @dataclass(frozen=True)
@@ -191,11 +191,20 @@ class FieldIndex:
         ga = _bigrams(ca)
         candidates: set[str] = {ca} if ca in self._by_canon else set()
         rare = [g for g in ga if 0 < len(self._postings.get(g, ())) <= self._limit]
-        for g in rare or ga:
-            candidates.update(self._postings.get(g, ())[: self._limit * 4])
+        used = rare or list(ga)
+        shared: Counter[str] = Counter()  # bigrams each candidate shares with ``spec``, among those counted
+        for g in used:
+            shared.update(self._postings.get(g, ())[: self._limit * 4])
+        candidates.update(shared)
+        # Dice = 2·shared / (|a| + |b|); the grams not counted can add at most ``unseen`` to shared,
+        # so a candidate whose best case is under the threshold is dropped before it is scored.
+        unseen, la = len(ga) - len(used), len(ga)
         scored: list[tuple[float, str, list[FieldSpec]]] = []
         for cb in candidates:
-            name = _name_score(ca, cb, ga, self._grams[cb])
+            gb = self._grams[cb]
+            if cb != ca and 2 * (shared[cb] + unseen) < threshold * (la + len(gb)):
+                continue
+            name = _name_score(ca, cb, ga, gb)
             if name < threshold:
                 continue
             for group in self._by_canon[cb].values():
