@@ -76,18 +76,24 @@ MODAL = re.compile(
 )
 # Talk about the rulebook itself (lists, admission, burden reduction): a rule restated, no new duty.
 RULE_TALK = re.compile(r"清单|准入|减负|组织法|职责边界|权责")
+# The community named, then a plan's imperative adverb: 「社区加大…」「各村积极开展…」
+_IMPERATIVE_LEAD = re.compile(r"(?:要|须|应)?(?:加大|加强|积极|主动|认真|全面|切实|进一步|大力|深入|广泛)")
+# Work done by hand, as opposed to complying (落实/执行/贯彻): 「社区加大减负宣传力度」 is still work.
+HANDS_ON = re.compile(r"宣传|宣讲|动员|发放|张贴|收集|采集|入户|走访|培训|劝导|劝阻")
 # A role described, not a task set: 发挥…作用, 行使…权
 ROLE = re.compile(r"发挥.{0,12}作用|行使|享有|有权|权利")
 # A report of what happened, not a rule for what must happen (news, experience reports).
 PAST = re.compile(
-    r"都会|了|已经|已(?!有)|平均|累计|共计|目前|近年来|多年来|以来|反映|减少到|由原来|截至|截止|先后|均已"
+    r"都会|了|已经|已(?!有)|平均|累计|共计|目前|近年来|多年来|以来|反映|减少到|由原来|截至|截止|先后|均已|"
+    # a result reported by its size: 「事项减少约九成」「表格压减至7张」
+    r"(?:减少|压减|精简|下降|降低)(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万半]+[%成个张项件次条]|[减降]至\d"
 )
 PROHIBIT = re.compile(r"不得|严禁|禁止|不准|一律不|不再|杜绝|不应|不能|无需|不需|不必|免于|不要|避免|不允许|防止")
 # "不得漏报、瞒报" insists on the report; it does not forbid work.
 _EMPHASIS = re.compile(r"(?:不得|严禁|禁止|杜绝|防止|避免)(?:出现)?(?:漏|瞒|迟|错|虚|乱|拒|缓|误|少|重)|弄虚作假|敷衍")
 # A limit restated, not a duty imposed: 只悬挂 / 原则上 / 不超过 / 最多
 LIMIT = re.compile(
-    r"只(?:悬挂|保留|设|挂)|仅(?:悬挂|保留|限)|原则上(?=.{0,4}(?:只|仅|不|至多|最多))|不超过|不多于|最多|至多|以内为限"
+    r"只(?:悬挂|保留|设|挂|负责|承担)|仅(?:悬挂|保留|限|负责|承担)|原则上(?=.{0,4}(?:只|仅|不|至多|最多))|不超过|不多于|最多|至多|以内为限"
 )
 # Not an obligation: voluntary, encouraged, optional, or working "by the list / by law".
 OPTIONAL = re.compile(
@@ -179,7 +185,7 @@ KINDS: list[Kind] = [
         "task",
         "其他工作任务",
         re.compile(
-            r"做好|开展|落实|完成|组织|制定|配合|协助|宣传|动员|负责|承担|实施|推进|清理|整治|督促|引导|发放|张贴|"
+            r"做好|开展|落实|完成|组织|制定|建立|健全|形成|配合|协助|宣传|动员|负责|承担|实施|推进|清理|整治|督促|引导|发放|张贴|"
             r"收集|采集|更新|维护|劝导|劝阻|宣讲|服务|帮扶|救助|保洁|打扫|管控|监测|跟踪|处置|调解|排查"
         ),
         120,
@@ -323,10 +329,14 @@ def classify(body: str, *, context: str = "") -> Verdict:
         if actor != "community" or blocked:
             continue
         kinds = [k.key for k in KINDS if k.pattern.search(seg.predicate)]
-        if RULE_TALK.search(seg.text) and not set(kinds) - {"task", "check", "plaque", "responsibility"}:
-            continue  # 「按照减负清单…」 restates the rulebook (a report on it is still work)
-        if kinds == ["task"] and not (seg.caused or MODAL.search(seg.text)):
-            continue  # a bare verb (「关键靠落实」) sets no task
+        if (
+            RULE_TALK.search(seg.text)
+            and not set(kinds) - {"task", "check", "plaque", "responsibility"}
+            and not HANDS_ON.search(seg.predicate)
+        ):
+            continue  # 「按照减负清单…」 restates the rulebook (a report on it, or publicity for it, is work)
+        if kinds == ["task"] and not (seg.caused or MODAL.search(seg.text) or _IMPERATIVE_LEAD.match(seg.predicate)):
+            continue  # a bare verb (「关键靠落实」) sets no task; 「社区加大宣传力度」 is a plan's imperative
         if kinds:
             hits.append((seg, kinds))
     if not hits:
@@ -513,6 +523,26 @@ def _is_salutation(text: str) -> bool:
     return bool(_SALUTATION.match(text.strip())) and bool(ACTOR.search(text.translate(NORMALISE)))
 
 
+_INLINE_HEAD = re.compile(r"^([^。;；:：]{2,80})[:：](.+)$", re.S)
+
+
+def _inline_addressees(body: str) -> str | None:
+    """The sentence after a mixed 主送 list that names communities among others
+    (「各村（社区）党组织，辖区各部门：现将…印发给你们，请认真执行。」), when that sentence names
+    no one itself: it binds every addressee, communities included, whoever is named last."""
+    m = _INLINE_HEAD.match(body.strip())
+    if m is None:
+        return None
+    head, rest = m.group(1).translate(NORMALISE), m.group(2).strip()
+    parts = segments(head.replace("、", ","))
+    actors = {seg.actor for seg in parts}
+    if not rest or "" in actors or any(seg.caused for seg in parts) or actors != {"community", "other"}:
+        return None
+    if any(seg.actor or seg.caused for seg in segments(rest.translate(NORMALISE))):
+        return None
+    return rest
+
+
 def scan(text: str, *, gate: Gate | None = None, communities: int = 1, converted: bool = False) -> ScanResult:
     """Split ``text`` (already simplified) into clauses, flag those that put work on communities,
     ask the gate about each flagged one and estimate its burden on ``communities`` committees."""
@@ -534,6 +564,9 @@ def scan(text: str, *, gate: Gate | None = None, communities: int = 1, converted
             scanned.append(ScannedClause(clause, Verdict(False, reason="标题")))
             context, open_list = "", False
             continue
+        inline = _inline_addressees(body) if clause.paragraph < 4 else None
+        if inline is not None:
+            body, context = inline, "community"  # the 主送 line and the first sentence as one clause
         segs = segments(body.translate(NORMALISE))
         if addressed and not any(x.actor or x.caused for x in segs) and _ADDRESSEE_DUTY.search(body):
             context = "community"  # 「各村（社区）：…请于5日前报送」 binds the addressees
