@@ -1,4 +1,5 @@
-"""Every URL pattern and API operation × every persona → the status the table expects.
+"""Every URL pattern and API operation × every persona → the status the table expects, and for
+every page and API read that answers 200, how many queries it took (the query-count baseline).
 
 The world (``build_world`` + ``permission_scene.build_scene``) is built once for this module inside
 a transaction that is rolled back at the end; each case runs in a savepoint of its own (the ``db``
@@ -11,6 +12,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from string import Template
 from typing import Any
 from urllib.parse import parse_qsl
@@ -18,8 +20,9 @@ from urllib.parse import parse_qsl
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from jianfu.testing import build_world
@@ -29,6 +32,16 @@ from .permission_table import OTHER, PERSONAS, ROWS, Row
 
 API_PREFIX = "/api/v1/"
 PROBE = os.environ.get("JIANFU_PERMTABLE_PROBE")  # file to write actual statuses to (table upkeep)
+# The query-count baseline (NetBox's query_counts idea): row → persona → queries of a GET that
+# answers 200. A page that gains queries fails; a page without a baseline may take QUERY_CAP at
+# most (issue 17: every page ≤ 25 queries for every persona). After a change that takes queries
+# away, write the new counts with JIANFU_QUERYCOUNT_UPDATE=1 on SQLite, then again on PostgreSQL
+# with JIANFU_QUERYCOUNT_MERGE=1 as well, which keeps the higher of the two.
+QUERY_BASELINE = Path(__file__).with_name("query_counts.json")
+QUERY_CAP = 25
+UPDATE_COUNTS = bool(os.environ.get("JIANFU_QUERYCOUNT_UPDATE"))
+_BASELINE: dict[str, dict[str, int]] = json.loads(QUERY_BASELINE.read_text()) if QUERY_BASELINE.exists() else {}
+_SAVEPOINTS = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
 
 
 class Scene:
@@ -105,20 +118,38 @@ def _cases() -> list[Any]:
 _probe: dict[str, dict[str, int]] = {}
 
 
-def _request(scene: Scene, row: Row, alias: str) -> tuple[int, str]:
-    """(status, what went wrong beyond the status) of one request, rolled back afterwards."""
+def _request(scene: Scene, row: Row, alias: str) -> tuple[int, str, int]:
+    """(status, what went wrong beyond the status, queries taken) of one request, rolled back."""
     url = _url(row, scene.values)
     with transaction.atomic():
         client, headers = scene.client(alias, api=row.api)
-        response = _send(client, headers, row, url, scene.values)
+        with CaptureQueriesContext(connection) as captured:
+            response = _send(client, headers, row, url, scene.values)
         transaction.set_rollback(True)
+    queries = sum(1 for q in captured.captured_queries if not q["sql"].startswith(_SAVEPOINTS))
     problem = ""
     if alias in OTHER and not row.public and response.status_code == 200:
         body = b"".join(response) if response.streaming else response.content
         leaked = [marker for marker in MARKERS if marker in body.decode("utf-8", errors="replace")]
         if leaked:
             problem = f"shows 汉阴县's {leaked}"
-    return response.status_code, problem
+    return response.status_code, problem, queries
+
+
+def _query_problem(row: Row, alias: str, queries: int) -> str:
+    limit = _BASELINE.get(row.id, {}).get(alias, QUERY_CAP)
+    return f"{queries} queries (at most {limit}: see QUERY_BASELINE)" if queries > limit else ""
+
+
+def _record_counts(counts: dict[str, int], row: Row) -> None:
+    """JIANFU_QUERYCOUNT_UPDATE: write this row's counts into the baseline, keeping the higher of
+    what is there (the other database's run) and what was measured now."""
+    data = json.loads(QUERY_BASELINE.read_text()) if QUERY_BASELINE.exists() else {}
+    merged = dict(data.get(row.id, {}))
+    for alias, n in counts.items():
+        merged[alias] = max(n, merged.get(alias, 0)) if os.environ.get("JIANFU_QUERYCOUNT_MERGE") else n
+    data[row.id] = dict(sorted(merged.items()))
+    QUERY_BASELINE.write_text(json.dumps(dict(sorted(data.items())), ensure_ascii=False, indent=1) + "\n")
 
 
 @pytest.mark.parametrize(("row", "aliases"), _cases())
@@ -127,16 +158,22 @@ def test_each_persona_gets_the_status_the_table_names(
 ) -> None:
     expected = {} if PROBE else row.statuses()
     wrong = []
+    counts: dict[str, int] = {}
     for alias in aliases:
-        status, problem = _request(scene, row, alias)
+        status, problem, queries = _request(scene, row, alias)
         if PROBE:
             _probe.setdefault(row.id, {})[alias] = status
             continue
+        if row.method == "GET" and status == 200:
+            counts[alias] = queries
+            problem = problem if UPDATE_COUNTS else (problem + " " + _query_problem(row, alias, queries)).strip()
         if status != expected[alias] or problem:
             wrong.append(f"{alias} ({PERSONAS[alias]}): {status}, expected {expected[alias]} {problem}".rstrip())
     if PROBE:
         with open(PROBE, "w") as out:
             json.dump(_probe, out, ensure_ascii=False, indent=0)
+    if UPDATE_COUNTS and counts:
+        _record_counts(counts, row)
     assert not wrong, f"{row.id}: " + "; ".join(wrong)
 
 
