@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from jianfu.catalog.choices import CATEGORY_SHORT, Category
 from jianfu.catalog.models import ListItem
 from jianfu.catalog.selectors import current_items
+from jianfu.orgs.forms import FullNameChoiceField
 from jianfu.orgs.models import Org
 
 from . import selectors
@@ -19,7 +20,7 @@ from .permissions import conveners_for
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class OrgChoice(forms.ModelChoiceField):
+class OrgChoice(FullNameChoiceField):
     def label_from_instance(self, obj: Org) -> str:
         return obj.full_name if not obj.is_department else obj.name
 

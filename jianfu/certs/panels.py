@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -42,17 +42,25 @@ def figures(prefix: str, start: dt.date, end: dt.date) -> dict[str, Any]:
     """Certificates issued, their hours (minutes per certificate from the list), refusals and
     forbidden demands reported, for a region prefix and a period."""
     certs = Certificate.objects.within(prefix).filter(issued_on__range=(start, end))
-    refusals = Refusal.objects.within(prefix).filter(created_at__date__range=(start, end))
-    minutes = certs.aggregate(m=Sum("list_item__minutes_per_occurrence"))["m"] or 0
+    issued = certs.aggregate(n=Count("id"), m=Sum("list_item__minutes_per_occurrence"))
+    refusals = (
+        Refusal.objects.within(prefix)
+        .filter(created_at__date__range=(start, end))
+        .aggregate(
+            n=Count("id"),
+            forbidden=Count("id", filter=Q(rule=RefusalRule.FORBIDDEN)),
+            reported=Count("id", filter=Q(case_id__isnull=False)),
+        )
+    )
     public = AuditEntry.objects.filter(
         prefix_q(prefix), event_type="certs.demand.report", at__date__range=(start, end)
     ).count()
     return {
-        "issued": certs.count(),
-        "hours": round(minutes / 60, 1),
-        "refused": refusals.count(),
-        "forbidden": refusals.filter(rule=RefusalRule.FORBIDDEN).count(),
-        "reported": refusals.exclude(case_id=None).count() + public,
+        "issued": issued["n"],
+        "hours": round((issued["m"] or 0) / 60, 1),
+        "refused": refusals["n"],
+        "forbidden": refusals["forbidden"],
+        "reported": refusals["reported"] + public,
         "certs": certs,
     }
 

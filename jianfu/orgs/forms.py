@@ -44,7 +44,21 @@ class PasswordChangeForm(forms.Form):
         return data
 
 
-class OrgChoiceField(forms.ModelChoiceField):
+# community → township → county → city → province: an option's full name needs its ancestors
+ANCESTRY = "parent__parent__parent__parent"
+
+
+class FullNameChoiceField(forms.ModelChoiceField):
+    """Orgs shown by their full name, with the ancestors fetched in the options' own query (not
+    one query per ancestor per option)."""
+
+    def _set_queryset(self, queryset: Any) -> None:
+        super()._set_queryset(None if queryset is None else queryset.select_related(ANCESTRY))
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)  # type: ignore[assignment]
+
+
+class OrgChoiceField(FullNameChoiceField):
     """An org of those the acting user may see, shown with its full name and kind."""
 
     def label_from_instance(self, obj: Any) -> str:
