@@ -74,7 +74,15 @@ def do_save_group(*, actor: Any, county: Org, data: dict[str, Any], group: Synon
     audit.record(
         actor, "matching.lexicon.save", group, before=before, after={"term": group.term, "aliases": group.aliases}
     )
+    _prebuild_after_commit(county)
     return group
+
+
+def _prebuild_after_commit(county: Org) -> None:
+    from .index import prebuild_county
+
+    code = county.region_code
+    transaction.on_commit(lambda: prebuild_county(code))
 
 
 @transaction.atomic
@@ -83,3 +91,4 @@ def do_delete_group(group: SynonymGroup, *, actor: Any, county: Org) -> None:
         raise NotAllowed(_("只有本县（区）民政/组织部门可以维护同义词库。"))
     audit.record(actor, "matching.lexicon.delete", group, before={"term": group.term, "aliases": group.aliases})
     group.delete()
+    _prebuild_after_commit(county)

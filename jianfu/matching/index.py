@@ -20,18 +20,21 @@ edit changes the stamp and the next query rebuilds.
 from __future__ import annotations
 
 import math
+import pickle
 import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max
 
+from jianfu.catalog.choices import VersionStatus
 from jianfu.catalog.models import ListItem, ListVersion
 
 from .defaults import DEFAULT_GROUPS
-from .models import SynonymGroup
+from .models import IndexSnapshot, SynonymGroup
 from .text import Lexicon, clauses, concepts, unique
 
 ROW_FIELDS = ("pk", "code", "title", "category", "cert_kind", "scope", "basis", "source_ref", "department_id")
@@ -227,7 +230,8 @@ def lexicon_for(region_code: str) -> Lexicon:
 
 def index_for(version: ListVersion) -> VersionIndex:
     """The cached index of a published version under its county's lexicon (a draft is indexed
-    afresh every time)."""
+    afresh every time). A process that has not got it in memory loads the snapshot built when the
+    version was published (or its lexicon last changed); it builds it only when there is none."""
     lexicon = lexicon_for(version.region_code)
     if not version.is_published:
         return VersionIndex.build(_rows(version), lexicon)
@@ -238,12 +242,53 @@ def index_for(version: ListVersion) -> VersionIndex:
         if cached is not None:
             _CACHE.move_to_end(key)
             return cached
-    built = VersionIndex.build(_rows(version), lexicon)
+    built = _load_snapshot(version, key[1], lexicon)
+    if built is None:
+        built = VersionIndex.build(_rows(version), lexicon)
+        _save_snapshot(version, key[1], built)
     with _LOCK:
         _CACHE[key] = built
         while len(_CACHE) > CACHE_SIZE:
             _CACHE.popitem(last=False)
     return built
+
+
+def _load_snapshot(version: ListVersion, key: str, lexicon: Lexicon) -> VersionIndex | None:
+    row = IndexSnapshot.objects.filter(version=version, key=key).values_list("data", flat=True).first()
+    if row is None:
+        return None
+    index: VersionIndex = pickle.loads(bytes(row))  # noqa: S301 — written by _save_snapshot only
+    index.lexicon = lexicon
+    return index
+
+
+def _save_snapshot(version: ListVersion, key: str, index: VersionIndex) -> None:
+    state = dict(index.__dict__, lexicon=None)  # the lexicon is the county's, loaded on its own
+    state.pop("_by_pk", None)
+    data = pickle.dumps(VersionIndex(**{k: v for k, v in state.items() if k in VersionIndex.__dataclass_fields__}))
+    try:
+        with transaction.atomic():
+            IndexSnapshot.objects.filter(version=version).exclude(key=key).delete()  # an old lexicon's
+            IndexSnapshot.objects.get_or_create(version=version, key=key, defaults={"data": data})
+    except IntegrityError:  # another process saved the same snapshot first
+        pass
+
+
+def prebuild(version: ListVersion) -> None:
+    """Build (or load) a published version's index now, so no gate check waits for it."""
+    if version.is_published:
+        index_for(version)
+
+
+def prebuild_county(region_code: str) -> None:
+    """After a lexicon change: each list owner's current version, under the new lexicon."""
+    seen: set[int] = set()
+    for version in ListVersion.objects.filter(region_code=region_code, status=VersionStatus.PUBLISHED).order_by(
+        "org_id", "-number"
+    ):
+        if version.org_id not in seen:
+            seen.add(version.org_id)
+            prebuild(version)
 
 
 def _rows(version: ListVersion) -> list[dict[str, Any]]:

@@ -40,3 +40,22 @@ class SynonymGroup(ScopedModel):
     @property
     def alias_list(self) -> list[str]:
         return split_terms(self.aliases)
+
+
+class IndexSnapshot(models.Model):
+    """A published version's gate index (派发审查索引) as built under one lexicon, kept so that a
+    server process loads it instead of building it while a user waits. Built after a version is
+    published and after its county's lexicon changes (``index.prebuild``); only this app writes it,
+    as a pickle of its own data."""
+
+    version = models.ForeignKey("catalog.ListVersion", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=200)  # lexicon stamp @ publication time
+    data = models.BinaryField()
+    built_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "key"], name="matching_snapshot_unique")]
+        verbose_name = "比对索引快照"
+
+    def __str__(self) -> str:
+        return f"{self.version_id}:{self.key}"

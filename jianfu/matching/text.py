@@ -3,8 +3,8 @@
 ``Lexicon`` maps every alias to its standard term. ``concepts(text, lexicon)`` finds the lexicon's
 terms first (longest first, so 「拆除违法建设」 is one concept, 拆违), then tokenises what is left with
 jieba and drops stop words. ``clauses(text)`` splits a long list item into its matchable phrases at
-punctuation, the joining words 和/及/与/或/以及 and the enumeration's 等: 「行政执法、拆迁拆违、环境整治」 becomes three phrases,
-so a task about one of them is not diluted by the others.
+punctuation, the joining words 和/及/与/或/以及 and the enumeration's 等: 「行政执法、拆迁拆违、
+环境整治」 becomes three phrases, so a task about one of them is not diluted by the others.
 """
 
 from __future__ import annotations
