@@ -109,6 +109,12 @@ def do_record_token_use(token: ApiToken) -> None:
     audit.record(token.user, "auth.token_use", token, org=token.user.org, after={"prefix": token.prefix})
 
 
-def do_record_personal_data_view(actor: Any, obj: models.Model, *, fields: list[str]) -> None:
-    """Audit that ``actor`` was shown a resident's personal data (phone, 身份证号) on ``obj`` (PIPL)."""
-    audit.record(actor, "pii.view", obj, after={"fields": fields})
+def do_record_personal_data_view(
+    actor: Any, obj: models.Model | None, *, fields: list[str], objects: list[models.Model] | None = None
+) -> None:
+    """Audit that ``actor`` was shown residents' personal data (name, phone, 身份证号) in clear (PIPL):
+    on one ``obj`` (a detail page), or on each of ``objects`` (a list page; one entry for the page)."""
+    after: dict[str, Any] = {"fields": fields}
+    if objects:
+        after["objects"] = [f"{o._meta.label_lower}:{o.pk}" for o in objects][:200]
+    audit.record(actor, "pii.view", obj, after=after)
