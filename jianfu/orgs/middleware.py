@@ -82,7 +82,7 @@ class SecurityGateMiddleware:
         if user is not None and user.is_authenticated and hasattr(request, "session"):
             now, session = _now(), request.session
             seen, since = session.get("jf_seen", now), session.get("jf_auth_at", now)
-            idle = now - seen > settings.IDLE_TIMEOUT_MINUTES * 60
+            idle = settings.IDLE_TIMEOUT_MINUTES > 0 and now - seen > settings.IDLE_TIMEOUT_MINUTES * 60
             if idle or now - since > settings.SESSION_COOKIE_AGE:
                 logout(request)
                 messages.info(
