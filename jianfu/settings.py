@@ -178,6 +178,36 @@ DEMO_PASSWORD = "jianfu-demo-2026"
 LOGIN_MAX_FAILURES = int(os.environ.get("JIANFU_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("JIANFU_LOGIN_LOCKOUT_SECONDS", "900"))
 
+# --- Sign-in and 三员分立 (issue 20 points 1-2; docs/security.md) -------------------------------
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "jianfu.orgs.middleware.SecurityGateMiddleware",
+)
+AUTH_PASSWORD_VALIDATORS += [
+    {"NAME": "jianfu.orgs.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "jianfu.orgs.passwords.UsernameInPasswordValidator"},
+    {"NAME": "jianfu.orgs.passwords.ChinesePatternValidator"},
+]
+# Roles that must sign in with a TOTP second factor (anyone may enrol voluntarily). Tests and the
+# demo default to none, so the test world's personas and demo visitors sign in with a password.
+OTP_REQUIRED_ROLES = env_list(
+    "JIANFU_OTP_REQUIRED_ROLES", "" if (TESTING or DEMO_MODE) else "sysadmin,secadmin,auditor"
+)
+OTP_TOTP_ISSUER = os.environ.get("JIANFU_OTP_ISSUER", "减负平台")
+OTP_TOTP_THROTTLE_FACTOR = 1
+# Days a password stays valid before its owner must change it (0: never expires; the demo: off).
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("JIANFU_PASSWORD_MAX_AGE_DAYS", "0" if DEMO_MODE else "90"))
+# Days an API token stays valid after issue.
+TOKEN_MAX_AGE_DAYS = int(os.environ.get("JIANFU_TOKEN_MAX_AGE_DAYS", "90"))
+# A session unused this long ends (besides the absolute SESSION_COOKIE_AGE from sign-in).
+IDLE_TIMEOUT_MINUTES = int(os.environ.get("JIANFU_IDLE_TIMEOUT_MINUTES", "30"))
+# --- end of sign-in block ---------------------------------------------------------------------
+
 # Domain settings (defaults from the seeds; each deployment may tighten them).
 # Admission: review period in working days (西城 uses 15), public holidays that are not working
 # days, and the burden (hours per community per year) above which the pre-check warns.

@@ -67,7 +67,8 @@ class Scene:
 def scene(django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[Scene]:
     from jianfu.orgs.actions import do_issue_token
 
-    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("permtable-media")))
+    # Every request is rolled back, so the sessions' idle clock never moves: no idle timeout here.
+    media = override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("permtable-media")), IDLE_TIMEOUT_MINUTES=0)
     with django_db_blocker.unblock(), media:
         with transaction.atomic():
             world = build_world()

@@ -6,13 +6,16 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
+from jianfu.orgs.choices import Role
 from jianfu.orgs.models import ApiToken, hash_token
+from jianfu.orgs.security import do_record_token_use, must_change_password
 
 TOUCH_EVERY = timedelta(minutes=5)
 
@@ -21,25 +24,41 @@ def user_for_token(raw: str) -> Any:
     """The active user a token belongs to, or None (unknown, revoked, disabled user or org)."""
     if not raw or len(raw) > 200:
         return None
+    now = timezone.now()
     token = (
-        ApiToken.objects.select_related("user", "user__org").filter(key_hash=hash_token(raw), revoked_at=None).first()
+        ApiToken.objects.select_related("user", "user__org")
+        .filter(key_hash=hash_token(raw), revoked_at=None)
+        .filter(Q(expires_at=None) | Q(expires_at__gt=now))
+        .first()
     )
     if token is None:
         return None
     user = token.user
     if not user.is_active or (user.org is not None and not user.org.is_active):
         return None
-    now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > TOUCH_EVERY:
-        # Bookkeeping like Django's last_login, not a business write: not audited.
+        # Bookkeeping like Django's last_login; the use is audited at the same pace (等保: token use).
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        do_record_token_use(token)
     return user
+
+
+def refusal_for(user: Any) -> str:
+    """Why a token's owner may not call the API now ("" when they may): the gate of the pages."""
+    if must_change_password(user):
+        return "您的密码是临时密码或已过期，请先登录网页修改密码。"
+    if user.role in (Role.SECADMIN, Role.AUDITOR):
+        return "您的角色不能使用业务接口。"
+    return ""
 
 
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         user = user_for_token(token)
         if user is not None:
+            refusal = refusal_for(user)
+            if refusal:
+                raise HttpError(403, refusal)
             request.user = user
         return user
 

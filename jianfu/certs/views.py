@@ -17,12 +17,15 @@ from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.typing import AuthedRequest
 from jianfu.core.xlsx import xlsx_response
+from jianfu.orgs.security import do_record_personal_data_view
 
 from . import actions, exports, selectors
 from .choices import RefusalRule
 from .forms import IssueForm, RefusalForm, SealForm
 from .permissions import can_issue, can_read_register, sees_clear
 from .verdict import verdict
+
+PII_FIELDS = ["resident_name", "resident_id"]
 
 
 def _reader(request: AuthedRequest) -> None:
@@ -45,6 +48,9 @@ def _rows(user: Any, qs: Any) -> list[dict[str, Any]]:
     for cert in qs:
         name, number = selectors.person(user, cert)
         rows.append({"cert": cert, "name": name, "id_number": number})
+    shown = [r["cert"] for r in rows if sees_clear(user, r["cert"])]
+    if shown:  # residents' names and ID numbers shown in clear: audited (issue 20)
+        do_record_personal_data_view(user, None, fields=PII_FIELDS, objects=shown)
     return rows
 
 
@@ -91,6 +97,8 @@ def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
     _reader(request)
     cert = selectors.get_certificate(request.user, pk)
     name, number = selectors.person(request.user, cert)
+    if sees_clear(request.user, cert):
+        do_record_personal_data_view(request.user, cert, fields=PII_FIELDS)
     return render(
         request,
         "certs/certificate.html",

@@ -19,10 +19,11 @@ from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import Role
 from jianfu.orgs.models import Org
 from jianfu.orgs.permissions import has_role
+from jianfu.orgs.security import do_record_personal_data_view
 
 from . import actions, selectors
 from .forms import CommitmentForm, TemplateForm, VerifyForm
-from .permissions import can_edit_templates, can_issue, can_read_register, can_verify
+from .permissions import can_edit_templates, can_issue, can_read_register, can_verify, sees_clear
 from .views import _agencies, _worker
 
 
@@ -100,6 +101,8 @@ def commitment_new(request: AuthedRequest) -> HttpResponse:
 def commitment(request: AuthedRequest, pk: int) -> HttpResponse:
     obj = selectors.get_commitment(request.user, pk)
     name, number = selectors.person(request.user, obj)
+    if sees_clear(request.user, obj):  # audited (issue 20)
+        do_record_personal_data_view(request.user, obj, fields=["resident_name", "resident_id"])
     form = VerifyForm() if can_verify(request.user, obj) and obj.state == "signed" else None
     return render(request, "certs/commitment.html", {"c": obj, "name": name, "id_number": number, "form": form})
 

@@ -19,6 +19,7 @@ from jianfu.core.files import protected_download
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
+from jianfu.orgs.security import do_record_personal_data_view
 
 from . import actions, selectors
 from .choices import PENDING_STATES, STATE_TONE, Satisfaction, State
@@ -98,6 +99,9 @@ def report(request: AuthedRequest) -> HttpResponse:
 @login_required
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     event = selectors.get_event(request.user, pk)
+    contact = selectors.contact_for(request.user, event)
+    if contact is not None:  # a resident's name and phone shown: audited (issue 20)
+        do_record_personal_data_view(request.user, event, fields=["contact_name", "contact_phone"])
     moves = {e.action: e for e in EVENT.available(event, request.user)}
     departments = []
     if "whistle" in moves:
@@ -113,7 +117,7 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "e": event,
             "steps": selectors.steps_of(request.user, event),
             "moves": moves,
-            "contact": selectors.contact_for(request.user, event),
+            "contact": contact,
             "tone": STATE_TONE,
             "departments": departments,
             "satisfaction": Satisfaction.choices,

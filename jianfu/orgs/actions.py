@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import secrets
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -172,6 +174,7 @@ def do_create_user(
         _check_password(password, user)
     user.set_password(password)
     user.must_change_password = actor is not None
+    user.password_changed_at = timezone.now()
     user.save()
     audit.record(
         actor, "orgs.user.create", user, org=getattr(actor, "org", None), after=audit.snapshot(user, USER_FIELDS)
@@ -214,6 +217,8 @@ def do_set_user_active(target: User, *, actor: Any, active: bool, reason: str = 
         raise ActionError(_("该账号已是此状态。"))
     user.is_active = active
     user.save(update_fields=["is_active"])
+    if not active:
+        _revoke_all_tokens(user, actor=actor, reason=_("账号停用"))
     audit.record(
         actor,
         "orgs.user.enable" if active else "orgs.user.disable",
@@ -232,8 +237,10 @@ def do_reset_password(target: User, *, actor: Any) -> str:
     temporary = "Jf-" + secrets.token_urlsafe(9)
     user.set_password(temporary)
     user.must_change_password = True
-    user.save(update_fields=["password", "must_change_password"])
+    user.password_changed_at = timezone.now()
+    user.save(update_fields=["password", "must_change_password", "password_changed_at"])
     audit.record(actor, "orgs.user.reset_password", user)
+    _revoke_all_tokens(user, actor=actor, reason=_("密码重置"))
     return temporary
 
 
@@ -246,8 +253,21 @@ def do_change_own_password(user: User, *, old_password: str, new_password: str) 
     _check_password(new_password, user)
     user.set_password(new_password)
     user.must_change_password = False
-    user.save(update_fields=["password", "must_change_password"])
+    user.password_changed_at = timezone.now()
+    user.save(update_fields=["password", "must_change_password", "password_changed_at"])
     audit.record(user, "orgs.user.change_password", user)
+    _revoke_all_tokens(user, actor=user, reason=_("修改密码"))
+
+
+def _revoke_all_tokens(user: User, *, actor: Any, reason: str) -> int:
+    """Revoke every live token of ``user`` (password changed or reset, account disabled)."""
+    tokens = list(ApiToken.objects.select_for_update().filter(user=user, revoked_at=None).order_by("pk"))
+    now = timezone.now()
+    for token in tokens:
+        token.revoked_at = now
+        token.save(update_fields=["revoked_at"])
+        audit.record(actor, "orgs.token.revoke", token, org=user.org, after={"prefix": token.prefix}, reason=reason)
+    return len(tokens)
 
 
 @transaction.atomic
@@ -261,8 +281,17 @@ def do_issue_token(user: User, *, actor: Any, name: str = "") -> str:
     if not user.is_active:
         raise ActionError(_("该账号已停用，不能创建令牌。"))
     raw = "jf_" + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name.strip()[:100], prefix=raw[:10], key_hash=hash_token(raw))
-    audit.record(actor, "orgs.token.issue", token, org=user.org, after={"user": user.pk, "prefix": token.prefix})
+    expires_at = timezone.now() + timedelta(days=settings.TOKEN_MAX_AGE_DAYS)
+    token = ApiToken.objects.create(
+        user=user, name=name.strip()[:100], prefix=raw[:10], key_hash=hash_token(raw), expires_at=expires_at
+    )
+    audit.record(
+        actor,
+        "orgs.token.issue",
+        token,
+        org=user.org,
+        after={"user": user.pk, "prefix": token.prefix, "expires_at": expires_at},
+    )
     return raw
 
 

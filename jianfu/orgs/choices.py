@@ -68,6 +68,9 @@ class Role(models.TextChoices):
     TOWNSHIP_OFFICER = "township_officer", gettext_lazy("乡镇/街道经办人")
     COMMUNITY_WORKER = "community_worker", gettext_lazy("社区工作者")
     SYSADMIN = "sysadmin", gettext_lazy("系统管理员")
+    # 三员分立 (等保 三级): the security administrator and the auditor, beside the system administrator.
+    SECADMIN = "secadmin", gettext_lazy("安全管理员")
+    AUDITOR = "auditor", gettext_lazy("审计员")
 
 
 ROLE_SHORT = {
@@ -77,6 +80,8 @@ ROLE_SHORT = {
     Role.TOWNSHIP_OFFICER: "乡镇经办人",
     Role.COMMUNITY_WORKER: "社区工作者",
     Role.SYSADMIN: "系统管理员",
+    Role.SECADMIN: "安全管理员",
+    Role.AUDITOR: "审计员",
 }
 
 # The home page's one line about what each role does here.
@@ -87,4 +92,10 @@ ROLE_INTRO = {
     Role.TOWNSHIP_OFFICER: "统筹本乡镇（街道）对社区的任务、会议、检查和报表，按限额执行。",
     Role.COMMUNITY_WORKER: "未入清单的事项一律不接；如实记录社区承担的各项工作负担。",
     Role.SYSADMIN: "管理本辖区的组织机构与用户账号、角色和接口令牌。",
+    Role.SECADMIN: "管理本辖区账号的安全：解除登录锁定、重置双因素认证。",
+    Role.AUDITOR: "查阅和导出本辖区的审计日志，不办理其他业务。",
 }
+
+# The 三员: roles that only administer the platform. The security administrator and the auditor
+# reach nothing but their own pages (orgs.middleware.SecurityGateMiddleware).
+ADMIN_ROLES = (Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR)

@@ -141,6 +141,8 @@ def demo_accounts() -> list[DemoAccount]:
     c, o = DEMO_COUNTY, OTHER_COUNTY
     return [
         DemoAccount("admin", "张建国", c, Role.SYSADMIN),
+        DemoAccount("anquan", "马晓东", c, Role.SECADMIN),
+        DemoAccount("shenji", "罗佳", c, Role.AUDITOR),
         DemoAccount("mzj", "李秀英", f"{c}D02", Role.LIST_OWNER),
         DemoAccount("zzb", "王志强", f"{c}D01", Role.LIST_OWNER),
         DemoAccount("ldxz", "陈明", f"{c}D03", Role.APPROVER),

@@ -31,7 +31,7 @@ class PasswordChangeForm(forms.Form):
     new_password = forms.CharField(
         label=gettext_lazy("新密码"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=gettext_lazy("至少 10 位，不能全为数字，不能过于常见。"),
+        help_text=gettext_lazy("至少 10 位，含大写字母、小写字母、数字、符号中的 3 类，不能包含用户名，不能过于常见。"),
     )
     new_password2 = forms.CharField(
         label=gettext_lazy("再次输入新密码"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
@@ -85,3 +85,29 @@ class UserForm(forms.Form):
         if editing:
             del self.fields["password"]
             self.fields["username"].disabled = True
+
+
+class OtpCodeForm(forms.Form):
+    code = forms.CharField(
+        label=gettext_lazy("验证码"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        help_text=gettext_lazy("手机验证器应用（如微信小程序“腾讯身份验证器”、Google Authenticator）显示的 6 位数字。"),
+    )
+
+
+class AuditFilterForm(forms.Form):
+    """Filters of the audit log: period, actor (name or account), event type."""
+
+    start = forms.DateField(
+        label=gettext_lazy("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=gettext_lazy("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    actor = forms.CharField(label=gettext_lazy("操作人"), required=False, max_length=150)
+    event_type = forms.ChoiceField(label=gettext_lazy("事件类型"), required=False)
+
+    def __init__(self, *args: Any, event_types: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["event_type"].choices = [("", gettext_lazy("全部")), *event_types]  # type: ignore[attr-defined]

@@ -107,6 +107,8 @@ class User(AbstractUser):
     )
     role = models.CharField(gettext_lazy("角色"), max_length=20, choices=Role.choices, blank=True)
     must_change_password = models.BooleanField(gettext_lazy("下次登录须修改密码"), default=False)
+    # When the password was last set (expiry: JIANFU_PASSWORD_MAX_AGE_DAYS).
+    password_changed_at = models.DateTimeField(gettext_lazy("密码修改时间"), null=True, blank=True)
 
     class Meta:
         ordering = ["username"]
@@ -143,6 +145,8 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # JIANFU_TOKEN_MAX_AGE_DAYS after issue; null only for tokens issued before expiry existed.
+    expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "接口令牌"
@@ -153,3 +157,23 @@ class ApiToken(models.Model):
     @property
     def region_code(self) -> str:
         return self.user.region_code
+
+
+class LoginAttempt(models.Model):
+    """Failed sign-ins counted for one key (登录失败处理): an account name at one client address
+    ("user-ip"), or one client address ("ip"). Updated under a row lock, so parallel guesses
+    are counted exactly; a lock ends by itself after the cool-down or by an unlock."""
+
+    key = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=8)
+    username = models.CharField(max_length=150, blank=True, db_index=True)
+    ip = models.CharField(max_length=64, blank=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField(default=timezone.now)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "登录失败计数"
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.username} {self.ip} {self.failures}"

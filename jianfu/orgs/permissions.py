@@ -41,8 +41,49 @@ def role_fits_org(role: str, org: Org) -> str | None:
     if role == Role.SYSADMIN:
         ok = org.kind in (OrgKind.PROVINCE, OrgKind.CITY, OrgKind.COUNTY)
         return None if ok else "“系统管理员”只能设在县（区）及以上。"
+    if role in (Role.SECADMIN, Role.AUDITOR):
+        ok = org.kind in (OrgKind.PROVINCE, OrgKind.CITY, OrgKind.COUNTY)
+        return None if ok else "“安全管理员”和“审计员”只能设在县（区）及以上。"
     return "未知角色。"
 
 
 def roles_for_org(org: Org) -> list[tuple[str, str]]:
     return [(value, str(label)) for value, label in Role.choices if role_fits_org(value, org) is None]
+
+
+def _holds_duty(user: Any, role: str) -> bool:
+    """Whether ``user`` carries the duty of ``role`` (审计员/安全管理员) in their jurisdiction.
+
+    三员分立: the auditor's and the security administrator's duties belong to those roles. A small
+    county that has not (yet) appointed one keeps the duty with its system administrator, and
+    loses it there as soon as an active holder exists in the jurisdiction (docs/security.md).
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.role == role:
+        return user.org_id is not None
+    if not is_sysadmin(user):
+        return False
+    from .models import User
+    from .scoping import scope_q
+
+    if user.org_id is None:  # the platform's superuser: the duty stays with the roles
+        return False
+    holders = User.objects.filter(role=role, is_active=True).filter(scope_q(user, "org__region_code"))
+    return not holders.exists()
+
+
+def can_read_audit_log(user: Any) -> bool:
+    """审计员 (or the system administrator while the jurisdiction has none)."""
+    return _holds_duty(user, Role.AUDITOR)
+
+
+def can_manage_account_security(user: Any) -> bool:
+    """安全管理员: unlock sign-ins, reset second factors (or the sysadmin while there is none)."""
+    return _holds_duty(user, Role.SECADMIN)
+
+
+def can_secure_account_of(actor: Any, target: Any) -> bool:
+    return bool(
+        can_manage_account_security(actor) and target.org is not None and in_scope(actor, target.org.region_code)
+    )

@@ -81,3 +81,21 @@ def tokens_of(user: Any) -> QuerySet[ApiToken]:
     if not getattr(user, "is_authenticated", False):
         return ApiToken.objects.none()
     return ApiToken.objects.filter(user=user).order_by("-created_at")
+
+
+def users_for_security(user: Any, *, q: str = "") -> QuerySet[User]:
+    """Accounts whose security a 安全管理员 manages (locks, second factor); nothing for others."""
+    from .permissions import can_manage_account_security
+
+    if not can_manage_account_security(user):
+        return User.objects.none()
+    users = restrict(User.objects.select_related("org"), user, "org__region_code")
+    if q:
+        users = users.filter(Q(username__icontains=q) | Q(full_name__icontains=q))
+    return users.order_by("org__code", "username")
+
+
+def get_user_for_security(user: Any, pk: int) -> User:
+    return get_in_scope_or_404(
+        users_for_security(user), user, pk=pk, scope_field="org__region_code", message=_("未找到该用户。")
+    )

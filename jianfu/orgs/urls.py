@@ -1,12 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import views, views_audit, views_security, views_signin
 
 urlpatterns = [
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("account/password/", views.password_change, name="password_change"),
     path("account/tokens/", views.my_tokens, name="my_tokens"),
+    path("account/2fa/", views_signin.otp_setup, name="otp_setup"),
+    path("account/2fa/verify/", views_signin.otp_verify, name="otp_verify"),
+    path("audit/", views_audit.audit_log, name="audit_log"),
+    path("security/accounts/", views_security.account_security, name="account_security"),
+    path("security/accounts/<int:pk>/unlock/", views_security.account_unlock, name="account_unlock"),
+    path("security/accounts/<int:pk>/otp-reset/", views_security.account_otp_reset, name="account_otp_reset"),
     path("orgs/", views.org_tree, name="org_tree"),
     path("orgs/<str:code>/", views.org_detail, name="org_detail"),
     path("users/", views.user_list, name="user_list"),

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -26,9 +27,14 @@ from .forms import LoginForm, PasswordChangeForm, UserForm
 from .passwords import is_demo_password
 from .permissions import is_sysadmin
 from .scoping import visible_orgs
+from .security import has_otp_device, must_change_password, otp_required
 
 LOGIN_FAILED = "用户名或密码错误。"
-LOCKED = "登录失败次数过多，请 15 分钟后再试。"
+
+
+def _locked_message() -> str:
+    minutes = max(1, settings.LOGIN_LOCKOUT_SECONDS // 60)
+    return _("登录失败次数过多，请 {minutes} 分钟后再试，或联系安全管理员解锁。").format(minutes=minutes)
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,13 +46,14 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         username, password = form.cleaned_data["username"], form.cleaned_data["password"]
         ip = client_ip(request)
-        if login_guard.is_locked(username, ip):
-            error = LOCKED
+        # The attempt is counted before the password is checked (atomically), so parallel
+        # guesses never get more checks than the limit.
+        if not login_guard.reserve(username, ip):
+            error = _locked_message()
             actions.do_record_login_failure(username, ip, locked=True)
         else:
             user = authenticate(request, username=username, password=password)
             if user is None:
-                login_guard.note_failure(username, ip)
                 actions.do_record_login_failure(username, ip, locked=False)
                 error = LOGIN_FAILED
             elif is_demo_password(password) and not settings.DEMO_MODE:
@@ -54,10 +61,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
             elif user.org is not None and not user.org.is_active:
                 error = LOGIN_FAILED
             else:
-                login_guard.clear(username)
+                login_guard.succeeded(username, ip)
                 login(request, user)
                 actions.do_record_login(user)
-                if user.must_change_password:
+                if otp_required(user):
+                    return redirect("otp_verify" if has_otp_device(user) else "otp_setup")
+                if must_change_password(user):
                     messages.warning(request, _("请先修改初始密码。"))
                     return redirect("password_change")
                 target = request.GET.get("next", "")
@@ -240,4 +249,5 @@ def my_tokens(request: AuthedRequest) -> HttpResponse:
             request, actions.do_issue_token, request.user, actor=request.user, name=request.POST.get("name", "")
         )
         new_token = issued.value or ""
-    return render(request, "orgs/tokens.html", {"tokens": selectors.tokens_of(request.user), "new_token": new_token})
+    context = {"tokens": selectors.tokens_of(request.user), "new_token": new_token, "now": timezone.now()}
+    return render(request, "orgs/tokens.html", context)

@@ -24,6 +24,7 @@ from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
+from jianfu.orgs.security import do_record_personal_data_view
 
 from . import actions, ratelimit, selectors
 from .choices import STATE_TONE, CaseSource, CaseState
@@ -121,6 +122,8 @@ def case_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def _render_case(request: AuthedRequest, case: Any, **forms: Any) -> HttpResponse:
     edges = [e for e in CASE.available(case, request.user)]
+    if case.reporter_contact or (case.reporter is None and case.reporter_name):  # a resident's contact: audited
+        do_record_personal_data_view(request.user, case, fields=["reporter_name", "reporter_contact"])
     orders = list(case.orders.select_related("department", "issuing_office").prefetch_related("replies__evidence"))
     context = {
         "case": case,
