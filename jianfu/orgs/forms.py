@@ -52,10 +52,15 @@ class FullNameChoiceField(forms.ModelChoiceField):
     """Orgs shown by their full name, with the ancestors fetched in the options' own query (not
     one query per ancestor per option)."""
 
-    def _set_queryset(self, queryset: Any) -> None:
-        super()._set_queryset(None if queryset is None else queryset.select_related(ANCESTRY))
+    @property
+    def queryset(self) -> Any:
+        return self._queryset
 
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)  # type: ignore[assignment]
+    @queryset.setter
+    def queryset(self, queryset: Any) -> None:
+        # Django's own setter (ModelChoiceField._set_queryset): copy, then refresh the widget choices
+        self._queryset = None if queryset is None else queryset.select_related(ANCESTRY).all()
+        self.widget.choices = self.choices
 
 
 class OrgChoiceField(FullNameChoiceField):
