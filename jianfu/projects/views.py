@@ -103,6 +103,8 @@ def project_act(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
 @require_POST
 def milestone_add(request: AuthedRequest, pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, pk)
+    if not runs_delivery(project, request.user):
+        raise PermissionDenied(_("只有本社区或所属乡镇（街道）可以记录实施情况。"))
     form = MilestoneForm(request.POST, request.FILES)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -116,6 +118,8 @@ def milestone_add(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def spending_add(request: AuthedRequest, pk: int) -> HttpResponse:
     project = selectors.get_project(request.user, pk)
+    if not runs_delivery(project, request.user):
+        raise PermissionDenied(_("只有本社区或所属乡镇（街道）可以记录实施情况。"))
     form = SpendingForm(request.POST)
     if form.is_valid():
         run_action(request, actions.do_add_spending, project, actor=request.user, **form.cleaned_data)

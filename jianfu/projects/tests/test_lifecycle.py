@@ -50,7 +50,9 @@ def test_only_the_township_approves_and_within_its_envelope(world: Any) -> None:
     with pytest.raises(ActionError, match="剩余额度 20000"):
         actions.do_approve_project(second, actor=world.township_officer, budget="20001", funding_source="专项资金")
     with pytest.raises(ActionError, match="不能低于"):
-        actions.do_set_envelope(world.chengguan, actor=world.township_officer, year=timezone.localdate().year, amount="100")
+        actions.do_set_envelope(
+            world.chengguan, actor=world.township_officer, year=timezone.localdate().year, amount="100"
+        )
 
 
 def test_spending_above_the_budget_is_refused_and_nothing_saved(world: Any) -> None:

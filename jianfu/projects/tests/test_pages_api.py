@@ -91,7 +91,12 @@ def test_the_api_lists_proposes_and_votes(world: Any, api_client_for: Any) -> No
     resp = c.post(
         "/api/v1/projects/proposals",
         json.dumps(
-            {"community_code": world.dongguan.code, "title": "健身器材", "description": "广场", "estimated_cost": "8000"}
+            {
+                "community_code": world.dongguan.code,
+                "title": "健身器材",
+                "description": "广场",
+                "estimated_cost": "8000",
+            }
         ),
         content_type="application/json",
     )

@@ -21,7 +21,12 @@ def _round(world: Any, mode: str = "approval", budget: Any = None) -> tuple[Any,
     b = to_stage(world, "deliberating", title="修建休闲座椅", cost="20000")
     c = to_stage(world, "deliberating", title="楼道扶手", cost="15000")
     r = actions.do_open_round(
-        actor=world.community_worker, kind="select", title="2026年评议投票", projects=[a, b, c], mode=mode, budget=budget
+        actor=world.community_worker,
+        kind="select",
+        title="2026年评议投票",
+        projects=[a, b, c],
+        mode=mode,
+        budget=budget,
     )
     return r, [a, b, c]
 
