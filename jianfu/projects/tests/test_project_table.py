@@ -61,31 +61,31 @@ WALK = WorkflowWalk(
             "deliberate",
             lambda w, p, u: actions.do_deliberate_project(p, actor=u, meeting_record="议事会"),
             allowed=(CW,),
-        ),  # fmt: skip
+        ),
         Step(
             S.DELIBERATING,
             "approve",
             lambda w, p, u: actions.do_approve_project(p, actor=u, budget="1000", funding_source="镇财政"),
             allowed=(TOWN,),
-        ),  # fmt: skip
+        ),
         Step(
             S.APPROVED,
             "start",
             lambda w, p, u: actions.do_start_project(p, actor=u, supplier="县建安公司"),
             allowed=(CW, TOWN),
-        ),  # fmt: skip
+        ),
         Step(
             S.IMPLEMENTING,
             "complete",
             lambda w, p, u: actions.do_move_project(p, actor=u, action="complete"),
             allowed=(CW, TOWN),
-        ),  # fmt: skip
+        ),
         Step(
             S.ACCEPTING,
             "archive",
             lambda w, p, u: actions.do_move_project(p, actor=u, action="archive"),
             allowed=(CW, TOWN),
-        ),  # fmt: skip
+        ),
         Step(S.PROPOSED, "reject", reason("reject"), allowed=(CW, TOWN)),
         Step(S.DELIBERATING, "reject", reason("reject"), allowed=(TOWN,)),
         Step(S.PROPOSED, "withdraw", reason("withdraw"), allowed=(CW,)),
