@@ -3,6 +3,7 @@ county; one project with its stages; proposing a project; voting with a househol
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -14,15 +15,18 @@ from jianfu.orgs import tree
 from jianfu.orgs.choices import GRASSROOTS_KINDS
 
 from . import actions, ratelimit, selectors
-from .choices import RoundKind, RoundState
+from .choices import ProjectState, RoundKind, RoundState
 from .forms import ProposalForm, VoteForm
 
-BOARD_ROWS = 200
+BOARD_ROWS = 30  # per page: a phone screen or two, and the board stays fast for a whole county
 
 
 def board(request: HttpRequest, code: str) -> HttpResponse:
     division = selectors.public_division(code)
     qs = selectors.public_projects(division)
+    state = request.GET.get("state", "")
+    shown = qs.filter(state=state) if state in ProjectState.values else qs
+    page = Paginator(shown, BOARD_ROWS).get_page(request.GET.get("page"))
     communities = []
     if division.kind not in GRASSROOTS_KINDS:
         communities = list(tree.grassroots_of(division).order_by("code").only("code", "name"))
@@ -32,7 +36,9 @@ def board(request: HttpRequest, code: str) -> HttpResponse:
         {
             "division": division,
             "county": tree.county_of(division),
-            "projects": qs[:BOARD_ROWS],
+            "projects": page.object_list,
+            "page": page,
+            "state": state,
             "summary": selectors.board_summary(qs),
             "communities": communities,
             "is_community": division.kind in GRASSROOTS_KINDS,
