@@ -143,25 +143,36 @@ def vote_round(households: int, cw: User, cast: int) -> dict[str, float]:
             cursor.execute("ANALYZE projects_pick")
             cursor.execute("ANALYZE projects_project")
     n_picks = Pick.objects.filter(round=r).count()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     closed = actions.do_close_round(r, actor=cw)
-    count_s = time.perf_counter() - t0
+    count_s, count_cpu = time.perf_counter() - t0, time.process_time() - c0
     assert closed.ballots == households
     total = sum(Project.objects.filter(pk__in=[p.pk for p in ballot]).values_list("votes", flat=True))
     assert total == n_picks, (total, n_picks)
-    return {"issue_s": issue_s, "per_vote_ms": per_vote_ms, "count_s": count_s, "picks": n_picks}
+    return {
+        "issue_s": issue_s,
+        "per_vote_ms": per_vote_ms,
+        "count_s": count_s,
+        "count_cpu": count_cpu,
+        "picks": n_picks,
+    }
 
 
-def percentiles(fn, n: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def percentiles(fn, n: int) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
+    """Wall-clock p50 and p95, and the p95 of this process's CPU time (the machine is shared:
+    the CPU time shows what the page costs when other work competes for the cores)."""
     fn()  # warm up (templates, connection)
-    times = []
+    times, cpu = [], []
     for _ in range(n):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         resp = fn()
         times.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
         assert resp.status_code == 200, resp.status_code
     times.sort()
-    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
+    cpu.sort()
+    k = max(0, int(len(times) * 0.95) - 1)
+    return statistics.median(times), times[k], cpu[k]
 
 
 def main() -> None:
@@ -183,15 +194,17 @@ def main() -> None:
     print(f"  one vote through do_cast_vote (mean of {args.cast}) {v['per_vote_ms']:8.1f} ms")
     counted = f"{args.households:,} households, {v['picks']:,} picks"
     print(f"  count round: {counted}  {v['count_s'] * 1000:8.0f} ms  (target < 2000)")
+    print(f"  count round, python cpu time only                 {v['count_cpu'] * 1000:8.0f} ms")
     client = Client()
     for label, url in (("community board", f"/public/projects/{communities[1].code}/"),
                        ("county board", f"/public/projects/{COUNTY}/")):  # fmt: skip
-        p50, p95 = percentiles(lambda url=url: client.get(url), args.requests)
-        print(f"  {label:16s} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  (target p95 < 100)")
+        p50, p95, cpu95 = percentiles(lambda url=url: client.get(url), args.requests)
+        print(f"  {label:16s} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  cpu p95 {cpu95:6.1f} ms  (target p95 < 100)")
     project = Project.objects.within(COUNTY).order_by("id").first()
     assert project is not None
-    p50, p95 = percentiles(lambda: client.get(f"/public/projects/project/{project.pk}/"), args.requests)
-    print(f"  {'project page':16s} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms")
+    p50, p95, cpu95 = percentiles(lambda: client.get(f"/public/projects/project/{project.pk}/"), args.requests)
+    print(f"  {'project page':16s} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  cpu p95 {cpu95:6.1f} ms")
+    print(f"  load average while measuring: {os.getloadavg()[0]:.1f} (2 cores)")
 
 
 if __name__ == "__main__":

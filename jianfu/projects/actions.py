@@ -143,9 +143,10 @@ def remaining_envelope(township: Org, year: int, *, exclude: Project | None = No
     envelope = Envelope.objects.filter(township=township, year=year).first()
     if envelope is None:
         return None, Decimal(0)
-    used = Project.objects.filter(township=township, year=year, state__in=FUNDED).exclude(
-        pk=exclude.pk if exclude else None
-    ).aggregate(s=Sum("budget"))["s"] or Decimal(0)
+    funded = Project.objects.filter(township=township, year=year, state__in=FUNDED)
+    if exclude is not None:
+        funded = funded.exclude(pk=exclude.pk)
+    used = funded.aggregate(s=Sum("budget"))["s"] or Decimal(0)
     return envelope, envelope.amount - used
 
 

@@ -53,7 +53,7 @@ class RoundForm(forms.Form):
 
     def __init__(self, *args: Any, projects: list[tuple[str, str]], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["projects"].choices = projects
+        self.fields["projects"].choices = projects  # type: ignore[attr-defined]
 
 
 class CodesForm(forms.Form):
@@ -110,7 +110,7 @@ class VoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         if vote_round.kind == RoundKind.SELECT:
             del self.fields["accept"], self.fields["satisfaction"]
-            self.fields["picks"].choices = [
+            self.fields["picks"].choices = [  # type: ignore[attr-defined]
                 (str(p.pk), f"{p.title}（约 {p.estimated_cost:,.0f} 元）") for p in vote_round.projects.order_by("id")
             ]
         else:

@@ -12,8 +12,6 @@ from jianfu.orgs.scoping import ScopedModel
 
 from .choices import ProjectState, RoundKind, RoundState, Source, VoteMode
 
-MONEY = {"max_digits": 12, "decimal_places": 2}
-
 
 class Envelope(ScopedModel):
     """A township's annual funding envelope for resident projects (年度民生微实事资金额度).
@@ -22,7 +20,7 @@ class Envelope(ScopedModel):
     # region_code (ScopedModel): the township's
     township = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
     year = models.PositiveIntegerField(gettext_lazy("年度"))
-    amount = models.DecimalField(gettext_lazy("年度额度（元）"), **MONEY)
+    amount = models.DecimalField(gettext_lazy("年度额度（元）"), max_digits=12, decimal_places=2)
     funding_source = models.CharField(gettext_lazy("资金来源"), max_length=200, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -44,7 +42,7 @@ class Project(ScopedModel):
     year = models.PositiveIntegerField(gettext_lazy("年度"), db_index=True)
     title = models.CharField(gettext_lazy("项目名称"), max_length=100)
     description = models.TextField(gettext_lazy("项目内容"))
-    estimated_cost = models.DecimalField(gettext_lazy("估算金额（元）"), **MONEY)
+    estimated_cost = models.DecimalField(gettext_lazy("估算金额（元）"), max_digits=12, decimal_places=2)
     # Never shown on a public page or to anyone outside the community's own staff and township.
     contact = models.CharField(gettext_lazy("联系方式"), max_length=100, blank=True)
     source = models.CharField(gettext_lazy("来源"), max_length=10, choices=Source.choices)
@@ -52,10 +50,10 @@ class Project(ScopedModel):
         gettext_lazy("阶段"), max_length=15, choices=ProjectState.choices, default=ProjectState.PROPOSED, db_index=True
     )
     meeting_record = models.TextField(gettext_lazy("评议会议记录"), blank=True)
-    budget = models.DecimalField(gettext_lazy("批准预算（元）"), null=True, blank=True, **MONEY)
+    budget = models.DecimalField(gettext_lazy("批准预算（元）"), null=True, blank=True, max_digits=12, decimal_places=2)
     funding_source = models.CharField(gettext_lazy("资金来源"), max_length=200, blank=True)
     supplier = models.CharField(gettext_lazy("实施单位"), max_length=200, blank=True)
-    spent = models.DecimalField(gettext_lazy("已支出（元）"), default=0, **MONEY)
+    spent = models.DecimalField(gettext_lazy("已支出（元）"), default=0, max_digits=12, decimal_places=2)
     votes = models.PositiveIntegerField(gettext_lazy("评议得票"), null=True, blank=True)
     accept_yes = models.PositiveIntegerField(gettext_lazy("验收赞成"), null=True, blank=True)
     accept_no = models.PositiveIntegerField(gettext_lazy("验收反对"), null=True, blank=True)
@@ -109,7 +107,7 @@ class Spending(ScopedModel):
     """One spending line of a project (支出明细); the lines never exceed the approved budget."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="spendings")
-    amount = models.DecimalField(gettext_lazy("金额（元）"), **MONEY)
+    amount = models.DecimalField(gettext_lazy("金额（元）"), max_digits=12, decimal_places=2)
     note = models.CharField(gettext_lazy("用途"), max_length=200)
     spent_on = models.DateField(gettext_lazy("日期"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -131,7 +129,7 @@ class VoteRound(ScopedModel):
         gettext_lazy("投票方式"), max_length=10, choices=VoteMode.choices, default=VoteMode.APPROVAL
     )
     title = models.CharField(gettext_lazy("名称"), max_length=100)
-    budget = models.DecimalField(gettext_lazy("本轮预算（元）"), null=True, blank=True, **MONEY)
+    budget = models.DecimalField(gettext_lazy("本轮预算（元）"), null=True, blank=True, max_digits=12, decimal_places=2)
     projects = models.ManyToManyField(Project, related_name="rounds")
     state = models.CharField(
         gettext_lazy("状态"), max_length=10, choices=RoundState.choices, default=RoundState.OPEN, db_index=True

@@ -129,9 +129,9 @@ def numbers(user: Any, year: int | None = None) -> dict[str, Any]:
         rounds = rounds.filter(created_at__year=year)
         envelopes = envelopes.filter(year=year)
     towns: dict[int, dict[str, Any]] = {}
-    for t in Org.objects.filter(pk__in=projects.values("township")).order_by("code"):
-        towns[t.pk] = {"township": t, "projects": 0, "budget": Decimal(0), "spent": Decimal(0), "envelope": Decimal(0),
-                       "codes": 0, "ballots": 0, "sat_sum": Decimal(0), "sat_n": 0,
+    for org in Org.objects.filter(pk__in=projects.values("township")).order_by("code"):
+        towns[org.pk] = {"township": org, "projects": 0, "budget": Decimal(0), "spent": Decimal(0),
+                         "envelope": Decimal(0), "codes": 0, "ballots": 0, "sat_sum": Decimal(0), "sat_n": 0,
                        "stages": {s.value: 0 for s in STAGES}}  # fmt: skip
     for row in (
         projects.order_by()
@@ -147,10 +147,10 @@ def numbers(user: Any, year: int | None = None) -> dict[str, Any]:
         if e.township_id in towns:
             towns[e.township_id]["envelope"] += e.amount
     for r in rounds.filter(state=RoundState.CLOSED).select_related("community"):
-        t = towns.get(r.community.parent_id or 0)
-        if t is not None:
-            t["codes"] += r.codes_issued
-            t["ballots"] += r.ballots
+        town = towns.get(r.community.parent_id or 0)
+        if town is not None:
+            town["codes"] += r.codes_issued
+            town["ballots"] += r.ballots
     for p in projects.filter(satisfaction__isnull=False).only("township", "satisfaction"):
         towns[p.township_id]["sat_sum"] += p.satisfaction or 0
         towns[p.township_id]["sat_n"] += 1

@@ -3,6 +3,8 @@ county; one project with its stages; proposing a project; voting with a househol
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -65,7 +67,7 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
 def propose(request: HttpRequest, code: str) -> HttpResponse:
     community = selectors.public_community(code)
     county = tree.county_of(community)
-    context = {"community": community, "county": county}
+    context: dict[str, Any] = {"community": community, "county": county}
     if request.method == "POST" and not ratelimit.allow_proposal(client_ip(request), county.code):
         form = ProposalForm(initial=request.POST.dict())
         context.update(form=form, error=ratelimit.proposal_message())
