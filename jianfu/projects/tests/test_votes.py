@@ -115,3 +115,18 @@ def test_the_code_sheet_comes_as_a_workbook_once(world: Any, client_for: Any) ->
     actions.do_cast_vote(r, code=codes[0], picks=[_projects[0].pk])
     r.refresh_from_db()
     assert r.codes_issued == 4 and r.ballots == 1
+
+
+def test_the_code_sheet_comes_as_a_printable_pdf(world: Any, client_for: Any) -> None:
+    from jianfu.core.pdf import cjk_font_available
+    from jianfu.testing import pdf_facts
+
+    if not cjk_font_available():
+        pytest.skip("no CJK font on this machine")
+    r, _projects = _round(world)
+    resp = client_for("community_worker").post(f"/projects/rounds/{r.pk}/codes/", {"count": "6", "format": "pdf"})
+    assert resp.status_code == 200 and resp["Content-Type"] == "application/pdf"
+    text, fonts = pdf_facts(resp.content)
+    assert "2026年评议投票" in text and "一户一码" in text and fonts
+    r.refresh_from_db()
+    assert r.codes_issued == 6
