@@ -159,23 +159,27 @@ def do_approve_project(project: Project, *, actor: Any, budget: Any, funding_sou
     source = clean_text(funding_source, field="funding_source", label=_("资金来源"), limit=200)
     # The envelope row is locked until commit: two approvals in the same township are serialised,
     # so together they cannot overdraw it.
-    envelope = Envelope.objects.select_for_update().filter(township_id=project.township_id, year=project.year).first()
+    # Funded from the envelope of the year it is approved in (a December proposal approved in
+    # January draws on the new year's money).
+    year = timezone.localdate().year
+    envelope = Envelope.objects.select_for_update().filter(township_id=project.township_id, year=year).first()
     if envelope is None:
         raise ActionError(
             _("{town}尚未设定 {year} 年民生微实事资金额度，请先设定额度。").format(
-                town=project.township.name, year=project.year
+                town=project.township.name, year=year
             ),
             field="budget",
         )
-    _envelope, left = remaining_envelope(project.township, project.year, exclude=project)
+    _envelope, left = remaining_envelope(project.township, year, exclude=project)
     if amount > left:
         raise ActionError(
             _("批准预算 {amount} 元超出本镇（街道）{year} 年剩余额度 {left} 元。").format(
-                amount=amount, year=project.year, left=left
+                amount=amount, year=year, left=left
             ),
             field="budget",
         )
-    return PROJECT.apply(project, "approve", actor=actor, changes={"budget": amount, "funding_source": source})
+    changes = {"budget": amount, "funding_source": source, "year": year}
+    return PROJECT.apply(project, "approve", actor=actor, changes=changes)
 
 
 def do_start_project(project: Project, *, actor: Any, supplier: Any) -> Project:
@@ -185,8 +189,8 @@ def do_start_project(project: Project, *, actor: Any, supplier: Any) -> Project:
 
 
 def do_move_project(project: Project, *, actor: Any, action: str, reason: str = "") -> Project:
-    """The moves that need no data: 提交验收, 归档, 不予采纳, 撤回 (the last two with a reason)."""
-    if action not in ("complete", "archive", "reject", "withdraw"):
+    """The moves that need no data: 提交验收, 归档; 退回整改, 不予采纳, 撤回 (with a reason)."""
+    if action not in ("complete", "archive", "rework", "reject", "withdraw"):
         raise ActionError(_("未知的操作：{action}").format(action=action))
     if reason:
         reason = clean_text(reason, field="reason", label=_("理由"), limit=500)

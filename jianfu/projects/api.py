@@ -106,7 +106,7 @@ def list_projects(request: AuthedRequest, state: str = "", limit: int = 50, offs
 
 @router.post("/proposals", auth=None, response={201: ProposalOut}, summary="居民提出项目建议（无需登录）")
 def propose(request: HttpRequest, payload: ProposalIn) -> Status[dict[str, Any]]:
-    community = selectors.public_community(payload.community_code[:12])
+    community = selectors.public_community(payload.community_code)
     county = tree.county_of(community)
     if not ratelimit.allow_proposal(client_ip(request), county.code):
         raise HttpError(429, ratelimit.proposal_message())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .choices import RoundKind, VoteMode
@@ -111,7 +112,8 @@ class VoteForm(forms.Form):
         if vote_round.kind == RoundKind.SELECT:
             del self.fields["accept"], self.fields["satisfaction"]
             self.fields["picks"].choices = [  # type: ignore[attr-defined]
-                (str(p.pk), f"{p.title}（约 {p.estimated_cost:,.0f} 元）") for p in vote_round.projects.order_by("id")
+                (str(p.pk), _("{title}（约 {cost:,.0f} 元）").format(title=p.title, cost=p.estimated_cost))
+                for p in vote_round.projects.order_by("id")
             ]
         else:
             del self.fields["picks"]

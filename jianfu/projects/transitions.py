@@ -36,7 +36,19 @@ def _accepted_by_residents(p: Project, actor: Actor) -> str | None:
         return _("验收投票尚未计票，不能归档。")
     if p.accept_yes is None:
         return _("居民验收投票尚未进行，不能归档。")
+    if p.accept_yes <= (p.accept_no or 0):
+        return _("居民验收未通过（同意 {yes} 户，不同意 {no} 户），请退回整改后重新验收。").format(
+            yes=p.accept_yes, no=p.accept_no or 0
+        )
     return None
+
+
+def _clear_acceptance(p: Project, actor: Actor, reason: str) -> dict[str, object]:
+    """Back to delivery: the failed acceptance stays in its round and the audit, and a new
+    acceptance vote is needed."""
+    before = {"accept_yes": p.accept_yes, "accept_no": p.accept_no, "satisfaction": str(p.satisfaction)}
+    p.accept_yes = p.accept_no = p.satisfaction = None
+    return {"failed_acceptance": before}
 
 
 def _keep_reason(p: Project, actor: Actor, reason: str) -> None:
@@ -81,6 +93,16 @@ PROJECT = Workflow(
             extra_fields=("supplier",),
         ),
         Edge(S.IMPLEMENTING, "complete", S.ACCEPTING, runs_delivery, gettext_lazy("提交验收"), guard=_has_milestone),
+        Edge(
+            S.ACCEPTING,
+            "rework",
+            S.IMPLEMENTING,
+            runs_delivery,
+            gettext_lazy("退回整改"),
+            needs_reason=True,
+            effect=_clear_acceptance,
+            extra_fields=("accept_yes", "accept_no", "satisfaction"),
+        ),
         Edge(S.ACCEPTING, "archive", S.ARCHIVED, _either, gettext_lazy("验收归档"), guard=_accepted_by_residents),
         Edge(
             S.PROPOSED,

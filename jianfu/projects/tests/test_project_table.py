@@ -86,6 +86,7 @@ WALK = WorkflowWalk(
             lambda w, p, u: actions.do_move_project(p, actor=u, action="archive"),
             allowed=(CW, TOWN),
         ),
+        Step(S.ACCEPTING, "rework", reason("rework"), allowed=(CW, TOWN)),
         Step(S.PROPOSED, "reject", reason("reject"), allowed=(CW, TOWN)),
         Step(S.DELIBERATING, "reject", reason("reject"), allowed=(TOWN,)),
         Step(S.PROPOSED, "withdraw", reason("withdraw"), allowed=(CW,)),

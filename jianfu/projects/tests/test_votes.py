@@ -130,3 +130,17 @@ def test_the_code_sheet_comes_as_a_printable_pdf(world: Any, client_for: Any) ->
     assert "2026年评议投票" in text and "一户一码" in text and fonts
     r.refresh_from_db()
     assert r.codes_issued == 6
+
+
+def test_a_failed_acceptance_cannot_be_archived_and_goes_back_to_rework(world: Any) -> None:
+    p = to_stage(world, "accepting")
+    r = actions.do_open_round(actor=world.community_worker, kind="accept", title="验收", projects=[p])
+    codes = actions.do_issue_codes(r, actor=world.community_worker, count=3)
+    actions.do_cast_vote(r, code=codes[0], accept=False, satisfaction=2)
+    actions.do_cast_vote(r, code=codes[1], accept=False, satisfaction=1)
+    actions.do_cast_vote(r, code=codes[2], accept=True, satisfaction=4)
+    actions.do_close_round(r, actor=world.community_worker)
+    with pytest.raises(ActionError, match="验收未通过"):
+        actions.do_move_project(p, actor=world.township_officer, action="archive")
+    p = actions.do_move_project(p, actor=world.community_worker, action="rework", reason="路灯亮度不足，更换灯具")
+    assert p.state == "implementing" and p.accept_yes is None and p.satisfaction is None
