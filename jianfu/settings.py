@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "jianfu.formsreg",
     "jianfu.certs",
     "jianfu.assess",
+    "jianfu.projects",
     "jianfu.api",
 ]
 if TESTING:
@@ -227,6 +228,10 @@ EVENTS_DEADLINES = dict(
     for item in env_list("JIANFU_EVENT_DEADLINES", "emergency=2h,urgent=24h,normal=7d,low=15d")
     if "=" in item
 )
+# Resident projects (民生微实事): public proposals and vote attempts per address and hour, photo size.
+PROJECTS_PUBLIC_PROPOSALS_PER_WINDOW = int(os.environ.get("JIANFU_PROJECT_PROPOSALS_PER_HOUR", "5"))
+PROJECTS_VOTE_ATTEMPTS_PER_WINDOW = int(os.environ.get("JIANFU_PROJECT_VOTES_PER_HOUR", "60"))
+PROJECTS_MAX_PHOTO_BYTES = int(float(os.environ.get("JIANFU_PROJECT_PHOTO_MB", "5")) * 1024 * 1024)
 EVENTS_MAX_PHOTO_BYTES = int(float(os.environ.get("JIANFU_EVENT_PHOTO_MB", "8")) * 1024 * 1024)
 EVENTS_PUBLIC_REPORTS_PER_WINDOW = int(os.environ.get("JIANFU_EVENT_REPORTS_PER_HOUR", "5"))
 # The 举报电话 every public page shows: "0915-1234567" for all counties, or per county

@@ -25,9 +25,11 @@ EVENT_TEXT = "权限表测试：东关街井盖缺失"
 FORM_TITLE = "权限表测试：社区人口基本情况统计表"
 CERT_PURPOSE = "权限表测试：办理低保复核"
 RESIDENT = "权限表居民"
+PROJECT_TITLE = "权限表测试：东关街加装路灯"
 # Texts of 汉阴县 that the other county must never be shown (on a page that is not public).
 MARKERS = (
     APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, DOC_TITLE, EVENT_TEXT, FORM_TITLE, CERT_PURPOSE, RESIDENT,
+    PROJECT_TITLE,
     "李秀英", "刘洋", "孙丽",
 )  # fmt: skip
 
@@ -316,6 +318,49 @@ def _assess(world: World) -> dict[str, Any]:
     return {"scheme": scheme.pk, "indicator": indicator.pk, "scheme_op": "publish"}
 
 
+def _projects(world: World) -> dict[str, Any]:
+    """东关社区's resident projects: one being delivered (with a milestone photo), one on the
+    ballot of an open vote round."""
+    from jianfu.projects import actions
+
+    cw, town = world.community_worker, world.township_officer
+    actions.do_set_envelope(world.chengguan, actor=town, year=timezone.localdate().year, amount="100000")
+    built = actions.do_submit_proposal(
+        actor=cw,
+        community=world.dongguan,
+        title=PROJECT_TITLE,
+        description="东关街北段夜间无照明",
+        estimated_cost="30000",
+    )
+    built = actions.do_deliberate_project(built, actor=cw, meeting_record="居民议事会同意")
+    built = actions.do_approve_project(built, actor=town, budget="28000", funding_source="镇民生微实事专项资金")
+    built = actions.do_start_project(built, actor=cw, supplier="光明电力")
+    milestone = actions.do_add_milestone(
+        built,
+        actor=cw,
+        title="灯杆安装",
+        happened_on=timezone.localdate(),
+        files=[SimpleUploadedFile("灯杆.png", PNG, content_type="image/png")],
+    )
+    voted = actions.do_submit_proposal(
+        actor=None,
+        community=world.dongguan,
+        title=PROJECT_TITLE + "（投票）",
+        description="广场",
+        estimated_cost="8000",
+    )
+    voted = actions.do_deliberate_project(voted, actor=cw, meeting_record="居民议事会同意")
+    vote_round = actions.do_open_round(actor=cw, kind="select", title="权限表测试投票", projects=[voted])
+    actions.do_issue_codes(vote_round, actor=cw, count=3)
+    return {
+        "project": built.pk,
+        "project_op": "complete",
+        "project_photo": milestone.photos.get().pk,
+        "voted_project": voted.pk,
+        "vote_round": vote_round.pk,
+    }
+
+
 def build_scene(world: World) -> dict[str, Any]:
     from jianfu.admission.actions import do_open_plan_window
     from jianfu.notify.actions import do_notify
@@ -358,4 +403,5 @@ def build_scene(world: World) -> dict[str, Any]:
         **_forms(world),
         **_certs(world),
         **_assess(world),
+        **_projects(world),
     }

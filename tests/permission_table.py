@@ -120,6 +120,9 @@ ENTRY = (
     '{"community": "$community", "kind": "form", "source_org": "$dept_org", "occurred_on": "2026-06-01", "minutes": 30}'
 )
 CERT_IN = '{"item_code": "ZM-01", "resident_name": "测试", "id_number": "1", "purpose": "测试"}'
+PROPOSAL = (
+    '{"community_code": "$community", "title": "加装路灯", "description": "夜间无照明", "estimated_cost": "30000"}'
+)
 REPORT = '{"county_code": "$county", "title": "社区被要求上报台账", "description": "每周三张表"}'
 
 NEW_FORM = '{"title": "权限表测试：新表"}'
@@ -320,6 +323,33 @@ ROWS: list[Row] = [
     POST("forms/<int:pk>/demand/", "*=403 anon,dept=302 other=404", pk="form", data="township=$township&due_date=2099-12-31"),
     GET("forms/<int:pk>/fill/", "*=403 anon=302 cw,vw=200 other=404", pk="form"),
     POST("forms/<int:pk>/fill/", "*=403 anon=302 cw,vw=200 other=404", pk="form"),
+    # resident projects (民生微实事)
+    GET("projects/", "*=403 anon=302 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
+    GET("projects/new/", "*=403 anon=302 cw,vw=200"),
+    POST("projects/new/", "*=403 anon=302 cw,vw=200"),
+    GET("projects/<int:pk>/", "*=403 anon=302 mzj,zzb,lg,town,cw=200 town2,vw,o_mzj=404", pk="project"),
+    POST("projects/<int:pk>/act/<str:action>/", "*=403 anon,cw,town=302 town2,vw,o_mzj=404", pk="project", action="project_op"),
+    POST("projects/<int:pk>/milestones/", "*=403 anon,cw,town=302 town2,vw,o_mzj=404", pk="project"),
+    POST("projects/<int:pk>/spending/", "*=403 anon,cw,town=302 town2,vw,o_mzj=404", pk="project"),
+    GET("projects/envelopes/", "*=403 anon=302 mzj,zzb,lg,town,town2,o_mzj=200"),
+    POST("projects/envelopes/", "*=403 anon=302 town,town2=200"),
+    GET("projects/numbers/", "*=403 anon=302 mzj,zzb,lg,town,town2,o_mzj=200"),
+    GET("projects/numbers.xlsx", "*=403 anon=302 mzj,zzb,lg,town,town2,o_mzj=200"),
+    GET("projects/rounds/new/", "*=403 anon=302 cw,vw=200"),
+    POST("projects/rounds/new/", "*=403 anon=302 cw,vw=200"),
+    GET("projects/rounds/<int:pk>/", "*=403 anon=302 mzj,zzb,lg,town,cw=200 town2,vw,o_mzj=404", pk="vote_round"),
+    POST("projects/rounds/<int:pk>/codes/", "*=403 anon,cw=302 town2,vw,o_mzj=404", pk="vote_round"),
+    POST("projects/rounds/<int:pk>/close/", "*=403 anon,cw=302 town2,vw,o_mzj=404", pk="vote_round"),
+    GET("public/projects/<str:code>/", "*=200", code="county", public="y"),
+    GET("public/projects/<str:code>/propose/", "*=200", code="community", public="y"),
+    POST("public/projects/<str:code>/propose/", "*=200", code="community", public="y"),
+    GET("public/projects/project/<int:pk>/", "*=200", pk="project", public="y"),
+    GET("public/projects/vote/<int:pk>/", "*=200", pk="vote_round", public="y"),
+    POST("public/projects/vote/<int:pk>/", "*=200", pk="vote_round", public="y"),
+    GET("public/projects/photos/<int:pk>/", "*=200", pk="project_photo", public="y"),
+    GET("/api/v1/projects", "*=403 anon=401 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
+    POST("/api/v1/projects/proposals", "*=201", data=PROPOSAL, public="y"),
+    POST("/api/v1/projects/{project_id}/votes", "*=400", project_id="voted_project", data='{"code": "ABCD-EFGH-JKMN"}', public="y"),
     # API: the framework's own pages
     # assessment (考核评价)
     GET("assess/", "*=200 anon=302 dept,dept2,o_dept=403"),

@@ -46,6 +46,8 @@ ALLOWED: dict[str, set[str]] = {
     # assessment: indicators from the current lists (catalog); ratings of departments onto the
     # scoreboard through supervision.scoreboard
     "assess": {"core", "orgs", "catalog", "supervision"},
+    # resident projects (民生微实事): the org tree and the engine only
+    "projects": {"core", "orgs"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.
