@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "jianfu.formsreg",
     "jianfu.certs",
     "jianfu.assess",
+    "jianfu.campaigns",
     "jianfu.api",
 ]
 if TESTING:

@@ -46,6 +46,8 @@ ALLOWED: dict[str, set[str]] = {
     # assessment: indicators from the current lists (catalog); ratings of departments onto the
     # scoreboard through supervision.scoreboard
     "assess": {"core", "orgs", "catalog", "supervision"},
+    # special campaigns: overdue 整改 items into supervision's sink
+    "campaigns": {"core", "orgs", "notify", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

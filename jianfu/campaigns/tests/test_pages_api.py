@@ -1,0 +1,101 @@
+"""Pages, exports and the API: a township sees its own rows, the county all, another county 404."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from jianfu.campaigns import actions
+from jianfu.campaigns.models import Campaign, LedgerItem
+from jianfu.core.pdf import cjk_font_available
+from jianfu.testing import pdf_facts
+
+from .conftest import day, stages
+
+
+def test_the_county_creates_a_campaign_from_the_page_and_a_script_title_saves_nothing(world, client_for):
+    client = client_for("county_mzj")
+    data = {"title": "<script>alert(1)</script>", "basis": "文件", "tasksets": ["apps"]}
+    for n, (name, start, end) in enumerate(stages(), start=1):
+        data |= {f"stage{n}_name": name, f"stage{n}_start": start.isoformat(), f"stage{n}_end": end.isoformat()}
+    response = client.post("/campaigns/new/", data)
+    assert response.status_code == 200 and "HTML 标签" in response.content.decode()
+    assert not Campaign.objects.exists()
+    response = client.post("/campaigns/new/", data | {"title": "减负专项行动", "stage2_start": "2026-02-30"})
+    assert response.status_code == 200 and not Campaign.objects.exists()
+    response = client.post("/campaigns/new/", data | {"title": "减负专项行动"})
+    assert response.status_code == 302 and Campaign.objects.get().title == "减负专项行动"
+
+
+def test_closing_a_stage_with_open_rows_shows_the_chinese_message(world, client_for, campaign):
+    stage = campaign.stages.get(position=1)
+    response = client_for("county_mzj").post(f"/campaigns/{campaign.pk}/stages/{stage.pk}/close/", follow=True)
+    assert "还有 10 项台账任务" in response.content.decode()
+    stage.refresh_from_db()
+    assert stage.state == "open"
+
+
+def test_a_township_sees_its_own_ledger_rows_only(world, client_for, campaign):
+    html = client_for("township_officer").get(f"/campaigns/{campaign.pk}/ledger/").content.decode()
+    mine = campaign.items.filter(township=world.chengguan).first()
+    theirs = campaign.items.filter(township=world.jianchi).first()
+    assert f"/campaigns/items/{mine.pk}/" in html and f"/campaigns/items/{theirs.pk}/" not in html
+    assert client_for("township_officer").get(f"/campaigns/items/{theirs.pk}/").status_code == 404
+    assert client_for("other_county_officer").get(f"/campaigns/{campaign.pk}/").status_code == 404
+
+
+def test_the_api_ledger_is_scoped(world, api_client_for, campaign):
+    url = f"/api/v1/campaigns/{campaign.pk}/ledger"
+    town = api_client_for("township_officer").get(url).json()
+    assert town and {r["township_code"] for r in town} == {world.chengguan.code}
+    county = api_client_for("county_mzj").get(url).json()
+    assert {r["township_code"] for r in county} == {world.chengguan.code, world.jianchi.code}
+    assert len(county) == LedgerItem.objects.count()
+    assert api_client_for("other_county_officer").get(url).status_code == 404
+    assert api_client_for("dept_officer").get(url).status_code == 403
+    listed = api_client_for("township_officer").get("/api/v1/campaigns").json()
+    assert [c["id"] for c in listed] == [campaign.pk] and listed[0]["stages"][0]["name"] == "实施"
+    assert api_client_for("other_county_officer").get("/api/v1/campaigns").json() == []
+
+
+def _progress(world, campaign):
+    item = campaign.items.filter(township=world.chengguan).first()
+    actions.do_update_item(item, actor=world.township_officer, status="done", owner="赵敏", note="完成")
+    actions.do_record_inspection(
+        campaign, actor=world.county_mzj, target=world.jianchi, date=day(-3), group="联合检查组", method="open",
+        findings="镇卫生院仍要求村委会出具证明", deadline=day(10),
+    )  # fmt: skip
+
+
+def test_the_report_excel_shows_every_townships_progress(world, client_for, campaign):
+    _progress(world, campaign)
+    response = client_for("county_mzj").get(f"/campaigns/{campaign.pk}/report.xlsx")
+    assert response.status_code == 200
+    wb = load_workbook(io.BytesIO(response.content))
+    rows = list(wb.worksheets[0].iter_rows(values_only=True))
+    assert rows[0][0] == campaign.title
+    by_town = {r[0]: r for r in rows[3:]}
+    assert by_town["城关镇"][1:4] == (5, 1, 20)
+    assert by_town["涧池镇"][8] == 1  # one finding open
+    assert list(wb.worksheets[1].iter_rows(values_only=True))[1][2] == "镇卫生院仍要求村委会出具证明"
+    assert client_for("township_officer").get(f"/campaigns/{campaign.pk}/report.xlsx").status_code == 403
+
+
+def test_the_report_pdf_carries_the_townships_and_findings(world, client_for, campaign):
+    if not cjk_font_available():
+        import pytest
+
+        pytest.skip("no CJK font")
+    _progress(world, campaign)
+    response = client_for("county_zzb").get(f"/campaigns/{campaign.pk}/report.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text, fonts = pdf_facts(response.content)
+    assert "城关镇" in text and "涧池镇" in text and "镇卫生院仍要求村委会出具证明" in text and fonts
+
+
+def test_the_demo_loads_once(world, db):
+    from jianfu.campaigns import demo
+
+    assert demo.load() is None  # without the demo accounts it does nothing
+    assert not Campaign.objects.exists()
