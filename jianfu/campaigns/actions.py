@@ -345,7 +345,7 @@ def do_rectify_finding(finding: Finding, *, actor: Any, text: str, files: Any = 
     text = clean_text(text, field="text", label=_("整改情况"), max_length=4000)
     checked = check_evidence(files)
     if not checked and not finding.files.exists():
-        raise ActionError(_("请上传整改佐证材料（照片或文件）。"), field="files")
+        raise ActionError(_("请上传整改佐证材料（照片或文件）。"), field="evidence")
     with discard_on_error() as stored, transaction.atomic():
         moved = FINDING.apply(finding, "rectify", actor=actor, changes={"rectification": text})
         for upload in checked:

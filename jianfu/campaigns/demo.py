@@ -66,6 +66,8 @@ def load() -> None:
     LedgerItem.objects.filter(campaign=campaign, status=ItemStatus.TODO).update(status=ItemStatus.DONE, note="已完成。")
     group = "县委组织部、县民政局联合检查组"
     chengguan, jianchi = towns["chengguan"].org, towns["jianchi"].org
+    if chengguan is None or jianchi is None:
+        return
     dongguan = Org.objects.filter(code=f"{chengguan.code}001").first() or chengguan
     first = actions.do_record_inspection(
         campaign,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy
@@ -73,7 +73,7 @@ class ItemForm(forms.Form):
     status = forms.ChoiceField(label=gettext_lazy("状态"), choices=ItemStatus.choices)
     owner = forms.CharField(label=gettext_lazy("责任人"), max_length=50, required=False)
     note = forms.CharField(label=gettext_lazy("进展情况"), required=False, widget=TEXT)
-    files = MultipleFileField(label=gettext_lazy("佐证材料"))
+    evidence = MultipleFileField(label=gettext_lazy("佐证材料"))
 
 
 class AddItemForm(forms.Form):
@@ -85,8 +85,8 @@ class AddItemForm(forms.Form):
 
     def __init__(self, *args: Any, townships: list[tuple[str, str]], stages: list[tuple[str, str]], **kw: Any):
         super().__init__(*args, **kw)
-        self.fields["township"].choices = townships
-        self.fields["stage"].choices = stages
+        cast(forms.ChoiceField, self.fields["township"]).choices = townships
+        cast(forms.ChoiceField, self.fields["stage"]).choices = stages
 
 
 class ReportForm(forms.Form):
@@ -116,12 +116,12 @@ class InspectionForm(forms.Form):
 
     def __init__(self, *args: Any, targets: list[tuple[str, str]], **kw: Any):
         super().__init__(*args, **kw)
-        self.fields["target"].choices = targets
+        cast(forms.ChoiceField, self.fields["target"]).choices = targets
 
 
 class RectifyForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("整改情况"), widget=forms.Textarea(attrs={"rows": 4}))
-    files = MultipleFileField(label=gettext_lazy("整改佐证材料"))
+    evidence = MultipleFileField(label=gettext_lazy("整改佐证材料"))
 
 
 class ReturnForm(forms.Form):

@@ -112,7 +112,8 @@ def months_due(campaign: Campaign, today: dt.date | None = None) -> list[dt.date
     first = campaign.stages.order_by("position").first()
     if first is None:
         return []
-    month, out = first.start.replace(day=1), []
+    month = first.start.replace(day=1)
+    out: list[dt.date] = []
     while True:
         nxt = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         if nxt.replace(day=REPORT_DUE_DAY) >= today or len(out) >= 120:

@@ -75,5 +75,5 @@ def check_evidence(files: Any) -> list[CheckedFile]:
         allowed=str(EVIDENCE_ALLOWED),
         noun=_("佐证材料"),
         label=_("佐证材料"),
-        field="files",
+        field="evidence",
     )

@@ -100,7 +100,18 @@ def item_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         if not mine:
             raise PermissionDenied(_("只有本乡镇（街道）经办人可以维护本乡镇的工作台账。"))
         if form.is_valid():
-            done = run_action(request, actions.do_update_item, item, actor=request.user, form=form, **form.cleaned_data)
+            data = form.cleaned_data
+            done = run_action(
+                request,
+                actions.do_update_item,
+                item,
+                actor=request.user,
+                form=form,
+                status=data["status"],
+                owner=data["owner"],
+                note=data["note"],
+                files=data["evidence"],
+            )
             if done:
                 messages.success(request, _("台账已更新。"))
                 return redirect("campaigns:ledger", pk=item.campaign_id)
