@@ -115,6 +115,22 @@ def load() -> None:
     del groups, later  # still open: the groups item is past its deadline, the meeting item is not yet due
     actions.do_close_stage(campaign.stages.get(position=1), actor=mzj)
     actions.do_close_stage(campaign.stages.get(position=2), actor=mzj)
+    # The current stage's own tasks: a 回头看 in the two demo townships, one under way.
+    rectify_stage = campaign.stages.get(position=3)
+    for user, status in ((town_c, ItemStatus.DOING), (town_j, ItemStatus.TODO)):
+        assert user.org is not None
+        item = actions.do_add_item(
+            campaign,
+            actor=mzj,
+            township=user.org,
+            stage=rectify_stage,
+            title="开展“回头看”，对照清单逐项核查整改到位情况",
+            deadline=d(25),
+        )
+        if status == ItemStatus.DOING:
+            actions.do_update_item(
+                item, actor=user, status=status, owner=user.get_full_name(), note="已完成8个社区的核查。"
+            )
     month = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     for user in towns.values():
         actions.do_submit_report(campaign, actor=user, month=month, text="本月完成各项清理任务，正在推进整改。")

@@ -61,7 +61,11 @@ def campaign_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     must_see(request)
     campaign = selectors.get_campaign(request.user, pk)
     user = request.user
-    stages = [(s, *open_counts(s), STAGE.available(s, user)) for s in campaign.stages.order_by("position")]
+    current = campaign.current_stage()  # only the earliest open stage may be closed
+    stages = [
+        (s, *open_counts(s), STAGE.available(s, user) if current is not None and s.pk == current.pk else [])
+        for s in campaign.stages.order_by("position")
+    ]
     context = {
         "campaign": campaign,
         "stages": stages,
