@@ -99,3 +99,56 @@ def test_the_demo_loads_once(world, db):
 
     assert demo.load() is None  # without the demo accounts it does nothing
     assert not Campaign.objects.exists()
+
+
+def test_the_township_updates_a_row_with_a_photo_and_an_oversized_file_saves_nothing(world, client_for, campaign):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .conftest import PNG, photo
+
+    item = campaign.items.filter(township=world.chengguan).first()
+    client = client_for("township_officer")
+    big = SimpleUploadedFile("现场.png", PNG + b"\x00" * (11 * 1024 * 1024), content_type="image/png")
+    response = client.post(
+        f"/campaigns/items/{item.pk}/", {"status": "doing", "owner": "赵敏", "note": "摸排", "evidence": big}
+    )
+    assert response.status_code == 200 and "过大" in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == "todo" and not item.files.exists()
+    response = client.post(
+        f"/campaigns/items/{item.pk}/", {"status": "doing", "owner": "赵敏", "note": "摸排", "evidence": photo()}
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.status == "doing" and item.files.count() == 1
+    stored = item.files.get()
+    download = client.get(f"/campaigns/items/{item.pk}/files/{stored.pk}/")
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(PNG[:8])
+    assert client_for("township2_officer").get(f"/campaigns/items/{item.pk}/files/{stored.pk}/").status_code == 404
+
+
+def test_a_forged_row_from_another_township_or_county_changes_nothing(world, client_for, campaign):
+    item = campaign.items.filter(township=world.chengguan).first()
+    data = {"status": "done", "owner": "x", "note": "完成"}
+    assert client_for("township2_officer").post(f"/campaigns/items/{item.pk}/", data).status_code == 404
+    assert client_for("other_county_officer").post(f"/campaigns/items/{item.pk}/", data).status_code == 404
+    item.refresh_from_db()
+    assert item.status == "todo"
+
+
+def test_the_township_rectifies_on_the_page_and_the_county_accepts(world, client_for, campaign):
+    from .conftest import photo
+
+    finding = actions.do_record_inspection(
+        campaign, actor=world.county_mzj, target=world.dongguan, date=day(-1), group="联合检查组", method="covert",
+        findings="门外仍挂对口牌子", deadline=day(5),
+    ).findings.get()  # fmt: skip
+    town = client_for("township_officer")
+    response = town.post(f"/campaigns/findings/{finding.pk}/", {"text": "已摘牌"})
+    assert response.status_code == 200 and "佐证材料" in response.content.decode()
+    response = town.post(f"/campaigns/findings/{finding.pk}/", {"text": "已摘牌", "evidence": photo()})
+    assert response.status_code == 302
+    assert town.post(f"/campaigns/findings/{finding.pk}/decide/accept/").status_code == 403
+    client_for("county_mzj").post(f"/campaigns/findings/{finding.pk}/decide/accept/")
+    finding.refresh_from_db()
+    assert finding.state == "accepted" and finding.files.count() == 1

@@ -74,8 +74,15 @@ def finding_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         if not mine:
             raise PermissionDenied(_("只有本乡镇（街道）经办人可以报送整改情况。"))
         if form.is_valid():
+            data = form.cleaned_data
             done = run_action(
-                request, actions.do_rectify_finding, finding, actor=request.user, form=form, **form.cleaned_data
+                request,
+                actions.do_rectify_finding,
+                finding,
+                actor=request.user,
+                form=form,
+                text=data["text"],
+                files=data["evidence"],
             )
             if done:
                 messages.success(request, _("已报送整改情况，等待县级验收。"))
