@@ -45,7 +45,10 @@ def ledger_panel(user: Any) -> Panel | None:
         if not waiting.exists():
             return None
         lines = [
-            (f"{f.township.name}：{f.description}", reverse("campaigns:finding", args=[f.pk]))
+            (
+                _("{town}：{text}").format(town=f.township.name, text=f.description),
+                reverse("campaigns:finding", args=[f.pk]),
+            )
             for f in waiting.select_related("township").order_by("rectified_at", "id")[:5]
         ]
         return Panel(

@@ -152,3 +152,19 @@ def test_the_township_rectifies_on_the_page_and_the_county_accepts(world, client
     client_for("county_mzj").post(f"/campaigns/findings/{finding.pk}/decide/accept/")
     finding.refresh_from_db()
     assert finding.state == "accepted" and finding.files.count() == 1
+
+
+def test_home_panels_show_the_townships_open_items_and_the_countys_waiting_rectifications(world, client_for, campaign):
+    from .conftest import photo
+
+    finding = actions.do_record_inspection(
+        campaign, actor=world.county_mzj, target=world.chengguan, date=day(-1), group="联合检查组", method="open",
+        findings="镇部门召开社区会议未经批准", deadline=day(5),
+    ).findings.get()  # fmt: skip
+    html = client_for("township_officer").get("/").content.decode()
+    assert "专项行动工作台账" in html and "镇部门召开社区会议未经批准" in html
+    assert "镇部门召开社区会议未经批准" not in client_for("township2_officer").get("/").content.decode()
+    actions.do_rectify_finding(finding, actor=world.township_officer, text="已整改", files=[photo()])
+    html = client_for("county_mzj").get("/").content.decode()
+    assert "待验收的整改事项" in html and "城关镇：镇部门召开社区会议未经批准" in html
+    assert "待验收的整改事项" not in client_for("other_county_officer").get("/").content.decode()
