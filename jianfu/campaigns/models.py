@@ -16,6 +16,12 @@ from jianfu.orgs.scoping import ScopedModel
 from .choices import REPORT_DUE_DAY, CampaignState, FindingState, InspectionMethod, ItemStatus, StageState
 
 
+def report_due(month: dt.date) -> dt.date:
+    """The day a month's report is due: the REPORT_DUE_DAY of the following month."""
+    nxt = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return nxt.replace(day=REPORT_DUE_DAY)
+
+
 class Campaign(ScopedModel):
     """One special campaign (专项行动) defined by a county's 民政/组织; region_code is the county's."""
 
@@ -135,8 +141,7 @@ class MonthlyReport(ScopedModel):
 
     @property
     def due(self) -> dt.date:
-        nxt = (self.month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return nxt.replace(day=REPORT_DUE_DAY)
+        return report_due(self.month)
 
     @property
     def is_late(self) -> bool:

@@ -138,3 +138,19 @@ def test_one_monthly_report_per_month_and_late_ones_are_marked(world, campaign):
     with pytest.raises(NotAllowed):
         actions.do_submit_report(campaign, actor=world.county_mzj, month=f"{last:%Y-%m}", text="进展")
     assert MonthlyReport.objects.count() == 1
+
+
+def test_the_progress_counts_overdue_items_reports_and_cases_per_township(world, campaign):
+    from jianfu.campaigns.selectors import months_due, progress
+
+    inspect(world, campaign, findings="仍有8个工作群", deadline=day(-2))
+    sweep_all()
+    old = months_due(campaign)[0]
+    actions.do_submit_report(campaign, actor=world.township_officer, month=f"{old:%Y-%m}", text="补报")
+    rows = {r.township.name: r for r in progress(world.county_mzj, campaign)}
+    town = rows["城关镇"]
+    assert (town.total, town.done, town.overdue_items) == (5, 0, 5)  # the first stage's rows are past due
+    assert (town.findings_open, town.findings_overdue, town.cases) == (1, 1, 1)
+    assert (town.reports, town.late_reports, town.missing_reports) == (1, 1, len(months_due(campaign)) - 1)
+    assert rows["涧池镇"].reports == 0 and rows["涧池镇"].findings_open == 0
+    assert [r.township.name for r in progress(world.township2_officer, campaign)] == ["涧池镇"]
