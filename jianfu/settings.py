@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "jianfu.certs",
     "jianfu.assess",
     "jianfu.projects",
+    "jianfu.campaigns",
     "jianfu.api",
 ]
 if TESTING:

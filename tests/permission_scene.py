@@ -26,10 +26,12 @@ FORM_TITLE = "权限表测试：社区人口基本情况统计表"
 CERT_PURPOSE = "权限表测试：办理低保复核"
 RESIDENT = "权限表居民"
 PROJECT_TITLE = "权限表测试：东关街加装路灯"
+CAMPAIGN_TITLE = "权限表测试：社区减负专项行动"
 # Texts of 汉阴县 that the other county must never be shown (on a page that is not public).
 MARKERS = (
     APP_TITLE, TASK_TITLE, CASE_TITLE, DRAFT_ITEM_TITLE, DOC_TITLE, EVENT_TEXT, FORM_TITLE, CERT_PURPOSE, RESIDENT,
     PROJECT_TITLE,
+    CAMPAIGN_TITLE,
     "李秀英", "刘洋", "孙丽",
 )  # fmt: skip
 
@@ -361,6 +363,40 @@ def _projects(world: World) -> dict[str, Any]:
     }
 
 
+def _campaigns(world: World) -> dict[str, Any]:
+    """A running campaign: 城关镇's ledger row with a file, and a 整改 item at 东关社区 whose
+    rectification (with a file) waits for the county."""
+    from jianfu.campaigns import actions
+
+    today = timezone.localdate()
+    d = lambda n: today + dt.timedelta(days=n)  # noqa: E731
+    campaign = actions.do_create_campaign(
+        actor=world.county_mzj, title=CAMPAIGN_TITLE, basis="汉民发〔2026〕12号", tasksets=["apps"],
+        stages=[("实施", d(-30), d(-1)), ("整改落实", d(0), d(60))],
+    )  # fmt: skip
+    actions.do_start_campaign(campaign, actor=world.county_mzj)
+    item = campaign.items.filter(township=world.chengguan).order_by("id").first()
+    png = SimpleUploadedFile("台账.png", PNG, content_type="image/png")
+    actions.do_update_item(item, actor=world.township_officer, status="doing", owner="赵敏", note="推进中", files=[png])
+    inspection = actions.do_record_inspection(
+        campaign, actor=world.county_mzj, target=world.dongguan, date=d(-2), group="联合检查组", method="covert",
+        findings="权限表测试：门外仍挂对口牌子", deadline=d(10),
+    )  # fmt: skip
+    finding = inspection.findings.get()
+    photo = SimpleUploadedFile("整改.png", PNG, content_type="image/png")
+    actions.do_rectify_finding(finding, actor=world.township_officer, text="已摘牌", files=[photo])
+    return {
+        "campaign": campaign.pk,
+        "campaign_stage": campaign.stages.order_by("position").first().pk,
+        "campaign_op": "close",
+        "ledger_item": item.pk,
+        "ledger_file": item.files.get().pk,
+        "finding": finding.pk,
+        "finding_file": finding.files.get().pk,
+        "finding_op": "accept",
+    }
+
+
 def build_scene(world: World) -> dict[str, Any]:
     from jianfu.admission.actions import do_open_plan_window
     from jianfu.notify.actions import do_notify
@@ -404,4 +440,5 @@ def build_scene(world: World) -> dict[str, Any]:
         **_certs(world),
         **_assess(world),
         **_projects(world),
+        **_campaigns(world),
     }

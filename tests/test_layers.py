@@ -48,6 +48,8 @@ ALLOWED: dict[str, set[str]] = {
     "assess": {"core", "orgs", "catalog", "supervision"},
     # resident projects (民生微实事): the org tree and the engine only
     "projects": {"core", "orgs"},
+    # special campaigns: overdue 整改 items into supervision's sink
+    "campaigns": {"core", "orgs", "notify", "supervision"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

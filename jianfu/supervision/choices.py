@@ -12,6 +12,7 @@ class CaseSource(models.TextChoices):
     WORKER_REPORT = "worker_report", gettext_lazy("社区工作者反映")
     PUBLIC_REPORT = "public_report", gettext_lazy("群众匿名举报")
     UNREVIEWED_DOC = "unreviewed_doc", gettext_lazy("未经审核印发涉及社区的文件")
+    CAMPAIGN_OVERDUE = "campaign_overdue", gettext_lazy("专项行动整改逾期")
 
 
 # Sources whose reporter is a person whose identity must be protected (举报人保护).

@@ -1,0 +1,62 @@
+"""Home panels of campaigns: a township's open ledger rows and 整改 items; rectifications waiting
+for the county's acceptance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jianfu.core.home import Panel
+
+from .choices import CampaignState, FindingState, ItemStatus
+from .models import Finding, LedgerItem
+from .permissions import is_county_lead, is_township_officer
+
+
+def ledger_panel(user: Any) -> Panel | None:
+    if is_township_officer(user):
+        items = LedgerItem.objects.filter(township_id=user.org_id, campaign__state=CampaignState.RUNNING).exclude(
+            status=ItemStatus.DONE
+        )
+        findings = Finding.objects.filter(township_id=user.org_id, state=FindingState.OPEN)
+        lines = [
+            (_("整改：{t}（{d} 前）").format(t=f.description, d=f.deadline), reverse("campaigns:finding", args=[f.pk]))
+            for f in findings.order_by("deadline", "id")[:3]
+        ]
+        lines += [
+            (_("台账：{t}（{d} 前）").format(t=i.title, d=i.deadline), reverse("campaigns:item", args=[i.pk]))
+            for i in items.order_by("deadline", "id")[:3]
+        ]
+        overdue = findings.filter(deadline__lt=timezone.localdate()).count()
+        return Panel(
+            title=_("专项行动工作台账"),
+            count=items.count() + findings.count() or None,
+            lines=lines,
+            more_url=reverse("campaigns:list"),
+            empty_text=_("暂无待办事项。"),
+            tone="warn" if overdue or lines else "ok",
+            order=45,
+        )
+    if is_county_lead(user):
+        waiting = Finding.objects.restrict(user).filter(state=FindingState.SUBMITTED)
+        if not waiting.exists():
+            return None
+        lines = [
+            (
+                _("{town}：{text}").format(town=f.township.name, text=f.description),
+                reverse("campaigns:finding", args=[f.pk]),
+            )
+            for f in waiting.select_related("township").order_by("rectified_at", "id")[:5]
+        ]
+        return Panel(
+            title=_("待验收的整改事项"),
+            count=waiting.count(),
+            lines=lines,
+            more_url=reverse("campaigns:list"),
+            tone="warn",
+            order=45,
+        )
+    return None
