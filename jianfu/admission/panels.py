@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jianfu.core.home import Panel
+from jianfu.core.home import Panel, head_and_count
 
 from . import selectors
 from .choices import AppState
@@ -20,7 +20,7 @@ def review_panel(user: Any) -> Panel | None:
         return None
     queue = selectors.review_queue(user)
     today = timezone.localdate()
-    items = list(queue[:5])
+    items, total = head_and_count(queue, 5)
     lines = [
         (
             f"{'【已超期】' if a.due_date and a.due_date < today else ''}{a.title} · 期限 {a.due_date:%m-%d}",
@@ -30,7 +30,7 @@ def review_panel(user: Any) -> Panel | None:
     ]
     return Panel(
         title=_("待审查的准入申请"),
-        count=queue.count(),
+        count=total,
         lines=lines,
         more_url=reverse("admission_list") + "?state=open",
         tone="warn" if any(a.due_date and a.due_date < today for a in items) else "",

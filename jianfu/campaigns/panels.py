@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jianfu.core.home import Panel
+from jianfu.core.home import Panel, head_and_count
 
 from .choices import CampaignState, FindingState, ItemStatus
 from .models import Finding, LedgerItem
@@ -22,18 +22,20 @@ def ledger_panel(user: Any) -> Panel | None:
             status=ItemStatus.DONE
         )
         findings = Finding.objects.filter(township_id=user.org_id, state=FindingState.OPEN)
+        first_findings, n_findings = head_and_count(findings.order_by("deadline", "id"), 3)
+        first_items, n_items = head_and_count(items.order_by("deadline", "id"), 3)
         lines = [
             (_("整改：{t}（{d} 前）").format(t=f.description, d=f.deadline), reverse("campaigns:finding", args=[f.pk]))
-            for f in findings.order_by("deadline", "id")[:3]
+            for f in first_findings
         ]
         lines += [
             (_("台账：{t}（{d} 前）").format(t=i.title, d=i.deadline), reverse("campaigns:item", args=[i.pk]))
-            for i in items.order_by("deadline", "id")[:3]
+            for i in first_items
         ]
-        overdue = findings.filter(deadline__lt=timezone.localdate()).count()
+        overdue = any(f.deadline < timezone.localdate() for f in first_findings)  # listed soonest first
         return Panel(
             title=_("专项行动工作台账"),
-            count=items.count() + findings.count() or None,
+            count=n_items + n_findings or None,
             lines=lines,
             more_url=reverse("campaigns:list"),
             empty_text=_("暂无待办事项。"),
@@ -42,18 +44,19 @@ def ledger_panel(user: Any) -> Panel | None:
         )
     if is_county_lead(user):
         waiting = Finding.objects.restrict(user).filter(state=FindingState.SUBMITTED)
-        if not waiting.exists():
+        rows, total = head_and_count(waiting.select_related("township").order_by("rectified_at", "id"), 5)
+        if not total:
             return None
         lines = [
             (
                 _("{town}：{text}").format(town=f.township.name, text=f.description),
                 reverse("campaigns:finding", args=[f.pk]),
             )
-            for f in waiting.select_related("township").order_by("rectified_at", "id")[:5]
+            for f in rows
         ]
         return Panel(
             title=_("待验收的整改事项"),
-            count=waiting.count(),
+            count=total,
             lines=lines,
             more_url=reverse("campaigns:list"),
             tone="warn",

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from jianfu.core.home import Panel
 
 from .permissions import can_edit_lists
-from .selectors import current_version, draft_version, owner_for_user, review_status
+from .selectors import draft_version, owner_for_user, review_status
 
 
 def has_county_lists(user: Any) -> bool:
@@ -37,7 +37,7 @@ def lists_owner_panel(user: Any) -> Panel | None:
         )
     if review.items_past_review:
         lines.append((f"{review.items_past_review} 项已过复核日期", reverse("catalog:index")))
-    current = current_version(owner)
+    current = review.current
     return Panel(
         title=_("社区工作事项清单"),
         count=len(lines),

@@ -404,6 +404,7 @@ class ReviewStatus:
     due: bool
     overdue: bool
     items_past_review: int
+    current: ListVersion | None = None  # the version in force
 
     @property
     def warn(self) -> bool:
@@ -421,16 +422,16 @@ def review_status(owner: Org, *, today: dt.date | None = None) -> ReviewStatus:
     """Whether the full review of the lists (every 2–3 years, seed 002) is due, and how many items
     of the current version are past their own review date."""
     today = today or timezone.localdate()
-    published = published_versions(owner)
-    last_full = published.filter(full_review=True).first()
-    first = published.order_by("number").first()
+    published = list(published_versions(owner))  # newest first; a county has a handful
+    last_full = next((v for v in published if v.full_review), None)
+    first = published[-1] if published else None
     anchor = last_full or first
     since = None
     if anchor is not None:
         since = anchor.effective_date or timezone.localdate(anchor.published_at)
-    current = published.first()
+    current = published[0] if published else None
     past = current.items.filter(review_date__lt=today).count() if current is not None else 0
     if since is None:
-        return ReviewStatus(None, None, None, False, False, past)
+        return ReviewStatus(None, None, None, False, False, past, current)
     due_date, overdue_date = _add_years(since, REVIEW_DUE_YEARS), _add_years(since, REVIEW_OVERDUE_YEARS)
-    return ReviewStatus(since, due_date, overdue_date, today >= due_date, today >= overdue_date, past)
+    return ReviewStatus(since, due_date, overdue_date, today >= due_date, today >= overdue_date, past, current)

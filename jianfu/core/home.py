@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Count, QuerySet, Window
+
 
 @dataclass
 class Panel:
@@ -20,6 +22,13 @@ class Panel:
     empty_text: str = "暂无待办事项。"
     tone: str = ""  # "", "warn" or "ok"
     order: int = 100
+
+
+def head_and_count(qs: QuerySet[Any], n: int) -> tuple[list[Any], int]:
+    """The first ``n`` rows of ``qs`` and how many rows it has, in one query: the count is a
+    window over the whole result, computed before the limit (a card shows both)."""
+    rows = list(qs.annotate(_card_total=Window(Count("pk")))[:n])
+    return rows, (rows[0]._card_total if rows else 0)
 
 
 PanelFn = Callable[[Any], "Panel | None"]

@@ -7,7 +7,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from jianfu.core.home import Panel
+from jianfu.core.home import Panel, head_and_count
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
 
@@ -22,12 +22,11 @@ def inbox_panel(user: Any) -> Panel | None:
     if not has_role(user, Role.COMMUNITY_WORKER):
         return None
     qs = selectors.inbox_for(user).filter(state__in=[TaskState.SENT, TaskState.ACCEPTED])
-    lines = [
-        (f"【{t.get_verdict_display()}】{t.title}", reverse("dispatch_inbox") + f"#task-{t.pk}") for t in qs[:LINES]
-    ]
+    rows, total = head_and_count(qs, LINES)
+    lines = [(f"【{t.get_verdict_display()}】{t.title}", reverse("dispatch_inbox") + f"#task-{t.pk}") for t in rows]
     return Panel(
         title=_("任务收件箱"),
-        count=qs.count(),
+        count=total,
         lines=lines,
         more_url=reverse("dispatch_inbox"),
         empty_text="暂无待办任务。",
@@ -41,10 +40,11 @@ def refusals_panel(user: Any) -> Panel | None:
     qs = selectors.tasks_for(user).filter(state=TaskState.REFUSED)
     if has_role(user, Role.TOWNSHIP_OFFICER):
         qs = qs.filter(sender_org=user.org)
-    lines = [(f"{t.community.name}拒收：{t.title}", reverse("dispatch_detail", args=[t.dispatch_id])) for t in qs[:5]]
+    rows, total = head_and_count(qs.select_related("community"), 5)
+    lines = [(f"{t.community.name}拒收：{t.title}", reverse("dispatch_detail", args=[t.dispatch_id])) for t in rows]
     return Panel(
         title=_("被社区拒收的任务"),
-        count=qs.count() or None,
+        count=total or None,
         lines=lines,
         more_url=reverse("dispatch_list"),
         more_label="全部派发",

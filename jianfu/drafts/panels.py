@@ -7,7 +7,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from jianfu.core.home import Panel
+from jianfu.core.home import Panel, head_and_count
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
 
@@ -21,17 +21,17 @@ LINES = 5
 def to_review_panel(user: Any) -> Panel | None:
     if not has_role(user, Role.LIST_OWNER):
         return None
-    qs = selectors.to_review_for(user)
+    rows, total = head_and_count(selectors.to_review_for(user), LINES)
     lines = [
         (
             f"{d.org.name}：{d.title}（{_('%(n)s 条涉社区') % {'n': d.flagged_count}}）",
             reverse("drafts_detail", args=[d.pk]),
         )
-        for d in qs[:LINES]
+        for d in rows
     ]
     return Panel(
         title=_("待审核的发文"),
-        count=qs.count(),
+        count=total,
         lines=lines,
         more_url=reverse("drafts_list") + "?state=mine",
         empty_text=_("暂无待审核的文稿。"),

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jianfu.core.home import Panel
+from jianfu.core.home import Panel, head_and_count
 
 from . import numbers, selectors
 from .permissions import can_register, is_community_worker
@@ -29,9 +29,9 @@ def calendar_panel(user: Any) -> Panel | None:
 def registry_panel(user: Any) -> Panel | None:
     if not can_register(user):
         return None
-    qs = selectors.forms_for(user).filter(owner_org=user.org)
-    lines = [(f.title, reverse("formsreg:detail", args=[f.pk])) for f in qs[:5]]
-    return Panel(title=_("本单位报备的表格"), count=qs.count(), lines=lines, more_url=reverse("formsreg:list"),
+    rows, total = head_and_count(selectors.forms_for(user).filter(owner_org=user.org), 5)
+    lines = [(f.title, reverse("formsreg:detail", args=[f.pk])) for f in rows]
+    return Panel(title=_("本单位报备的表格"), count=total, lines=lines, more_url=reverse("formsreg:list"),
                  empty_text=_("尚未报备表格。"), order=45)  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from jianfu.core.home import Panel
+from jianfu.core.home import Panel, head_and_count
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
 
@@ -25,11 +25,11 @@ def waiting_panel(user: Any) -> Panel | None:
         title = _("待确定的民生微实事项目")
     else:
         return None
-    qs = qs.order_by("-created_at", "-id")
-    lines = [(p.title, reverse("projects:detail", args=[p.pk])) for p in qs[:5]]
+    rows, total = head_and_count(qs.order_by("-created_at", "-id"), 5)
+    lines = [(p.title, reverse("projects:detail", args=[p.pk])) for p in rows]
     return Panel(
         title=title,
-        count=qs.count() or None,
+        count=total or None,
         lines=lines,
         more_url=reverse("projects:list"),
         empty_text=_("暂无数据"),
