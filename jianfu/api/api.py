@@ -13,7 +13,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 from ninja.schema import DjangoGetter
 
-from jianfu.core.errors import ActionError
+from jianfu.core.errors import ActionError, Conflict
 
 from .auth import AUTH
 
@@ -81,6 +81,10 @@ def action_error(request: HttpRequest, exc: ActionError) -> HttpResponse:
         body["field"] = exc.field
     if exc.errors:
         body["errors"] = exc.errors
+    if isinstance(exc, Conflict) and exc.state is not None:
+        # A decision that lost a race: the client learns the state the row is in now.
+        body["state"] = exc.state
+        body["state_label"] = exc.state_label or ""
     return api.create_response(request, body, status=exc.status_code)
 
 
