@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jianfu.core.middleware.RequestIdMiddleware",
+    "jianfu.core.middleware.TextBoundaryMiddleware",  # secB: body cap (413), NUL/controls/surrogates
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -237,7 +238,6 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING or DEMO_MODE
 if DEBUG or TESTING or DEMO_MODE:
     # WhiteNoise warns about a missing STATIC_ROOT until collectstatic has run once.
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Security. Behind HTTPS (the production default) cookies are secure and HSTS is on; the demo
@@ -262,6 +262,14 @@ SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a public-internet registry; it does not apply to a government intranet.
     "security.W021",
 ]
+
+# --- secB (issue 20 points 3-6): request limits, proxy, CSP, personal data -----------------------
+# The largest request body (uploads included) the platform reads: above it a Chinese 413 page
+# (core.middleware.TextBoundaryMiddleware). Form fields without files are capped at 10 MB by
+# Django; waitress (`jianfu serve`) refuses bodies over twice the cap before buffering them.
+MAX_REQUEST_BYTES = int(float(os.environ.get("JIANFU_MAX_REQUEST_MB", "30")) * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = min(10 * 1024 * 1024, MAX_REQUEST_BYTES)
+# --- end secB -------------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,
