@@ -269,6 +269,9 @@ SILENCED_SYSTEM_CHECKS = [
 # Django; waitress (`jianfu serve`) refuses bodies over twice the cap before buffering them.
 MAX_REQUEST_BYTES = int(float(os.environ.get("JIANFU_MAX_REQUEST_MB", "30")) * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = min(10 * 1024 * 1024, MAX_REQUEST_BYTES)
+# Excel imports (core.xlsx.check_parts): the largest unpacked part and the unpacked total.
+XLSX_MAX_PART_BYTES = int(float(os.environ.get("JIANFU_XLSX_MAX_PART_MB", "20")) * 1024 * 1024)
+XLSX_MAX_TOTAL_BYTES = int(float(os.environ.get("JIANFU_XLSX_MAX_TOTAL_MB", "50")) * 1024 * 1024)
 # --- end secB -------------------------------------------------------------------------------------
 
 LOGGING = {
