@@ -54,12 +54,18 @@ def cmd_migrate(_: argparse.Namespace) -> int:
 
 
 def _serve(host: str, port: int) -> int:
+    from django.conf import settings
     from waitress import serve
 
+    from jianfu.core.proxy import parse_proxies, proxy_app, serve_options
     from jianfu.wsgi import application
 
+    app = proxy_app(application, parse_proxies(settings.TRUSTED_PROXIES))
     print(f"简负平台已启动：http://{host}:{port}/  （按 Ctrl+C 停止）", flush=True)
-    serve(application, host=host, port=port, threads=int(os.environ.get("JIANFU_THREADS", "8")), ident="jianfu")
+    if settings.TRUSTED_PROXIES:
+        print(f"信任的反向代理：{', '.join(settings.TRUSTED_PROXIES)}", flush=True)
+    threads = int(os.environ.get("JIANFU_THREADS", "8"))
+    serve(app, host=host, port=port, threads=threads, ident="jianfu", **serve_options(settings))
     return 0
 
 

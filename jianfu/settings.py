@@ -93,6 +93,7 @@ if TESTING:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jianfu.core.middleware.SecurityHeadersMiddleware",  # secB: CSP, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jianfu.core.middleware.RequestIdMiddleware",
     "jianfu.core.middleware.TextBoundaryMiddleware",  # secB: body cap (413), NUL/controls/surrogates
@@ -249,8 +250,6 @@ SECURE_SSL_REDIRECT = HTTPS and env_bool("JIANFU_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = int(os.environ.get("JIANFU_HSTS_SECONDS", "31536000")) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = False
-if env_bool("JIANFU_BEHIND_PROXY"):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Header a trusted reverse proxy sets to the real client address (e.g. X-Real-IP), for rate limits.
 CLIENT_IP_HEADER = os.environ.get("JIANFU_CLIENT_IP_HEADER", "")
 SECURE_REFERRER_POLICY = "same-origin"
@@ -272,6 +271,41 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = min(10 * 1024 * 1024, MAX_REQUEST_BYTES)
 # Excel imports (core.xlsx.check_parts): the largest unpacked part and the unpacked total.
 XLSX_MAX_PART_BYTES = int(float(os.environ.get("JIANFU_XLSX_MAX_PART_MB", "20")) * 1024 * 1024)
 XLSX_MAX_TOTAL_BYTES = int(float(os.environ.get("JIANFU_XLSX_MAX_TOTAL_MB", "50")) * 1024 * 1024)
+# Reverse proxy: the addresses (or networks) whose X-Forwarded-For/-Proto/-Host `jianfu serve`
+# honours (core/proxy.py); from anyone else those headers are dropped. JIANFU_BEHIND_PROXY=1 alone
+# trusts a proxy on the same machine.
+TRUSTED_PROXIES = env_list("JIANFU_TRUSTED_PROXIES", "127.0.0.1,::1" if env_bool("JIANFU_BEHIND_PROXY") else "")
+from jianfu.core.proxy import csrf_origins, parse_proxies  # noqa: E402 (needs nothing from Django)
+
+try:
+    parse_proxies(TRUSTED_PROXIES)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"JIANFU_TRUSTED_PROXIES: {exc}") from exc
+# CSRF: the origins of the allowed host names (https; http too on an HTTP-only intranet), plus
+# any listed in JIANFU_CSRF_TRUSTED_ORIGINS.
+CSRF_TRUSTED_ORIGINS = csrf_origins(ALLOWED_HOSTS, https=HTTPS, extra=CSRF_TRUSTED_ORIGINS)
+# Content-Security-Policy (core.middleware.SecurityHeadersMiddleware): scripts only from our own
+# static files, never inline. Inline style *attributes* stay allowed (style-src-attr: the heat
+# table's colour and ECharts' SVG use them; they cannot run code); <style> elements do not.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "style-src-attr 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"
+)
 # --- end secB -------------------------------------------------------------------------------------
 
 LOGGING = {
