@@ -200,6 +200,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The database, its WAL files, uploads and keys are the platform's alone (0600 files, 0700
+    # directories): residents' personal data must not be readable by other accounts on the host.
+    os.umask(0o077)
     parser = argparse.ArgumentParser(prog="jianfu", description="简负：城乡社区减负增效平台")
     sub = parser.add_subparsers(dest="command", required=True)
 

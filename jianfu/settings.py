@@ -302,6 +302,24 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+# Residents' personal data at rest (core/crypto.py): production must set JIANFU_FIELD_KEY — a key
+# derived from SECRET_KEY would silently make every stored phone and ID number unreadable the day
+# the secret key is rotated. The demo and the tests derive one.
+if not FIELD_KEYS and not (DEMO_MODE or DEBUG or TESTING):
+    raise ImproperlyConfigured(
+        "JIANFU_FIELD_KEY must be set in production (a Fernet key: "
+        'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())").'
+    )
+from jianfu.core.crypto_keys import check_keys  # noqa: E402 (needs nothing from Django)
+
+try:
+    check_keys(FIELD_KEYS)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"JIANFU_FIELD_KEY: {exc}") from exc
+# Files the platform writes (the SQLite database, uploads, the secret key) are readable by its own
+# account only: `jianfu` sets umask 077 (cli.py); uploads are chmod-ed explicitly as well.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"
