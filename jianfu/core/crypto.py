@@ -32,12 +32,16 @@ UNREADABLE = "（无法解密）"
 TOKEN_PREFIX = "gAAAAA"  # every Fernet token starts with its version byte and timestamp
 
 
+def derived_key(secret: str) -> str:
+    """The Fernet key the demo and the tests use when JIANFU_FIELD_KEY is unset (list it after a
+    new key to move such data onto a real key: docs/security.md)."""
+    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=HKDF_INFO).derive(secret.encode())
+    return base64.urlsafe_b64encode(derived).decode()
+
+
 @lru_cache(maxsize=4)
 def _fernet(keys: tuple[str, ...], secret: str) -> MultiFernet:
-    if keys:
-        return MultiFernet([Fernet(k.encode()) for k in keys])
-    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=HKDF_INFO).derive(secret.encode())
-    return MultiFernet([Fernet(base64.urlsafe_b64encode(derived))])
+    return MultiFernet([Fernet(k.encode()) for k in (keys or (derived_key(secret),))])
 
 
 def fernet() -> MultiFernet:
@@ -64,18 +68,33 @@ def rotate(token: str) -> str:
     return fernet().rotate(token.encode()).decode() if token else ""
 
 
+class Unreadable(str):
+    """ "（无法解密）" for people, carrying the token no configured key opens, so that saving the row
+    writes the token back unchanged instead of destroying the data behind it."""
+
+    token: str
+
+    def __new__(cls, token: str) -> Unreadable:
+        value = super().__new__(cls, UNREADABLE)
+        value.token = token
+        return value
+
+
 class EncryptedTextField(models.TextField):
     """A text attribute stored as a Fernet token. A value that is not a token (a row written
     before the column was encrypted, until its migration has run) reads back as it is."""
 
     def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
-        if not value:
+        if not value or not value.startswith(TOKEN_PREFIX):
             return value
-        if not value.startswith(TOKEN_PREFIX):
-            return value
-        return decrypt(value)
+        try:
+            return fernet().decrypt(value.encode()).decode()
+        except InvalidToken:
+            return Unreadable(value)
 
     def get_prep_value(self, value: Any) -> Any:
+        if isinstance(value, Unreadable):
+            return value.token
         value = super().get_prep_value(value)
         return encrypt(value) if value else value
 
