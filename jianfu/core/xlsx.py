@@ -96,7 +96,7 @@ class _Declaration(Exception):
     pass
 
 
-def _refuse_declaration(*_args: Any) -> None:
+def _refuse_declaration(*_args: Any) -> Any:  # expat handler (never returns)
     raise _Declaration
 
 
