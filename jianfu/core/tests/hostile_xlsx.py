@@ -80,6 +80,14 @@ def huge_cell(size: int) -> bytes:
     return _replace({SHEET: _sheet(b"A" * size)})
 
 
+def incompressible_cell(size: int) -> bytes:
+    """One cell of ``size`` random letters: no zip-bomb ratio, so it is accepted and parsed."""
+    import base64
+    import os
+
+    return _replace({SHEET: _sheet(base64.b64encode(os.urandom(size * 3 // 4))[:size])})
+
+
 def truncated() -> bytes:
     data = valid()
     return data[: len(data) // 2]
