@@ -55,8 +55,9 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-# Fernet keys for personal data at rest (residents' names and ID numbers in jianfu/certs); the
-# first encrypts, all decrypt (rotation). Unset: derived from SECRET_KEY (docs/configuration.md).
+# Fernet keys for residents' personal data at rest (core/crypto.py); the first encrypts, all
+# decrypt (rotation, docs/security.md). Required in production (checked below, secB block); the
+# demo and the tests derive one from SECRET_KEY.
 FIELD_KEYS = env_list("JIANFU_FIELD_KEY", "")
 ALLOWED_HOSTS = env_list("JIANFU_ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEMO_MODE or DEBUG) else "")
 if TESTING:
