@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jianfu.settings")
 os.environ.setdefault("JIANFU_SECRET_KEY", "bench-only-" + "x" * 50)
+os.environ.setdefault("JIANFU_FIELD_KEY", "YmVuY2gtb25seS1maWVsZC1rZXktMDEyMzQ1Njc4OTA=")  # production mode needs one
 os.environ.setdefault("JIANFU_ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("JIANFU_HTTPS", "0")
 if "JIANFU_DATABASE_URL" not in os.environ:

@@ -54,12 +54,18 @@ def cmd_migrate(_: argparse.Namespace) -> int:
 
 
 def _serve(host: str, port: int) -> int:
+    from django.conf import settings
     from waitress import serve
 
+    from jianfu.core.proxy import parse_proxies, proxy_app, serve_options
     from jianfu.wsgi import application
 
+    app = proxy_app(application, parse_proxies(settings.TRUSTED_PROXIES))
     print(f"简负平台已启动：http://{host}:{port}/  （按 Ctrl+C 停止）", flush=True)
-    serve(application, host=host, port=port, threads=int(os.environ.get("JIANFU_THREADS", "8")), ident="jianfu")
+    if settings.TRUSTED_PROXIES:
+        print(f"信任的反向代理：{', '.join(settings.TRUSTED_PROXIES)}", flush=True)
+    threads = int(os.environ.get("JIANFU_THREADS", "8"))
+    serve(app, host=host, port=port, threads=threads, ident="jianfu", **serve_options(settings))
     return 0
 
 
@@ -202,6 +208,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The database, its WAL files, uploads and keys are the platform's alone (0600 files, 0700
+    # directories): residents' personal data must not be readable by other accounts on the host.
+    os.umask(0o077)
     parser = argparse.ArgumentParser(prog="jianfu", description="简负：城乡社区减负增效平台")
     sub = parser.add_subparsers(dest="command", required=True)
 

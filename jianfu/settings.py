@@ -55,8 +55,9 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-# Fernet keys for personal data at rest (residents' names and ID numbers in jianfu/certs); the
-# first encrypts, all decrypt (rotation). Unset: derived from SECRET_KEY (docs/configuration.md).
+# Fernet keys for residents' personal data at rest (core/crypto.py); the first encrypts, all
+# decrypt (rotation, docs/security.md). Required in production (checked below, secB block); the
+# demo and the tests derive one from SECRET_KEY.
 FIELD_KEYS = env_list("JIANFU_FIELD_KEY", "")
 ALLOWED_HOSTS = env_list("JIANFU_ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEMO_MODE or DEBUG) else "")
 if TESTING:
@@ -95,8 +96,10 @@ if TESTING:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jianfu.core.middleware.SecurityHeadersMiddleware",  # secB: CSP, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jianfu.core.middleware.RequestIdMiddleware",
+    "jianfu.core.middleware.TextBoundaryMiddleware",  # secB: body cap (413), NUL/controls/surrogates
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -273,7 +276,6 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING or DEMO_MODE
 if DEBUG or TESTING or DEMO_MODE:
     # WhiteNoise warns about a missing STATIC_ROOT until collectstatic has run once.
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Security. Behind HTTPS (the production default) cookies are secure and HSTS is on; the demo
@@ -285,8 +287,6 @@ SECURE_SSL_REDIRECT = HTTPS and env_bool("JIANFU_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = int(os.environ.get("JIANFU_HSTS_SECONDS", "31536000")) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = False
-if env_bool("JIANFU_BEHIND_PROXY"):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Header a trusted reverse proxy sets to the real client address (e.g. X-Real-IP), for rate limits.
 CLIENT_IP_HEADER = os.environ.get("JIANFU_CLIENT_IP_HEADER", "")
 SECURE_REFERRER_POLICY = "same-origin"
@@ -298,6 +298,70 @@ SILENCED_SYSTEM_CHECKS = [
     # HSTS preload is a public-internet registry; it does not apply to a government intranet.
     "security.W021",
 ]
+
+# --- secB (issue 20 points 3-6): request limits, proxy, CSP, personal data -----------------------
+# The largest request body (uploads included) the platform reads: above it a Chinese 413 page
+# (core.middleware.TextBoundaryMiddleware). Form fields without files are capped at 10 MB by
+# Django; waitress (`jianfu serve`) refuses bodies over twice the cap before buffering them.
+MAX_REQUEST_BYTES = int(float(os.environ.get("JIANFU_MAX_REQUEST_MB", "30")) * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = min(10 * 1024 * 1024, MAX_REQUEST_BYTES)
+# Excel imports (core.xlsx.check_parts): the largest unpacked part and the unpacked total.
+XLSX_MAX_PART_BYTES = int(float(os.environ.get("JIANFU_XLSX_MAX_PART_MB", "20")) * 1024 * 1024)
+XLSX_MAX_TOTAL_BYTES = int(float(os.environ.get("JIANFU_XLSX_MAX_TOTAL_MB", "50")) * 1024 * 1024)
+# Reverse proxy: the addresses (or networks) whose X-Forwarded-For/-Proto/-Host `jianfu serve`
+# honours (core/proxy.py); from anyone else those headers are dropped. JIANFU_BEHIND_PROXY=1 alone
+# trusts a proxy on the same machine.
+TRUSTED_PROXIES = env_list("JIANFU_TRUSTED_PROXIES", "127.0.0.1,::1" if env_bool("JIANFU_BEHIND_PROXY") else "")
+from jianfu.core.proxy import csrf_origins, parse_proxies  # noqa: E402 (needs nothing from Django)
+
+try:
+    parse_proxies(TRUSTED_PROXIES)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"JIANFU_TRUSTED_PROXIES: {exc}") from exc
+# CSRF: the origins of the allowed host names (https; http too on an HTTP-only intranet), plus
+# any listed in JIANFU_CSRF_TRUSTED_ORIGINS.
+CSRF_TRUSTED_ORIGINS = csrf_origins(ALLOWED_HOSTS, https=HTTPS, extra=CSRF_TRUSTED_ORIGINS)
+# Content-Security-Policy (core.middleware.SecurityHeadersMiddleware): scripts only from our own
+# static files, never inline. Inline style *attributes* stay allowed (style-src-attr: the heat
+# table's colour and ECharts' SVG use them; they cannot run code); <style> elements do not.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "style-src-attr 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+# Residents' personal data at rest (core/crypto.py): production must set JIANFU_FIELD_KEY — a key
+# derived from SECRET_KEY would silently make every stored phone and ID number unreadable the day
+# the secret key is rotated. The demo and the tests derive one.
+if not FIELD_KEYS and not (DEMO_MODE or DEBUG or TESTING):
+    raise ImproperlyConfigured(
+        "JIANFU_FIELD_KEY must be set in production (a Fernet key: "
+        'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())").'
+    )
+from jianfu.core.crypto_keys import check_keys  # noqa: E402 (needs nothing from Django)
+
+try:
+    check_keys(FIELD_KEYS)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"JIANFU_FIELD_KEY: {exc}") from exc
+# Files the platform writes (the SQLite database, uploads, the secret key) are readable by its own
+# account only: `jianfu` sets umask 077 (cli.py); uploads are chmod-ed explicitly as well.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"
+)
+# --- end secB -------------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -10,10 +10,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.functional import Promise
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 from ninja.schema import DjangoGetter
 
-from jianfu.core.errors import ActionError
+from jianfu.core import text
+from jianfu.core.errors import ActionError, Conflict
 
 from .auth import AUTH
 
@@ -61,6 +63,18 @@ VALIDATION_MESSAGES = {
     "literal_error": "不是允许的取值。",
 }
 
+
+class TextCheckingParser(Parser):
+    """JSON bodies go through the same text rule as form posts (core.text): a lone surrogate
+    (``"\\ud800"``), a NUL or a control character is refused here, before any schema or action —
+    the API half of the one boundary (the pages' half is core.middleware.TextBoundaryMiddleware)."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        data = super().parse_body(request)
+        text.check_value(data)
+        return data
+
+
 api = NinjaAPI(
     title="简负 Jianfu API",
     version="1",
@@ -71,6 +85,7 @@ api = NinjaAPI(
     auth=AUTH,
     urls_namespace="api",
     renderer=ChineseJSONRenderer(),
+    parser=TextCheckingParser(),
 )
 
 
@@ -81,6 +96,10 @@ def action_error(request: HttpRequest, exc: ActionError) -> HttpResponse:
         body["field"] = exc.field
     if exc.errors:
         body["errors"] = exc.errors
+    if isinstance(exc, Conflict) and exc.state is not None:
+        # A decision that lost a race: the client learns the state the row is in now.
+        body["state"] = exc.state
+        body["state_label"] = exc.state_label or ""
     return api.create_response(request, body, status=exc.status_code)
 
 
@@ -103,6 +122,17 @@ def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    from django.core.exceptions import RequestDataTooBig
+
+    from jianfu.core.errorviews import refuse
+
+    cause = exc.__cause__  # ninja wraps whatever the parser raised in "Cannot parse request body"
+    if isinstance(cause, text.BadText):
+        return api.create_response(request, {"detail": cause.message, "field": cause.field or None}, status=400)
+    if isinstance(cause, RequestDataTooBig):
+        return refuse(request, 413)
+    if isinstance(cause, ValueError):  # json.JSONDecodeError, UnicodeDecodeError
+        return api.create_response(request, {"detail": VALIDATION_MESSAGES["json_invalid"]}, status=400)
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 

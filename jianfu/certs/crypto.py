@@ -13,60 +13,10 @@ Only the issuing community sees the clear values; everyone else gets ``mask_id``
 
 from __future__ import annotations
 
-import base64
 import re
-from functools import lru_cache
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from django.conf import settings
-
-HKDF_INFO = b"jianfu.certs.field-encryption.v1"
-
-
-@lru_cache(maxsize=4)
-def _fernet(keys: tuple[str, ...], secret: str) -> MultiFernet:
-    if keys:
-        return MultiFernet([Fernet(k.encode()) for k in keys])
-    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=HKDF_INFO).derive(secret.encode())
-    return MultiFernet([Fernet(base64.urlsafe_b64encode(derived))])
-
-
-def fernet() -> MultiFernet:
-    return _fernet(tuple(getattr(settings, "FIELD_KEYS", []) or []), settings.SECRET_KEY)
-
-
-def encrypt(value: str) -> str:
-    return fernet().encrypt(value.encode()).decode() if value else ""
-
-
-def decrypt(token: str) -> str:
-    """The clear value; "" for an empty token. A token no configured key opens (a lost key) reads
-    as "（无法解密）" rather than failing the page."""
-    if not token:
-        return ""
-    try:
-        return fernet().decrypt(token.encode()).decode()
-    except InvalidToken:
-        return "（无法解密）"
-
-
-def mask_id(number: str) -> str:
-    """6101**********1234: the first four digits (province and city) and the last four."""
-    if len(number) < 9:
-        return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
-
-
-def mask_name(name: str) -> str:
-    """张*明 / 张*: the surname and, for three characters or more, the last character."""
-    if not name:
-        return ""
-    if len(name) <= 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
-
+# The Fernet keys, encryption and masks are core's (shared with grid events' callers' phones).
+from jianfu.core.crypto import HKDF_INFO, decrypt, encrypt, fernet, mask_id, mask_name  # noqa: F401
 
 # --- GB 11643-1999: the citizen identity number ------------------------------------------------
 

@@ -32,6 +32,12 @@ class NotFound(ActionError, Http404):
 
 
 class Conflict(ActionError):
-    """The object changed under the actor (e.g. someone else decided first)."""
+    """The object changed under the actor (e.g. someone else decided first). Carries the state
+    the row is in now (``state`` and its label), which the API returns with its 409."""
 
     status_code = 409
+
+    def __init__(self, message: str, *, state: str | None = None, state_label: str | None = None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.state = state
+        self.state_label = state_label

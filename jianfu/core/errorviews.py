@@ -11,12 +11,17 @@ MESSAGES = {
     400: "请求无效。",
     403: "您没有权限访问此页面。",
     404: "页面不存在，或您无权查看。",
+    413: "提交的内容过大，超过了服务器允许的上限（%(mb)s MB）。请压缩或分批上传后重试。",
     500: "服务器内部错误，请稍后再试。如问题持续，请联系系统管理员。",
 }
 
 
 def _respond(request: HttpRequest, status: int, detail: str = "") -> HttpResponse:
     message = detail or MESSAGES[status]
+    if status == 413:
+        from django.conf import settings
+
+        message = message % {"mb": settings.MAX_REQUEST_BYTES // (1024 * 1024)}
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=status)
     html = render_to_string(
@@ -45,3 +50,8 @@ def page_not_found(request: HttpRequest, exception: Any = None) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     return _respond(request, 500)
+
+
+def refuse(request: HttpRequest, status: int, detail: str = "") -> HttpResponse:
+    """An answer from a middleware that stops a request before any view (413, bad text)."""
+    return _respond(request, status, detail)

@@ -59,3 +59,62 @@ class ExportAuditMiddleware:
                 },
             )
         return response
+
+
+class TextBoundaryMiddleware:
+    """The one boundary for what a request may carry (issue 20, points 3 and 6), pages and API:
+
+    - a body larger than ``MAX_REQUEST_BYTES`` (``JIANFU_MAX_REQUEST_MB``) is answered 413 in
+      Chinese before anything reads it (waitress refuses far larger bodies itself);
+    - the path, the query string and the form fields must hold no NUL, control character or lone
+      surrogate (``core.text``), else 400 with a Chinese message — identically on SQLite and
+      PostgreSQL, where they would otherwise fail differently. JSON bodies are checked by the API's
+      parser (``api.api.TextCheckingParser``) with the same rule.
+    """
+
+    FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.core.exceptions import RequestDataTooBig
+
+        from .errorviews import refuse
+        from .text import BadText, check_pairs, check_value
+
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            return refuse(request, 413)
+        try:
+            check_value(request.path_info, "")
+            check_pairs((key, value) for key, values in request.GET.lists() for value in values)
+            if request.method == "POST" and request.content_type in self.FORM_TYPES:
+                check_pairs((key, value) for key, values in request.POST.lists() for value in values)
+        except BadText as exc:
+            return refuse(request, 400, exc.message)
+        except RequestDataTooBig:
+            return refuse(request, 413)
+        return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every answer (settings.py explains the
+    policy). A response that set its own CSP keeps it (downloads carry a sandboxing one)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+
+        response = self.get_response(request)
+        if settings.CONTENT_SECURITY_POLICY and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = settings.CONTENT_SECURITY_POLICY
+        if settings.PERMISSIONS_POLICY and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
+        return response

@@ -226,7 +226,7 @@ class Workflow(Generic[M]):
             if locked is None:
                 raise Conflict(str(self.gone or _("该记录已被删除，请刷新后重试。")))
             current = self.state_of(locked)
-            edge = self._edge_or_conflict(locked, action, actor)
+            edge = self._edge_or_conflict(locked, action, actor, seen=self.state_of(obj))
             if edge.needs_reason and not reason:
                 raise ActionError(_("请填写理由。"), field="reason")
             for name, value in (changes or {}).items():
@@ -258,16 +258,23 @@ class Workflow(Generic[M]):
         fresh = self.model._default_manager.filter(pk=obj.pk).first()
         if fresh is None:
             raise Conflict(str(self.gone or _("该记录已被删除，请刷新后重试。")))
-        return self._edge_or_conflict(fresh, action, actor)
+        return self._edge_or_conflict(fresh, action, actor, seen=self.state_of(obj))
 
-    def _edge_or_conflict(self, obj: M, action: str, actor: Actor) -> Edge:
+    def _edge_or_conflict(self, obj: M, action: str, actor: Actor, *, seen: str | None = None) -> Edge:
+        """The edge for ``action`` from the row's current state, or the refusal.
+
+        ``seen`` is the state the caller read (its copy of the row). When another user moved the
+        row since, the refusal is a ``Conflict`` naming the current state — even where the new
+        state has the same action for another role: losing a race is a 409, never a 403."""
         current = self.state_of(obj)
         edge = self.edges.get((current, action))
-        if edge is None:
+        if edge is None or (seen is not None and seen != current and not edge.allowed(obj, actor)):
             raise Conflict(
                 str(self.hints.get((current, action)) or "")
                 or _("当前状态为“%(state)s”，不能执行此操作，可能已被他人处理，请刷新后重试。")
-                % {"state": self.state_label(obj)}
+                % {"state": self.state_label(obj)},
+                state=current,
+                state_label=str(self.state_label(obj)),
             )
         if not edge.allowed(obj, actor):
             raise NotAllowed(_("您没有权限执行此操作。"))

@@ -581,3 +581,16 @@ def do_act(event: Event, action: str, *, actor: Any, data: dict[str, Any], files
 
 
 ACTIONS = ("escalate", "whistle", "send_back", "accept", "return", "handle", "close_on_spot", "confirm", "reject")
+
+
+@transaction.atomic
+def do_reveal_contact(event: Event, *, actor: Any) -> dict[str, Any]:
+    """显示完整号码: the resident's full name and telephone, for a community or township officer
+    who must call back. Every reveal is audited (个人信息保护法: who read whose data, when)."""
+    from .permissions import may_see_contact
+
+    if not may_see_contact(actor, event):
+        raise NotAllowed(_("您无权查看反映人的联系方式。"))
+    contact = {"name": event.contact_name, "phone": event.contact_phone, "masked": False}
+    audit.record(actor, "events.contact.reveal", event, after={"fields": ["contact_name", "contact_phone"]})
+    return contact

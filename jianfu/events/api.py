@@ -69,7 +69,7 @@ class EventOut(Schema):
     updated_datetime: dt.datetime
     expected_datetime: dt.datetime
     rejections: int
-    contact: dict[str, str] | None
+    contact: dict[str, Any] | None  # masked (139****5678); POST /{id}/contact for the full number
     url: str
 
 
@@ -156,6 +156,17 @@ def create_event(request: AuthedRequest, payload: EventIn) -> Status[dict[str, A
 @router.get("/{event_id}", response=EventOut, summary="一件事件（Open311 request）")
 def get_event(request: AuthedRequest, event_id: int) -> dict[str, Any]:
     return event_out(request.user, selectors.get_event(request.user, event_id))
+
+
+class ContactOut(Schema):
+    name: str
+    phone: str
+    masked: bool
+
+
+@router.post("/{event_id}/contact", response=ContactOut, summary="显示完整号码：反映人的完整姓名与电话（记入审计）")
+def reveal_contact(request: AuthedRequest, event_id: int) -> dict[str, Any]:
+    return actions.do_reveal_contact(selectors.get_event(request.user, event_id), actor=request.user)
 
 
 @router.post(

@@ -21,6 +21,7 @@ class EventsConfig(AppConfig):
         events.register("events.category.save", "维护事件分类")
         events.register("events.grid.assign", "安排网格员")
         events.register("events.hotline.import", "导入12345工单")
+        events.register("events.contact.reveal", "查看反映人完整联系方式")
         nav.register(
             "网格事件",
             "events:queue",

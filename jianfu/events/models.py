@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy
 
+from jianfu.core.crypto import EncryptedTextField
 from jianfu.core.files import StoredFile
 from jianfu.orgs.scoping import ScopedModel
 
@@ -98,9 +99,10 @@ class Event(ScopedModel):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    # A resident's name and telephone: seen by the community and township, never by a department.
-    contact_name = models.CharField(gettext_lazy("反映人"), max_length=50, blank=True)
-    contact_phone = models.CharField(gettext_lazy("联系电话"), max_length=30, blank=True)
+    # A resident's name and telephone: seen by the community and township, never by a department;
+    # encrypted at rest, shown masked until "显示完整号码" (an audited action).
+    contact_name = EncryptedTextField(gettext_lazy("反映人"), blank=True)
+    contact_phone = EncryptedTextField(gettext_lazy("联系电话"), blank=True)
     hotline_number = models.CharField(gettext_lazy("工单编号"), max_length=40, blank=True)
     state = models.CharField(gettext_lazy("状态"), max_length=12, choices=State.choices, default=State.REPORTED)
     holder = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jianfu.core.crypto import mask_name, mask_phone
 from jianfu.core.errors import NotFound
 from jianfu.orgs import tree
 from jianfu.orgs.choices import Role
@@ -78,11 +79,15 @@ def photo_for(user: Any, pk: Any) -> Photo:
     return photo
 
 
-def contact_for(user: Any, event: Event) -> dict[str, str] | None:
-    """A resident's name and telephone, for those who may call back; None for everyone else."""
+def contact_for(user: Any, event: Event, *, full: bool = False) -> dict[str, Any] | None:
+    """A resident's name and telephone, for those who may call back; None for everyone else.
+    Masked (王*兰, 139****5678) unless ``full`` — which only ``actions.do_reveal_contact`` asks
+    for, after recording that this user saw the full number."""
     if not may_see_contact(user, event) or not (event.contact_name or event.contact_phone):
         return None
-    return {"name": event.contact_name, "phone": event.contact_phone}
+    if full:
+        return {"name": event.contact_name, "phone": event.contact_phone, "masked": False}
+    return {"name": mask_name(event.contact_name), "phone": mask_phone(event.contact_phone), "masked": True}
 
 
 def categories_of(county_code: str, *, active: bool = True) -> QuerySet[Category]:

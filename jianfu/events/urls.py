@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_admin, views_public
+from . import views, views_admin, views_contact, views_public
 
 app_name = "events"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("events/<int:pk>/", views.detail, name="detail"),
     path("events/<int:pk>/act/<str:action>/", views.act, name="act"),
     path("events/<int:pk>/join/", views.join, name="join"),
+    path("events/<int:pk>/contact/", views_contact.reveal_contact, name="contact"),
     path("events/files/<int:pk>/", views.download, name="file"),
     path("events/ranking/", views_admin.ranking, name="ranking"),
     path("events/overdue/", views_admin.overdue_list, name="overdue"),

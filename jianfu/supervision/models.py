@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy
 
+from jianfu.core.crypto import EncryptedTextField
 from jianfu.core.files import StoredFile
 from jianfu.core.numbering import format_number
 from jianfu.orgs.scoping import ScopedModel
@@ -51,8 +52,9 @@ class Case(ScopedModel):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    reporter_name = models.CharField(gettext_lazy("举报人姓名"), max_length=50, blank=True)
-    reporter_contact = models.CharField(gettext_lazy("举报人联系方式"), max_length=100, blank=True)
+    # A complainant's identity is personal data: encrypted at rest (core.crypto; JIANFU_FIELD_KEY).
+    reporter_name = EncryptedTextField(gettext_lazy("举报人姓名"), blank=True)
+    reporter_contact = EncryptedTextField(gettext_lazy("举报人联系方式"), blank=True)
     tracking_code = models.CharField(gettext_lazy("查询码"), max_length=32, blank=True, db_index=True)
     # The verdict of the verification (核查结论), with its reasons.
     finding = models.TextField(gettext_lazy("核查结论"), blank=True)

@@ -10,6 +10,7 @@ PRODUCTION_ENV = {
     "JIANFU_SECRET_KEY": "k" * 20 + "-production-secret-key-for-the-check-0123456789abcdef",
     "JIANFU_ALLOWED_HOSTS": "jianfu.hanyin.gov.cn",
     "JIANFU_DATABASE_URL": "sqlite:///:memory:",
+    "JIANFU_FIELD_KEY": "0rBEFx0K1xAj5xq0Ao1KKqAlgcYBsyr1t0Fq5JmQnJA=",
 }
 
 
@@ -76,3 +77,17 @@ def test_the_cli_explains_a_missing_secret_key_in_chinese(tmp_path):
         timeout=60,
     )
     assert result.returncode == 2 and "配置有误" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_production_refuses_to_start_without_a_field_key(tmp_path):
+    """A key derived from the secret key would silently make every stored phone unreadable the
+    day the secret key is rotated (issue 20, point 4: FIELD_KEY was found unset silently)."""
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "JIANFU_FIELD_KEY"}
+    result = run_django(["check"], {**env, "JIANFU_DATA_DIR": str(tmp_path)})
+    assert result.returncode != 0 and "JIANFU_FIELD_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_malformed_field_key(tmp_path):
+    env = {**PRODUCTION_ENV, "JIANFU_FIELD_KEY": f"{PRODUCTION_ENV['JIANFU_FIELD_KEY']},not-a-key"}
+    result = run_django(["check"], {**env, "JIANFU_DATA_DIR": str(tmp_path)})
+    assert result.returncode != 0 and "entry 2 is not a Fernet key" in result.stderr

@@ -32,13 +32,13 @@ def _nothing_saved() -> None:
     ("name", "data", "message"),
     [
         ("扫描件.pdf", samples.scanned_pdf_bytes(), "该PDF无可识别文字"),
-        ("大文件.pdf", b"%PDF-1.4\n" + b"0" * (50 * 1024 * 1024), "过大"),
+        ("大文件.pdf", b"%PDF-1.4\n" + b"0" * (25 * 1024 * 1024), "过大"),
         ("通知.docx", samples.zip_bomb_docx(), "压缩炸弹"),
         ("通知.docx", samples.PNG, "不是有效的 Word（.docx）文件"),
         ("空.txt", b"   \n", "没有可审核的文字"),
         ("乱码.txt", b"\x00\x01\x02" * 50, "不是文本文件"),
     ],
-    ids=["scanned-pdf", "50mb", "zip-bomb", "renamed-image", "empty-txt", "binary-txt"],
+    ids=["scanned-pdf", "25mb", "zip-bomb", "renamed-image", "empty-txt", "binary-txt"],
 )
 def test_a_bad_file_is_refused_on_the_form_and_nothing_is_saved(
     client_for: Any, name: str, data: bytes, message: str

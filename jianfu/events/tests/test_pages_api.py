@@ -71,7 +71,7 @@ def test_a_residents_contact_never_reaches_the_department(world, grid, client_fo
     event = actions.do_escalate(event, actor=world.community_worker, reason="需市政维修")
     event = actions.do_whistle(event, actor=world.township_officer, department=world.wjj.code, reason="请报到")
     for persona in ("community_worker", "township_officer"):
-        assert PHONE in client_for(persona).get(f"/events/{event.pk}/").content.decode()
+        assert "139****5678" in client_for(persona).get(f"/events/{event.pk}/").content.decode()  # masked
     page = client_for("dept_officer").get(f"/events/{event.pk}/").content.decode()
     assert "井盖缺失" in page and PHONE not in page and "王秀兰" not in page
     api = api_client_for("dept_officer")
@@ -79,7 +79,10 @@ def test_a_residents_contact_never_reaches_the_department(world, grid, client_fo
     assert body["contact"] is None and PHONE not in json.dumps(body, ensure_ascii=False)
     listed = api.get("/api/v1/events").content.decode()
     assert PHONE not in listed and "王秀兰" not in listed
-    assert api_client_for("community_worker").get(f"/api/v1/events/{event.pk}").json()["contact"]["phone"] == PHONE
+    worker = api_client_for("community_worker")
+    assert worker.get(f"/api/v1/events/{event.pk}").json()["contact"]["phone"] == "139****5678"
+    revealed = worker.post(f"/api/v1/events/{event.pk}/contact").json()
+    assert revealed["phone"] == PHONE
     # The other county's department sees nothing.
     assert api_client_for("other_dept_officer").get(f"/api/v1/events/{event.pk}").status_code == 404
 

@@ -246,3 +246,17 @@ def test_a_wild_offset_on_the_case_list_is_not_a_500(api_client_for, case):
     client = api_client_for("county_mzj")
     assert client.get("/api/v1/supervision/cases?offset=-1").status_code == 200
     assert client.get("/api/v1/supervision/cases?offset=99999999").json() == []
+
+
+def test_the_reporters_name_and_contact_are_stored_encrypted(world, reported):
+    from django.db import connection
+
+    from jianfu.supervision.models import Case
+
+    case, _ = reported
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT reporter_name, reporter_contact FROM {Case._meta.db_table} WHERE id = %s", [case.pk])
+        name, contact = cursor.fetchone()
+    assert name.startswith("gAAAAA") and contact.startswith("gAAAAA") and SECRET_PHONE not in contact
+    fresh = Case.objects.get(pk=case.pk)
+    assert (fresh.reporter_name, fresh.reporter_contact) == (SECRET_NAME, SECRET_PHONE)
