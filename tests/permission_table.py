@@ -250,6 +250,7 @@ ROWS: list[Row] = [
     GET("supervision/cases/", "*=403 anon=302 mzj,zzb,o_mzj=200"),
     GET("supervision/cases/<int:pk>/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="case"),
     POST("supervision/cases/<int:pk>/move/", "*=403 anon,mzj,zzb=302 o_mzj=404", pk="case"),
+    POST("supervision/cases/<int:pk>/reporter/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="case"),
     POST("supervision/cases/<int:pk>/facts/", "*=403 anon,mzj,zzb=302 o_mzj=404", pk="case"),
     GET("supervision/cases/<int:pk>/order/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="case"),
     POST("supervision/cases/<int:pk>/order/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="case"),

@@ -172,6 +172,17 @@ def do_submit_worker_report(
     return case
 
 
+def do_reveal_reporter(case: Case, *, actor: Any) -> dict[str, str]:
+    """显示完整联系方式: the reporter's name and contact in clear, for the supervising office that
+    must call back. Every reveal is audited (who read whose data, when; never the data itself)."""
+    if not supervises(case, actor):
+        raise NotAllowed(gettext("只有督办单位可以查看反映人的联系方式。"))
+    audit.record(actor, "supervision.reporter.reveal", case, after={"fields": ["reporter_name", "reporter_contact"]})
+    from .selectors import reporter_of
+
+    return reporter_of(case)
+
+
 def do_submit_public_report(
     *,
     county: Org,

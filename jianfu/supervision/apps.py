@@ -34,6 +34,7 @@ class SupervisionConfig(AppConfig):
             "supervision.recheck.record": "登记回头看结果",
             "supervision.notice.create": "起草通报",
             "supervision.notice.publish": "发布通报",
+            "supervision.reporter.reveal": "查看反映人完整联系方式",
         }.items():
             events.register(event, label)
         register_panel(panels.office_queue)

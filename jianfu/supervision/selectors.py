@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jianfu.core import dates
+from jianfu.core.crypto import mask_name, mask_phone
 from jianfu.core.errors import NotFound
 from jianfu.core.models import AuditEntry
 from jianfu.orgs.choices import OrgKind, Role
@@ -112,13 +113,31 @@ def case_for_office(case: Case) -> dict[str, Any]:
             "description": case.description,
             "community": case.community.name if case.community is not None else "",
             "finding": case.finding,
-            "reporter_name": case.reporter.get_full_name() if case.reporter is not None else case.reporter_name,
-            "reporter_contact": case.reporter_contact or (case.reporter.phone if case.reporter is not None else ""),
+            # masked (个人信息保护法): the full name and number only through the audited reveal
+            **masked_reporter(case),
             "tracking_code": case.tracking_code,
             "substantiated_at": case.substantiated_at,
         }
     )
     return data
+
+
+def reporter_of(case: Case) -> dict[str, str]:
+    """The reporter's name and contact in clear — for ``actions.do_reveal_reporter`` only."""
+    return {
+        "name": case.reporter.get_full_name() if case.reporter is not None else case.reporter_name,
+        "contact": case.reporter_contact or (case.reporter.phone if case.reporter is not None else ""),
+    }
+
+
+def masked_reporter(case: Case) -> dict[str, Any]:
+    """A resident's name as 王*兰 and every contact as 139****2222 (a colleague's name stays)."""
+    clear = reporter_of(case)
+    return {
+        "reporter_name": clear["name"] if case.reporter is not None else mask_name(clear["name"]),
+        "reporter_contact": mask_phone(clear["contact"]),
+        "reporter_masked": bool(clear["contact"]) or (case.reporter is None and bool(clear["name"])),
+    }
 
 
 def visible_case(user: Any, pk: int) -> tuple[Case, bool]:

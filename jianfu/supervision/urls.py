@@ -9,6 +9,7 @@ urlpatterns = [
     path("supervision/cases/", views.case_list, name="cases"),
     path("supervision/cases/<int:pk>/", views.case_detail, name="case"),
     path("supervision/cases/<int:pk>/move/", views.case_move, name="case_move"),
+    path("supervision/cases/<int:pk>/reporter/", views.reporter_reveal, name="reporter_reveal"),
     path("supervision/cases/<int:pk>/facts/", views.case_facts, name="case_facts"),
     path("supervision/cases/<int:pk>/order/", views.order_create, name="order_create"),
     path("supervision/cases/<int:pk>/recheck/", views.recheck_schedule, name="recheck_schedule"),

@@ -24,7 +24,6 @@ from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
 from jianfu.orgs.choices import Role
 from jianfu.orgs.permissions import has_role
-from jianfu.orgs.security import do_record_personal_data_view
 
 from . import actions, ratelimit, selectors
 from .choices import STATE_TONE, CaseSource, CaseState
@@ -120,10 +119,22 @@ def case_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return _render_case(request, case)
 
 
+@login_required
+@require_POST
+def reporter_reveal(request: AuthedRequest, pk: int) -> HttpResponse:
+    """显示完整联系方式: the one page with the reporter's full name and contact, after an audited POST."""
+    _require_office(request)
+    case = selectors.get_office_case(request.user, pk)
+    clear = run_action(request, actions.do_reveal_reporter, case, actor=request.user)
+    if not clear:
+        return redirect("supervision:case", pk=case.pk)
+    response = render(request, "supervision/reporter.html", {"case": case, "reporter": clear.value})
+    response["Cache-Control"] = "no-store"  # personal data: never kept by the browser or a proxy
+    return response
+
+
 def _render_case(request: AuthedRequest, case: Any, **forms: Any) -> HttpResponse:
     edges = [e for e in CASE.available(case, request.user)]
-    if case.reporter_contact or (case.reporter is None and case.reporter_name):  # a resident's contact: audited
-        do_record_personal_data_view(request.user, case, fields=["reporter_name", "reporter_contact"])
     orders = list(case.orders.select_related("department", "issuing_office").prefetch_related("replies__evidence"))
     context = {
         "case": case,
