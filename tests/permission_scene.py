@@ -313,7 +313,10 @@ def _assess(world: World) -> dict[str, Any]:
     actions.do_add_indicator(scheme, actor=town, kind="satisfaction", key="home_visits", weight=60)
     actions.do_open_scoring(scheme, actor=town)
     actions.do_rate(actor=world.community_worker, target_code=world.wjj.code, year=2026, score=3)
-    return {"scheme": scheme.pk, "indicator": indicator.pk, "scheme_op": "publish"}
+    from jianfu.assess.survey import do_issue_codes
+
+    _batch, codes = do_issue_codes(scheme, actor=town, community_code=world.dongguan.code, count=1)
+    return {"scheme": scheme.pk, "indicator": indicator.pk, "scheme_op": "publish", "survey_code": codes[0]}
 
 
 def build_scene(world: World) -> dict[str, Any]:

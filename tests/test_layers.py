@@ -44,8 +44,9 @@ ALLOWED: dict[str, set[str]] = {
     # certificates and seal breaches in the burden ledger, reports demands into supervision
     "certs": {"core", "orgs", "catalog", "matching", "dispatch", "burden", "supervision"},
     # assessment: indicators from the current lists (catalog); ratings of departments onto the
-    # scoreboard through supervision.scoreboard
-    "assess": {"core", "orgs", "catalog", "supervision"},
+    # scoreboard through supervision.scoreboard; data-driven scores from events and dispatch (read
+    # only); a department's attempt to assess communities into supervision's sink
+    "assess": {"core", "orgs", "catalog", "supervision", "events", "dispatch"},
     "api": {"core", "orgs"},  # mounts every app's router by name (importlib), imports none
 }
 # Modules at the top of the package (urls, cli, settings, testing, wsgi) sit above every app.

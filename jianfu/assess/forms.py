@@ -7,7 +7,15 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from .choices import IndicatorKind, Satisfaction, WorkerRate
+from .choices import (
+    LEVEL_CHOICES,
+    MAX_CODES_PER_BATCH,
+    SURVEY_QUESTIONS,
+    IndicatorKind,
+    Method,
+    Satisfaction,
+    WorkerRate,
+)
 
 
 class SchemeForm(forms.Form):
@@ -31,6 +39,9 @@ class IndicatorForm(forms.Form):
         ],
     )
     weight = forms.IntegerField(label=gettext_lazy("权重（%）"), min_value=1, max_value=100)
+    method = forms.ChoiceField(
+        label=gettext_lazy("评分方式（清单事项）"), choices=Method.choices, required=False, initial=Method.MANUAL
+    )
 
     def __init__(self, *args: Any, items: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
@@ -80,3 +91,30 @@ class RatingForm(forms.Form):
         field = self.fields["target_code"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = targets
+
+
+class IssueForm(forms.Form):
+    community_code = forms.ChoiceField(label=gettext_lazy("社区"))
+    count = forms.IntegerField(label=gettext_lazy("份数"), min_value=1, max_value=MAX_CODES_PER_BATCH, initial=50)
+
+    def __init__(self, *args: Any, communities: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        field = self.fields["community_code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = communities
+
+
+class SurveyForm(forms.Form):
+    """The resident's phone form: the code and one three-level answer per question."""
+
+    code = forms.CharField(label=gettext_lazy("问卷码"), max_length=20)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, label in SURVEY_QUESTIONS.items():
+            self.fields[key] = forms.TypedChoiceField(
+                label=label, choices=LEVEL_CHOICES, coerce=int, widget=forms.RadioSelect
+            )
+
+    def answers(self) -> dict[str, Any]:
+        return {key: self.cleaned_data[key] for key in SURVEY_QUESTIONS}

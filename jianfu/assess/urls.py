@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_more
+from . import views, views_more, views_survey
 
 app_name = "assess"
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path("assess/<int:pk>/scores/", views_more.score_enter, name="score"),
     path("assess/<int:pk>/import/", views_more.score_import, name="import"),
     path("assess/<int:pk>/template.xlsx", views_more.template, name="template"),
+    path("assess/<int:pk>/compute/", views_survey.compute, name="compute"),
+    path("assess/<int:pk>/survey/", views_survey.survey_page, name="survey"),
+    path("assess/<int:pk>/survey/codes/", views_survey.issue_codes, name="survey_codes"),
+    path("assess/<int:pk>/survey/review/", views_survey.review, name="survey_review"),
     path("assess/ratings/", views_more.ratings, name="ratings"),
+    path("public/survey/", views_survey.public_survey, name="public_survey"),
     path("public/assess/<str:county_code>/", views_more.public_results, name="public"),
 ]
