@@ -316,7 +316,19 @@ def _assess(world: World) -> dict[str, Any]:
     from jianfu.assess.survey import do_issue_codes
 
     _batch, codes = do_issue_codes(scheme, actor=town, community_code=world.dongguan.code, count=1)
-    return {"scheme": scheme.pk, "indicator": indicator.pk, "scheme_op": "publish", "survey_code": codes[0]}
+    from jianfu.assess.objections import do_raise_objection, do_set_objection_deadline
+
+    scheme = do_set_objection_deadline(scheme, actor=town, deadline=timezone.localdate())
+    objection = do_raise_objection(
+        scheme, actor=world.community_worker, indicator_id=indicator.pk, reason="得分依据未计入"
+    )
+    return {
+        "scheme": scheme.pk,
+        "indicator": indicator.pk,
+        "scheme_op": "publish",
+        "survey_code": codes[0],
+        "objection": objection.pk,
+    }
 
 
 def build_scene(world: World) -> dict[str, Any]:

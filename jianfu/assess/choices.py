@@ -89,3 +89,9 @@ class Method(models.TextChoices):
     MANUAL = "manual", gettext_lazy("乡镇评分")
     EVENTS_ON_TIME = "events_on_time", gettext_lazy("网格事件按时办结率")
     TASKS_COMPLETED = "tasks_completed", gettext_lazy("接收任务完成率")
+
+
+class ObjectionState(models.TextChoices):
+    PENDING = "pending", gettext_lazy("待乡镇决定")
+    UPHELD = "upheld", gettext_lazy("异议成立，已改分")
+    REJECTED = "rejected", gettext_lazy("异议不成立")

@@ -118,3 +118,28 @@ class SurveyForm(forms.Form):
 
     def answers(self) -> dict[str, Any]:
         return {key: self.cleaned_data[key] for key in SURVEY_QUESTIONS}
+
+
+class DeadlineForm(forms.Form):
+    deadline = forms.DateField(label=gettext_lazy("异议截止日期"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ObjectionForm(forms.Form):
+    indicator_id = forms.ChoiceField(label=gettext_lazy("对哪项得分有异议"))
+    reason = forms.CharField(label=gettext_lazy("异议理由"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, indicators: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        field = self.fields["indicator_id"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = indicators
+
+
+class DecideForm(forms.Form):
+    uphold = forms.TypedChoiceField(
+        label=gettext_lazy("决定"),
+        coerce=lambda v: v == "1",
+        choices=[("1", gettext_lazy("异议成立，改分")), ("0", gettext_lazy("异议不成立"))],
+    )
+    value = forms.CharField(label=gettext_lazy("改为（0–100，成立时填）"), max_length=10, required=False)
+    decision = forms.CharField(label=gettext_lazy("理由"), max_length=500, required=False)

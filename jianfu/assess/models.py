@@ -20,6 +20,7 @@ from .choices import (
     AnswerStatus,
     IndicatorKind,
     Method,
+    ObjectionState,
     SchemeState,
     ScoreSource,
 )
@@ -40,6 +41,7 @@ class Scheme(ScopedModel):  # 年度考核方案
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     published_at = models.DateTimeField(null=True, blank=True)
+    objection_deadline = models.DateField(gettext_lazy("异议截止日期"), null=True, blank=True)
 
     class Meta:
         ordering = ["-year", "region_code"]
@@ -177,3 +179,47 @@ class DeptAssessAttempt(ScopedModel):  # 部门单独考核社区（违规）
     class Meta:
         ordering = ["-last_at", "-pk"]
         constraints = [models.UniqueConstraint(fields=["department", "year"], name="assess_one_dept_attempt")]
+
+
+class Objection(ScopedModel):  # 考核异议
+    """A community's one objection to its draft scores, with reasons, before the deadline; the
+    township upholds it (the score is changed) or rejects it (with a reason); region = the
+    community."""
+
+    scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="objections")
+    community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(gettext_lazy("异议理由"))
+    state = models.CharField(
+        gettext_lazy("状态"), max_length=10, choices=ObjectionState.choices, default=ObjectionState.PENDING
+    )
+    decision = models.CharField(gettext_lazy("决定理由"), max_length=500, blank=True)
+    old_value = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    new_value = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    raised_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["raised_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["scheme", "community"], name="assess_one_objection")]
+
+
+class Visit(ScopedModel):  # 入户走访记录
+    """A community worker's household visit (seed 003: 见面率、交流率、问题解决率), logged on the
+    phone. The household is a label (e.g. "3栋2单元401"), never a name or an ID number; region =
+    the community."""
+
+    community = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    household = models.CharField(gettext_lazy("住户（门牌）"), max_length=60)
+    visited_on = models.DateField(gettext_lazy("走访日期"))
+    topic = models.CharField(gettext_lazy("交流事项"), max_length=200, blank=True)
+    has_problem = models.BooleanField(gettext_lazy("反映了问题"), default=False)
+    resolved = models.BooleanField(gettext_lazy("问题已解决"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-visited_on", "-pk"]
+        indexes = [models.Index(fields=["worker", "visited_on"])]

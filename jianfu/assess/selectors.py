@@ -15,7 +15,7 @@ from jianfu.orgs.permissions import has_role
 from jianfu.orgs.scoping import get_in_scope_or_404, scope_prefix
 
 from .choices import COUNTED_STATUSES, AnswerStatus, SchemeState
-from .models import DeptAssessAttempt, Indicator, Rating, Scheme, Score, SurveyAnswer
+from .models import DeptAssessAttempt, Indicator, Objection, Rating, Scheme, Score, SurveyAnswer
 from .permissions import can_see_assess, can_see_ratings, is_community_worker
 
 HUNDRED = Decimal(100)
@@ -216,3 +216,38 @@ def dept_attempts_for(user: Any) -> QuerySet[DeptAssessAttempt]:
     if not can_see_ratings(user) or is_community_worker(user):
         return DeptAssessAttempt.objects.none()
     return DeptAssessAttempt.objects.restrict(user).select_related("department").order_by("-last_at", "-pk")
+
+
+def objections_for(user: Any, scheme: Scheme) -> QuerySet[Objection]:
+    """A community its own objection; the township and the county all of the scheme's."""
+    qs = Objection.objects.filter(scheme=scheme).select_related("community", "indicator").order_by("raised_at", "pk")
+    if is_community_worker(user):
+        return qs.filter(community_id=user.org_id)
+    return qs
+
+
+def get_objection(user: Any, scheme: Scheme, pk: Any) -> Objection:
+    return get_in_scope_or_404(objections_for(user, scheme), user, pk=pk, message="未找到该异议。")
+
+
+@dataclass
+class BreakdownLine:
+    indicator: Indicator
+    value: Decimal | None
+    weighted: Decimal | None
+    source: str
+    note: str
+
+
+def breakdown(scheme: Scheme, community: Org) -> list[BreakdownLine]:
+    """One community's line per indicator: score, weighted part, source and how it was computed."""
+    scores = {s.indicator_id: s for s in Score.objects.filter(indicator__scheme=scheme, community=community)}
+    lines = []
+    for indicator in scheme.indicators.select_related("item"):
+        s = scores.get(indicator.pk)
+        value = s.value if s else None
+        weighted = (value * indicator.weight / HUNDRED).quantize(Decimal("0.01")) if value is not None else None
+        lines.append(
+            BreakdownLine(indicator, value, weighted, s.get_source_display() if s else "", s.note if s else "")
+        )
+    return lines
