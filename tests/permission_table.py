@@ -335,6 +335,8 @@ ROWS: list[Row] = [
     GET("public/survey/", "*=200", public="y"),
     POST("public/survey/", "*=200", public="y"),
     GET("assess/ratings/", "*=200 anon=302 dept,dept2,o_dept=403"),
+    GET("assess/visits/", "*=200 anon=302 dept,dept2,o_dept=403"),
+    POST("assess/visits/", "*=403 anon=302 cw,vw=200"),
     POST("assess/ratings/", "*=403 anon=302 cw,vw=200"),
     GET("public/assess/<str:county_code>/", "*=200", county_code="county", public="y"),
     GET("/api/v1/assess/schemes", "*=200 anon=401"),

@@ -143,3 +143,16 @@ class DecideForm(forms.Form):
     )
     value = forms.CharField(label=gettext_lazy("改为（0–100，成立时填）"), max_length=10, required=False)
     decision = forms.CharField(label=gettext_lazy("理由"), max_length=500, required=False)
+
+
+class VisitForm(forms.Form):
+    household = forms.CharField(
+        label=gettext_lazy("住户（门牌或代称，勿填身份证号、电话）"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("如：3栋2单元401")}),
+    )
+    visited_on = forms.DateField(label=gettext_lazy("走访日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    met = forms.BooleanField(label=gettext_lazy("见到住户"), required=False, initial=True)
+    topic = forms.CharField(label=gettext_lazy("交流事项"), max_length=200, required=False)
+    has_problem = forms.BooleanField(label=gettext_lazy("住户反映了问题"), required=False)
+    resolved = forms.BooleanField(label=gettext_lazy("问题已解决"), required=False)

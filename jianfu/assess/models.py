@@ -215,6 +215,7 @@ class Visit(ScopedModel):  # 入户走访记录
     worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     household = models.CharField(gettext_lazy("住户（门牌）"), max_length=60)
     visited_on = models.DateField(gettext_lazy("走访日期"))
+    met = models.BooleanField(gettext_lazy("见到住户"), default=True)
     topic = models.CharField(gettext_lazy("交流事项"), max_length=200, blank=True)
     has_problem = models.BooleanField(gettext_lazy("反映了问题"), default=False)
     resolved = models.BooleanField(gettext_lazy("问题已解决"), default=False)

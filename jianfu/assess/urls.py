@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_more, views_objections, views_survey
+from . import views, views_more, views_objections, views_survey, views_visits
 
 app_name = "assess"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("assess/<int:pk>/survey/codes/", views_survey.issue_codes, name="survey_codes"),
     path("assess/<int:pk>/survey/review/", views_survey.review, name="survey_review"),
     path("assess/ratings/", views_more.ratings, name="ratings"),
+    path("assess/visits/", views_visits.visit_log, name="visits"),
     path("public/survey/", views_survey.public_survey, name="public_survey"),
     path("public/assess/<str:county_code>/", views_more.public_results, name="public"),
 ]
