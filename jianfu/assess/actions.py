@@ -22,9 +22,18 @@ from jianfu.orgs.permissions import has_role
 from jianfu.supervision.actions import do_open_case
 from jianfu.supervision.choices import CaseSource
 
-from .choices import KEY_LABELS, IndicatorKind, Method, Satisfaction, SchemeState, ScoreSource, WorkerRate
+from .choices import (
+    KEY_LABELS,
+    IndicatorKind,
+    Method,
+    ObjectionState,
+    Satisfaction,
+    SchemeState,
+    ScoreSource,
+    WorkerRate,
+)
 from .datascores import data_scores
-from .models import DeptAssessAttempt, Indicator, Rating, Scheme, Score
+from .models import DeptAssessAttempt, Indicator, Objection, Rating, Scheme, Score
 from .permissions import is_community_worker, is_township_assessor, owns_scheme
 from .survey import survey_scores, write_scores
 from .transitions import SCHEME
@@ -226,8 +235,12 @@ def do_compute_scores(scheme: Scheme, *, actor: Any) -> int:
     """Compute the survey-fed and data-driven scores (each with how it was computed); a score
     entered by hand on such an indicator is replaced. Returns the number of scores written."""
     scheme = _scoring(scheme, actor)
-    survey = survey_scores(scheme)
-    data = data_scores(scheme)
+    # a score changed by an upheld objection stays as decided
+    kept = set(
+        Objection.objects.filter(scheme=scheme, state=ObjectionState.UPHELD).values_list("indicator_id", "community_id")
+    )
+    survey = [r for r in survey_scores(scheme) if (r[0].pk, r[1]) not in kept]
+    data = [r for r in data_scores(scheme) if (r[0].pk, r[1]) not in kept]
     n = write_scores(survey, ScoreSource.SURVEY, actor) + write_scores(data, ScoreSource.DATA, actor)
     audit.record(actor, "assess.score.compute", scheme, after={"survey": len(survey), "data": len(data)})
     return n
