@@ -18,7 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -249,15 +249,13 @@ def write_scores(rows: list[tuple[Any, int, Decimal, str]], source: str, actor: 
     if not rows:
         return 0
     communities = {c.pk: c.region_code for c in Org.objects.filter(pk__in={r[1] for r in rows})}
-    pairs = {(r[0].pk, r[1]) for r in rows}
-    stale = [
-        pk
-        for pk, indicator_id, community_id in Score.objects.filter(
-            indicator_id__in={r[0].pk for r in rows}, community_id__in=communities
-        ).values_list("pk", "indicator_id", "community_id")
-        if (indicator_id, community_id) in pairs
-    ]
-    Score.objects.filter(pk__in=stale).delete()
+    by_indicator: dict[int, set[int]] = {}
+    for indicator, community_id, _value, _how in rows:
+        by_indicator.setdefault(indicator.pk, set()).add(community_id)
+    stale = Q()
+    for indicator_id, ids in by_indicator.items():
+        stale |= Q(indicator_id=indicator_id, community_id__in=sorted(ids))
+    Score.objects.filter(stale).delete()
     now = timezone.now()
     Score.objects.bulk_create(
         [
