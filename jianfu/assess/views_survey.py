@@ -27,6 +27,13 @@ from .views import _must_see
 RATE_MESSAGE = "提交过于频繁，请稍后再试。"
 
 
+def qr_data_uri(url: str) -> str:
+    """An SVG QR code of the card's link (segno), inlined so WeasyPrint needs no file."""
+    import segno
+
+    return str(segno.make(url, error="m").svg_data_uri(scale=3, border=1))
+
+
 def _issue_form(scheme: Scheme, user: object, data: object = None) -> IssueForm | None:
     if scheme.state == "published":
         return None
@@ -76,7 +83,7 @@ def issue_codes(request: AuthedRequest, pk: int) -> HttpResponse:
         if done:
             batch, codes = done.value
             url = request.build_absolute_uri("/public/survey/")
-            cards = [{"code": survey.pretty(c), "url": f"{url}?c={c}"} for c in codes]
+            cards = [{"code": survey.pretty(c), "qr": qr_data_uri(f"{url}?c={c}")} for c in codes]
             data = render_pdf("assess/pdf/cards.html", {"scheme": scheme, "batch": batch, "cards": cards, "url": url})
             return pdf_response(data, f"{batch.community.name}-问卷码-{batch.pk}.pdf")
     return _page(request, scheme, issue_form=form)

@@ -143,7 +143,7 @@ def test_the_township_prints_cards_as_a_pdf(world, client_for):
     )
     assert response["Content-Type"] == "application/pdf"
     text, _fonts = pdf_facts(response.content)
-    assert "东关社区" in text and "居民满意度问卷卡" in text and "/public/survey/" in text
+    assert "东关社区" in text and "居民满意度问卷卡" in text and "/public/survey/" in text and "扫码" in text
     assert SurveyCode.objects.count() == 3
 
 
@@ -154,3 +154,9 @@ def test_answers_after_publication_are_refused(world):
     scheme.save()
     with pytest.raises(ActionError, match="问卷已结束"):
         survey.do_answer_survey(code, actor=None, answers=ALL_SATISFIED, address="1.1.1.1")
+
+
+def test_the_cards_qr_code_is_an_inline_svg():
+    from jianfu.assess.views_survey import qr_data_uri
+
+    assert qr_data_uri("https://example.org/public/survey/?c=ABCDEFGHJKLM").startswith("data:image/svg+xml")
