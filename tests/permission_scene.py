@@ -316,8 +316,10 @@ def _assess(world: World) -> dict[str, Any]:
     from jianfu.assess.survey import do_issue_codes
 
     _batch, codes = do_issue_codes(scheme, actor=town, community_code=world.dongguan.code, count=1)
+    from jianfu.assess.assessors import do_appoint_assessor
     from jianfu.assess.objections import do_raise_objection, do_set_objection_deadline
 
+    do_appoint_assessor(scheme, actor=town, username=world.county_zzb.username)  # a third-party evaluator
     scheme = do_set_objection_deadline(scheme, actor=town, deadline=timezone.localdate())
     objection = do_raise_objection(
         scheme, actor=world.community_worker, indicator_id=indicator.pk, reason="得分依据未计入"

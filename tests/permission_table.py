@@ -328,6 +328,8 @@ ROWS: list[Row] = [
     POST("assess/<int:pk>/objections/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,town=403 cw=200", pk="scheme"),
     POST("assess/<int:pk>/objections/<int:objection_pk>/decide/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme", objection_pk="objection"),
     GET("assess/<int:pk>/result/<str:community_code>.pdf", "*=404 anon=302 dept,dept2,o_dept=403 town,cw,mzj,zzb,lg,sys=200", pk="scheme", community_code="community"),
+    POST("assess/<int:pk>/assessors/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
+    POST("assess/<int:pk>/assessor-scores/", "*=404 anon=302 dept,dept2,o_dept,mzj,lg,sys,cw,town=403 zzb=200", pk="scheme"),
     POST("assess/<int:pk>/compute/", "*=404 anon,town=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403", pk="scheme"),
     GET("assess/<int:pk>/survey/", "*=404 anon=302 dept,dept2,o_dept=403 town,cw,mzj,zzb,lg,sys=200", pk="scheme"),
     POST("assess/<int:pk>/survey/codes/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys=403 town,cw=200", pk="scheme"),

@@ -258,6 +258,10 @@ def parse_value(raw: Any) -> Decimal:
 
 def _scoring(scheme: Scheme, actor: Any) -> Scheme:
     _must_own(scheme, actor)
+    return _scoring_for(scheme)
+
+
+def _scoring_for(scheme: Scheme) -> Scheme:
     locked = Scheme.objects.select_for_update().get(pk=scheme.pk)
     if locked.state != SchemeState.SCORING:
         raise ActionError(_("只有评分中的考核方案可以录入得分。"))

@@ -27,6 +27,8 @@ class AssessConfig(AppConfig):
             ("assess.objection.decide", "决定考核异议"),
             ("assess.dept_attempt", "部门单独考核社区（违规）"),
             ("assess.visit.log", "记录入户走访"),
+            ("assess.assessor.appoint", "委托第三方评估"),
+            ("assess.score.assessor", "第三方评估打分"),
         ):
             events.register(key, label)
         from .permissions import can_see_assess

@@ -55,6 +55,7 @@ class ScoreSource(models.TextChoices):
     MANUAL = "manual", gettext_lazy("人工评分")
     SURVEY = "survey", gettext_lazy("居民问卷")
     DATA = "data", gettext_lazy("平台数据")
+    ASSESSOR = "assessor", gettext_lazy("第三方评估")
 
 
 class AnswerStatus(models.TextChoices):

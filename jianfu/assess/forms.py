@@ -156,3 +156,7 @@ class VisitForm(forms.Form):
     topic = forms.CharField(label=gettext_lazy("交流事项"), max_length=200, required=False)
     has_problem = forms.BooleanField(label=gettext_lazy("住户反映了问题"), required=False)
     resolved = forms.BooleanField(label=gettext_lazy("问题已解决"), required=False)
+
+
+class AppointForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("第三方评估人（用户名）"), max_length=150)

@@ -224,3 +224,17 @@ class Visit(ScopedModel):  # 入户走访记录
     class Meta:
         ordering = ["-visited_on", "-pk"]
         indexes = [models.Index(fields=["worker", "visited_on"])]
+
+
+class SchemeAssessor(ScopedModel):  # 第三方评估人
+    """A user the township appoints to score its assessor indicators with evidence (third-party
+    evaluation, seed 003): an assignment on the scheme, not a new role; region = the township."""
+
+    scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="assessors")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    appointed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    appointed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["appointed_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["scheme", "user"], name="assess_one_assessor")]

@@ -29,10 +29,13 @@ def schemes_for(user: Any) -> QuerySet[Scheme]:
     qs = Scheme.objects.select_related("township")
     if is_community_worker(user):
         return qs.filter(township_id=user.org.parent_id).exclude(state=SchemeState.DRAFT)
-    return qs.restrict(user)
+    return qs.restrict(user) | qs.filter(assessors__user_id=user.pk).exclude(state=SchemeState.DRAFT)
 
 
 def get_scheme(user: Any, pk: Any) -> Scheme:
+    assigned = Scheme.objects.filter(assessors__user_id=user.pk).exclude(state=SchemeState.DRAFT)
+    if can_see_assess(user) and assigned.filter(pk=int(pk) if str(pk).isdigit() else -1).exists():
+        return Scheme.objects.select_related("township").get(pk=int(pk))
     if is_community_worker(user):
         qs = schemes_for(user)
         scheme = qs.filter(pk=int(pk) if str(pk).isdigit() else -1).first()

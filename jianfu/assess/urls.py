@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_more, views_objections, views_survey, views_visits
+from . import views, views_assessors, views_more, views_objections, views_survey, views_visits
 
 app_name = "assess"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("assess/<int:pk>/objections/", views_objections.raise_objection, name="objection_raise"),
     path("assess/<int:pk>/objections/<int:objection_pk>/decide/", views_objections.decide, name="objection_decide"),
     path("assess/<int:pk>/result/<str:community_code>.pdf", views_objections.community_pdf, name="community_pdf"),
+    path("assess/<int:pk>/assessors/", views_assessors.appoint, name="appoint"),
+    path("assess/<int:pk>/assessor-scores/", views_assessors.assessor_score, name="assessor_score"),
     path("assess/<int:pk>/compute/", views_survey.compute, name="compute"),
     path("assess/<int:pk>/survey/", views_survey.survey_page, name="survey"),
     path("assess/<int:pk>/survey/codes/", views_survey.issue_codes, name="survey_codes"),

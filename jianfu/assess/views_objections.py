@@ -18,11 +18,17 @@ from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
 
-from . import objections, selectors
-from .forms import DeadlineForm, DecideForm, ObjectionForm
+from . import assessors, objections, selectors
+from .forms import AppointForm, DeadlineForm, DecideForm, ObjectionForm, ScoreForm
 from .models import Scheme
 from .permissions import is_community_worker, owns_scheme
 from .views import _must_see, detail_page
+
+
+def _assessor_choices(scheme: Scheme) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    communities = [(c.code, c.name) for c in tree.grassroots_of(scheme.township).order_by("code")]
+    manual = [(str(i.pk), i.title) for i in scheme.indicators.filter(kind="item", method="manual")]
+    return communities, manual
 
 
 def objection_forms(scheme: Scheme, user: Any) -> dict[str, Any]:
@@ -32,7 +38,12 @@ def objection_forms(scheme: Scheme, user: Any) -> dict[str, Any]:
     mine = is_community_worker(user) and user.org.parent_id == scheme.township_id
     listed = list(selectors.objections_for(user, scheme))
     indicators = [(str(i.pk), i.title) for i in scheme.indicators.all()]
+    communities, manual = _assessor_choices(scheme)
+    evaluator = scoring and assessors.is_assessor(scheme, user)
     return {
+        "assessors": list(scheme.assessors.select_related("user")),
+        "appoint_form": AppointForm() if owner and scheme.state != "published" else None,
+        "assessor_form": ScoreForm(communities=communities, indicators=manual) if evaluator else None,
         "objections": listed,
         "deadline_form": DeadlineForm(initial={"deadline": scheme.objection_deadline}) if owner and scoring else None,
         "decide_form": DecideForm() if owner and scoring else None,

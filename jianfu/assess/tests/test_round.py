@@ -161,3 +161,37 @@ def test_a_department_trying_to_assess_communities_is_refused_recorded_and_a_cas
     with pytest.raises(NotAllowed):
         actions.do_create_scheme(actor=world.county_mzj, year=2026)
     assert DeptAssessAttempt.objects.count() == 1  # 民政局 (list owner) is not a department officer
+
+
+def test_a_third_party_evaluator_scores_assessor_indicators_with_evidence(world, client_for):
+    from jianfu.assess import assessors
+
+    scheme = _scheme(world)
+    town = world.township_officer
+    for username in ("dept_officer", "community_worker", "nobody", "other_county_officer"):
+        with pytest.raises(ActionError):
+            assessors.do_appoint_assessor(scheme, actor=town, username=username)
+    with pytest.raises(NotAllowed):
+        assessors.do_appoint_assessor(scheme, actor=world.county_mzj, username="township2_officer")
+    assessors.do_appoint_assessor(scheme, actor=town, username="township2_officer")  # a peer township
+    evaluator = world.township2_officer
+    item = scheme.indicators.get(kind="item")
+    resident = scheme.indicators.get(kind="satisfaction")
+    kwargs = {"community_code": world.dongguan.code, "value": "88"}
+    with pytest.raises(ActionError, match="须写明评分依据"):
+        assessors.do_assessor_score(scheme, actor=evaluator, indicator_id=item.pk, note="", **kwargs)
+    with pytest.raises(ActionError, match="人工评分的清单事项"):
+        assessors.do_assessor_score(scheme, actor=evaluator, indicator_id=resident.pk, note="入户抽查 20 户", **kwargs)
+    with pytest.raises(NotAllowed):
+        assessors.do_assessor_score(
+            scheme, actor=world.county_mzj, indicator_id=item.pk, note="入户抽查 20 户", **kwargs
+        )
+    client = client_for("township2_officer")
+    assert "评估打分（须写明依据）" in client.get(f"/assess/{scheme.pk}/").content.decode()
+    response = client.post(
+        f"/assess/{scheme.pk}/assessor-scores/",
+        {"community_code": world.dongguan.code, "indicator_id": item.pk, "value": "88", "note": "抽查调解台账 12 件"},
+    )
+    assert response.status_code == 302
+    score = Score.objects.get(indicator=item, community=world.dongguan)
+    assert score.value == 88 and score.source == "assessor" and score.note == "抽查调解台账 12 件"
