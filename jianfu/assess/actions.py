@@ -37,6 +37,7 @@ from .models import DeptAssessAttempt, Indicator, Objection, Rating, Scheme, Sco
 from .permissions import is_community_worker, is_township_assessor, owns_scheme
 from .survey import survey_scores, write_scores
 from .transitions import SCHEME
+from .visits import visit_scores
 
 # Categories that can never be an assessment criterion: plaques and mechanisms (seed 000: 牌子
 # never a criterion), creation/evaluation campaigns (创建达标), and the negative list.
@@ -240,7 +241,7 @@ def do_compute_scores(scheme: Scheme, *, actor: Any) -> int:
         Objection.objects.filter(scheme=scheme, state=ObjectionState.UPHELD).values_list("indicator_id", "community_id")
     )
     survey = [r for r in survey_scores(scheme) if (r[0].pk, r[1]) not in kept]
-    data = [r for r in data_scores(scheme) if (r[0].pk, r[1]) not in kept]
+    data = [r for r in data_scores(scheme) + visit_scores(scheme) if (r[0].pk, r[1]) not in kept]
     n = write_scores(survey, ScoreSource.SURVEY, actor) + write_scores(data, ScoreSource.DATA, actor)
     audit.record(actor, "assess.score.compute", scheme, after={"survey": len(survey), "data": len(data)})
     return n

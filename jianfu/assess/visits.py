@@ -95,6 +95,10 @@ class WorkerRow:
     talking: Decimal | None
     solved: Decimal | None
     satisfied: Decimal | None
+    met: int = 0
+    talked: int = 0
+    problems: int = 0  # visits with a problem plus reported events
+    solved_n: int = 0
 
 
 def worker_rates(communities: Any, year: int) -> list[WorkerRow]:
@@ -149,6 +153,47 @@ def worker_rates(communities: Any, year: int) -> list[WorkerRow]:
                 talking=_rate(v.get("talked", 0), v.get("met_n", 0)),
                 solved=_rate(v.get("resolved_n", 0) + e.get("closed", 0), v.get("problems", 0) + e.get("n", 0)),
                 satisfied=satisfied.get(w.org_id or 0),
+                met=v.get("met_n", 0),
+                talked=v.get("talked", 0),
+                problems=v.get("problems", 0) + e.get("n", 0),
+                solved_n=v.get("resolved_n", 0) + e.get("closed", 0),
             )
         )
     return rows
+
+
+def visit_scores(scheme: Any) -> list[tuple[Any, int, Decimal, str]]:
+    """(indicator, community id, score, how) for the scheme's 见面率/交流率/问题解决率 worker
+    indicators: each community's rate over all its workers' visits (and reported events) in the
+    scheme's year. A community without visits gets no computed score."""
+    from jianfu.orgs import tree
+
+    from .choices import IndicatorKind, WorkerRate
+
+    keys = (WorkerRate.MEETING, WorkerRate.TALKING, WorkerRate.SOLVED)
+    indicators = [i for i in scheme.indicators.all() if i.kind == IndicatorKind.WORKER and i.key in keys]
+    if not indicators:
+        return []
+    totals: dict[int, dict[str, int]] = {}
+    for row in worker_rates(tree.grassroots_of(scheme.township), scheme.year):
+        t = totals.setdefault(row.community.pk, {"n": 0, "met": 0, "talked": 0, "problems": 0, "solved": 0})
+        t["n"] += row.visits
+        t["met"] += row.met
+        t["talked"] += row.talked
+        t["problems"] += row.problems
+        t["solved"] += row.solved_n
+    out = []
+    for community_id, t in totals.items():
+        if not t["n"]:
+            continue
+        figures = {
+            WorkerRate.MEETING: (t["met"], t["n"], _("走访 {whole} 次，见到住户 {part} 次")),
+            WorkerRate.TALKING: (t["talked"], t["met"], _("见面 {whole} 次，有交流事项 {part} 次")),
+            WorkerRate.SOLVED: (t["solved"], t["problems"], _("问题 {whole} 个（含上报事件），已解决 {part} 个")),
+        }
+        for indicator in indicators:
+            part, whole, how = figures[WorkerRate(indicator.key)]
+            value = _rate(part, whole)
+            if value is not None:
+                out.append((indicator, community_id, value, how.format(part=part, whole=whole)))
+    return out

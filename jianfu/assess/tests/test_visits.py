@@ -45,3 +45,28 @@ def test_no_id_numbers_or_phones_in_the_household_label(world):
     with pytest.raises(NotAllowed):
         visits.do_log_visit(actor=world.township_officer, household="5栋", visited_on=timezone.localdate())
     assert not Visit.objects.exists()
+
+
+def test_visits_feed_the_schemes_worker_indicators_at_compute(world):
+    from jianfu.assess import actions
+    from jianfu.assess.models import Score
+
+    from .helpers import publish_lists
+
+    publish_lists(world)
+    town = world.township_officer
+    scheme = actions.do_create_scheme(actor=town, year=timezone.localdate().year)
+    actions.do_add_indicator(scheme, actor=town, kind="item", item_code="LZ-01", weight=40)
+    actions.do_add_indicator(scheme, actor=town, kind="worker", key="meeting", weight=30)
+    actions.do_add_indicator(scheme, actor=town, kind="worker", key="solved", weight=30)
+    scheme = actions.do_open_scoring(scheme, actor=town)
+    today = timezone.localdate()
+    cw = world.community_worker
+    visits.do_log_visit(actor=cw, household="1号", visited_on=today, topic="政策", has_problem=True, resolved=True)
+    visits.do_log_visit(actor=cw, household="2号", visited_on=today, met=False)
+    actions.do_compute_scores(scheme, actor=town)
+    meeting = Score.objects.get(indicator__key="meeting", community=world.dongguan)
+    solved = Score.objects.get(indicator__key="solved", community=world.dongguan)
+    assert (str(meeting.value), meeting.source, str(solved.value)) == ("50.0", "data", "100.0")
+    assert "走访 2 次，见到住户 1 次" in meeting.note
+    assert not Score.objects.filter(community=world.xiguan).exists()
