@@ -225,6 +225,9 @@ BURDEN_HORIZON_DAYS = int(os.environ.get("JIANFU_LEDGER_HORIZON_DAYS", "30"))
 SUPERVISION_MAX_EVIDENCE_BYTES = int(float(os.environ.get("JIANFU_MAX_EVIDENCE_MB", "5")) * 1024 * 1024)
 SUPERVISION_PUBLIC_REPORTS_PER_WINDOW = int(os.environ.get("JIANFU_PUBLIC_REPORTS_PER_HOUR", "5"))
 SUPERVISION_PUBLIC_REPORT_WINDOW_SECONDS = 3600
+# Resident survey answers allowed per client address per hour (a family or a community hall shares
+# one address; many answers within minutes are flagged for review, not refused).
+ASSESS_SURVEY_ANSWERS_PER_WINDOW = int(os.environ.get("JIANFU_SURVEY_ANSWERS_PER_HOUR", "30"))
 # Grid events: answer times by urgency ("2h" = hours, "7d" = working days; 接诉即办's defaults),
 # photo size, and residents' reports allowed per address per hour.
 EVENTS_DEADLINES = dict(

@@ -317,7 +317,24 @@ def _assess(world: World) -> dict[str, Any]:
     actions.do_add_indicator(scheme, actor=town, kind="satisfaction", key="home_visits", weight=60)
     actions.do_open_scoring(scheme, actor=town)
     actions.do_rate(actor=world.community_worker, target_code=world.wjj.code, year=2026, score=3)
-    return {"scheme": scheme.pk, "indicator": indicator.pk, "scheme_op": "publish"}
+    from jianfu.assess.survey import do_issue_codes
+
+    _batch, codes = do_issue_codes(scheme, actor=town, community_code=world.dongguan.code, count=1)
+    from jianfu.assess.assessors import do_appoint_assessor
+    from jianfu.assess.objections import do_raise_objection, do_set_objection_deadline
+
+    do_appoint_assessor(scheme, actor=town, username=world.county_zzb.username)  # a third-party evaluator
+    scheme = do_set_objection_deadline(scheme, actor=town, deadline=timezone.localdate())
+    objection = do_raise_objection(
+        scheme, actor=world.community_worker, indicator_id=indicator.pk, reason="得分依据未计入"
+    )
+    return {
+        "scheme": scheme.pk,
+        "indicator": indicator.pk,
+        "scheme_op": "publish",
+        "survey_code": codes[0],
+        "objection": objection.pk,
+    }
 
 
 def _projects(world: World) -> dict[str, Any]:

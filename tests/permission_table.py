@@ -124,6 +124,7 @@ PROPOSAL = (
     '{"community_code": "$community", "title": "加装路灯", "description": "夜间无照明", "estimated_cost": "30000"}'
 )
 REPORT = '{"county_code": "$county", "title": "社区被要求上报台账", "description": "每周三张表"}'
+SURVEY_ANSWER = '{"answers": {"home_visits": 5, "consultation": 4, "services": "满意", "social_orgs": 3, "public_welfare": 5, "problems": 1, "covenant": 4, "satisfied": "基本满意"}}'
 
 NEW_FORM = '{"title": "权限表测试：新表"}'
 SCAN = '{"text": "各社区须于每月5日前将台账报送镇民政办。"}'
@@ -363,11 +364,28 @@ ROWS: list[Row] = [
     POST("assess/<int:pk>/scores/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
     POST("assess/<int:pk>/import/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
     GET("assess/<int:pk>/template.xlsx", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
+    POST("assess/<int:pk>/objections/deadline/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
+    POST("assess/<int:pk>/objections/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,town=403 cw=200", pk="scheme"),
+    POST("assess/<int:pk>/objections/<int:objection_pk>/decide/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme", objection_pk="objection"),
+    GET("assess/<int:pk>/result/<str:community_code>.pdf", "*=404 anon=302 dept,dept2,o_dept=403 town,cw,mzj,zzb,lg,sys=200", pk="scheme", community_code="community"),
+    POST("assess/<int:pk>/assessors/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
+    POST("assess/<int:pk>/assessor-scores/", "*=404 anon=302 dept,dept2,o_dept,mzj,lg,sys,cw,town=403 zzb=200", pk="scheme"),
+    POST("assess/<int:pk>/compute/", "*=404 anon,town=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403", pk="scheme"),
+    GET("assess/<int:pk>/survey/", "*=404 anon=302 dept,dept2,o_dept=403 town,cw,mzj,zzb,lg,sys=200", pk="scheme"),
+    POST("assess/<int:pk>/survey/codes/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys=403 town,cw=200", pk="scheme"),
+    POST("assess/<int:pk>/survey/review/", "*=404 anon,town=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403", pk="scheme"),
+    GET("public/survey/", "*=200", public="y"),
+    POST("public/survey/", "*=200", public="y"),
     GET("assess/ratings/", "*=200 anon=302 dept,dept2,o_dept=403"),
+    GET("assess/visits/", "*=200 anon=302 dept,dept2,o_dept=403"),
+    POST("assess/visits/", "*=403 anon=302 cw,vw=200"),
     POST("assess/ratings/", "*=403 anon=302 cw,vw=200"),
     GET("public/assess/<str:county_code>/", "*=200", county_code="county", public="y"),
     GET("/api/v1/assess/schemes", "*=200 anon=401"),
     GET("/api/v1/assess/schemes/{scheme_id}/results", "*=404 anon=401 town,cw,mzj,zzb,lg,sys=200", scheme_id="scheme"),
+    GET("/api/v1/assessment/schemes", "*=200 anon=401"),
+    GET("/api/v1/assessment/rounds/{round_id}/results", "*=404 anon=401 town,cw,mzj,zzb,lg,sys=200", round_id="scheme"),
+    POST("/api/v1/surveys/{code}/answers", "*=201", code="survey_code", data=SURVEY_ANSWER, public="y"),
     # grid events (接诉即办)
     GET("events/", "*=200 anon=302"),
     GET("events/new/", "*=403 anon=302 cw,vw=200"),

@@ -44,8 +44,9 @@ ALLOWED: dict[str, set[str]] = {
     # certificates and seal breaches in the burden ledger, reports demands into supervision
     "certs": {"core", "orgs", "catalog", "matching", "dispatch", "burden", "supervision"},
     # assessment: indicators from the current lists (catalog); ratings of departments onto the
-    # scoreboard through supervision.scoreboard
-    "assess": {"core", "orgs", "catalog", "supervision"},
+    # scoreboard through supervision.scoreboard; data-driven scores from events and dispatch (read
+    # only); a department's attempt to assess communities into supervision's sink
+    "assess": {"core", "orgs", "catalog", "supervision", "events", "dispatch"},
     # resident projects (民生微实事): the org tree and the engine only
     "projects": {"core", "orgs"},
     # special campaigns: overdue 整改 items into supervision's sink

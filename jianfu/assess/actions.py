@@ -16,13 +16,28 @@ from jianfu.catalog.selectors import current_items
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.orgs import tree
-from jianfu.orgs.choices import OrgKind
+from jianfu.orgs.choices import OrgKind, Role
 from jianfu.orgs.models import Org
+from jianfu.orgs.permissions import has_role
+from jianfu.supervision.actions import do_open_case
+from jianfu.supervision.choices import CaseSource
 
-from .choices import KEY_LABELS, IndicatorKind, Satisfaction, SchemeState, WorkerRate
-from .models import Indicator, Rating, Scheme, Score
+from .choices import (
+    KEY_LABELS,
+    IndicatorKind,
+    Method,
+    ObjectionState,
+    Satisfaction,
+    SchemeState,
+    ScoreSource,
+    WorkerRate,
+)
+from .datascores import data_scores
+from .models import DeptAssessAttempt, Indicator, Objection, Rating, Scheme, Score
 from .permissions import is_community_worker, is_township_assessor, owns_scheme
+from .survey import survey_scores, write_scores
 from .transitions import SCHEME
+from .visits import visit_scores
 
 # Categories that can never be an assessment criterion: plaques and mechanisms (seed 000: 牌子
 # never a criterion), creation/evaluation campaigns (创建达标), and the negative list.
@@ -45,10 +60,53 @@ def _must_be_draft(scheme: Scheme) -> None:
 
 
 @transaction.atomic
+def do_record_dept_attempt(*, actor: Any, what: str) -> DeptAssessAttempt:
+    """Seed 000: departments do not assess or rank communities separately. A department's attempt
+    is recorded as a breach (one row per department and year, counting attempts) and put into
+    supervision as a case."""
+    department: Org = actor.org
+    year = timezone.localdate().year
+    attempt, created = DeptAssessAttempt.objects.select_for_update().get_or_create(
+        department=department,
+        year=year,
+        defaults={"region_code": department.region_code, "last_by": actor},
+    )
+    if not created:
+        attempt.attempts += 1
+        attempt.last_by, attempt.last_at = actor, timezone.now()
+    case = do_open_case(
+        actor=actor,
+        source=CaseSource.BREACH,
+        region_code=department.region_code,
+        title=_("{dept}试图单独考核（排名）社区").format(dept=department.name),
+        description=_("{what}（系统已拒绝；{year} 年第 {n} 次）").format(what=what, year=year, n=attempt.attempts),
+        rule_ref=str(ONLY_TOWNSHIP),
+        department=department,
+        source_obj=attempt,
+    )
+    attempt.case_id = case.pk
+    attempt.save()
+    audit.record(actor, "assess.dept_attempt", attempt, after={"what": what, "attempts": attempt.attempts})
+    return attempt
+
+
+def is_department_officer(actor: Any) -> bool:
+    org = getattr(actor, "org", None)
+    return has_role(actor, Role.DEPT_OFFICER) and org is not None and org.kind == OrgKind.DEPARTMENT
+
+
 def do_create_scheme(*, actor: Any, year: int, title: str = "", satisfaction_floor: int = 50) -> Scheme:
-    """A township opens its annual assessment of its communities (one a year)."""
+    """A township opens its annual assessment of its communities (one a year). A department's
+    attempt is refused and recorded as a breach with a supervision case (seed 000)."""
     if not is_township_assessor(actor):
+        if is_department_officer(actor):
+            do_record_dept_attempt(actor=actor, what=_("新建社区考核方案：{year} 年度").format(year=year))
         raise NotAllowed(str(ONLY_TOWNSHIP))
+    return _create_scheme(actor=actor, year=year, title=title, satisfaction_floor=satisfaction_floor)
+
+
+@transaction.atomic
+def _create_scheme(*, actor: Any, year: int, title: str, satisfaction_floor: int) -> Scheme:
     township: Org = actor.org
     if not isinstance(year, int) or not 2000 <= year <= 2100:
         raise ActionError(_("年度须在 2000 至 2100 之间。"), field="year")
@@ -96,7 +154,7 @@ def _list_item(scheme: Scheme, code: str) -> Any:
 
 @transaction.atomic
 def do_add_indicator(
-    scheme: Scheme, *, actor: Any, kind: str, weight: Any, item_code: str = "", key: str = ""
+    scheme: Scheme, *, actor: Any, kind: str, weight: Any, item_code: str = "", key: str = "", method: str = ""
 ) -> Indicator:
     """Add one criterion: a current list item, or a resident-satisfaction indicator."""
     _must_own(scheme, actor)
@@ -109,6 +167,9 @@ def do_add_indicator(
         if scheme.indicators.filter(item=item).exists():
             raise ActionError(_("该清单事项已是本方案的指标。"), field="item")
         title, key = item.title, ""
+        method = method or Method.MANUAL
+        if method not in Method.values:
+            raise ActionError(_("请选择评分方式。"), field="method")
     elif kind in (IndicatorKind.SATISFACTION, IndicatorKind.WORKER):
         allowed = Satisfaction.values if kind == IndicatorKind.SATISFACTION else WorkerRate.values
         if key not in allowed:
@@ -116,6 +177,7 @@ def do_add_indicator(
         if scheme.indicators.filter(kind=kind, key=key).exists():
             raise ActionError(_("该满意度指标已在本方案中。"), field="key")
         title = str(KEY_LABELS[key])
+        method = Method.MANUAL
     else:
         raise ActionError(_("请选择指标类型。"), field="kind")
     current = scheme.indicators.aggregate(t=Sum("weight"))["t"] or 0
@@ -139,6 +201,7 @@ def do_add_indicator(
         key=key,
         title=title,
         weight=weight,
+        method=method,
         sort_order=scheme.indicators.count() + 1,
     )
     audit.record(actor, "assess.indicator.add", scheme, after={"indicator": title, "weight": weight})
@@ -168,6 +231,22 @@ def do_publish_scheme(scheme: Scheme, *, actor: Any) -> Scheme:
     return SCHEME.apply(scheme, "publish", actor=actor)
 
 
+@transaction.atomic
+def do_compute_scores(scheme: Scheme, *, actor: Any) -> int:
+    """Compute the survey-fed and data-driven scores (each with how it was computed); a score
+    entered by hand on such an indicator is replaced. Returns the number of scores written."""
+    scheme = _scoring(scheme, actor)
+    # a score changed by an upheld objection stays as decided
+    kept = set(
+        Objection.objects.filter(scheme=scheme, state=ObjectionState.UPHELD).values_list("indicator_id", "community_id")
+    )
+    survey = [r for r in survey_scores(scheme) if (r[0].pk, r[1]) not in kept]
+    data = [r for r in data_scores(scheme) + visit_scores(scheme) if (r[0].pk, r[1]) not in kept]
+    n = write_scores(survey, ScoreSource.SURVEY, actor) + write_scores(data, ScoreSource.DATA, actor)
+    audit.record(actor, "assess.score.compute", scheme, after={"survey": len(survey), "data": len(data)})
+    return n
+
+
 def parse_value(raw: Any) -> Decimal:
     try:
         value = Decimal(str(raw).strip())
@@ -180,6 +259,10 @@ def parse_value(raw: Any) -> Decimal:
 
 def _scoring(scheme: Scheme, actor: Any) -> Scheme:
     _must_own(scheme, actor)
+    return _scoring_for(scheme)
+
+
+def _scoring_for(scheme: Scheme) -> Scheme:
     locked = Scheme.objects.select_for_update().get(pk=scheme.pk)
     if locked.state != SchemeState.SCORING:
         raise ActionError(_("只有评分中的考核方案可以录入得分。"))
@@ -203,6 +286,7 @@ def _put(indicator: Indicator, community: Org, value: Decimal, note: str, actor:
             "region_code": community.region_code,
             "entered_by": actor,
             "entered_at": timezone.now(),
+            "source": ScoreSource.MANUAL,
         },
     )
     return score

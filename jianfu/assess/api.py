@@ -1,17 +1,23 @@
-"""Assessment API (mounted at /api/v1/assess): the schemes a user may read, and their results."""
+"""Assessment API, mounted at the API root so that the issue's paths are served exactly:
+``/api/v1/assessment/schemes``, ``/api/v1/assessment/rounds/{id}/results`` (a round is one annual
+scheme) and the public ``/api/v1/surveys/{code}/answers``; ``/api/v1/assess/...`` stay as aliases."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ninja import Router, Schema
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 
+from jianfu.core.net import client_ip
 from jianfu.core.typing import AuthedRequest
 
-from . import selectors
+from . import selectors, survey
 from .models import Scheme
+from .views_survey import RATE_MESSAGE, allowed
 
-PREFIX = "assess"
+PREFIX = ""
 router = Router(tags=["考核评价"])
 
 
@@ -67,7 +73,7 @@ def scheme_out(s: Scheme) -> dict[str, Any]:
     }
 
 
-@router.get("/schemes", response=list[SchemeOut], summary="我可见的年度考核方案")
+@router.get("/assessment/schemes", response=list[SchemeOut], summary="我可见的年度考核方案")
 def list_schemes(request: AuthedRequest, year: int = 0) -> list[dict[str, Any]]:
     qs = selectors.schemes_for(request.user)
     if year:
@@ -75,9 +81,9 @@ def list_schemes(request: AuthedRequest, year: int = 0) -> list[dict[str, Any]]:
     return [scheme_out(s) for s in qs[:200]]
 
 
-@router.get("/schemes/{scheme_id}/results", response=list[ResultOut], summary="考核结果（社区只见本社区）")
-def scheme_results(request: AuthedRequest, scheme_id: int) -> list[dict[str, Any]]:
-    scheme = selectors.get_scheme(request.user, scheme_id)
+@router.get("/assessment/rounds/{round_id}/results", response=list[ResultOut], summary="考核结果（社区只见本社区）")
+def round_results(request: AuthedRequest, round_id: int) -> list[dict[str, Any]]:
+    scheme = selectors.get_scheme(request.user, round_id)
     indicators, rows = selectors.results_for(request.user, scheme)
     return [
         {
@@ -90,3 +96,38 @@ def scheme_results(request: AuthedRequest, scheme_id: int) -> list[dict[str, Any
         }
         for r in rows
     ]
+
+
+@router.get("/assess/schemes", response=list[SchemeOut], summary="我可见的年度考核方案（旧路径）")
+def list_schemes_alias(request: AuthedRequest, year: int = 0) -> list[dict[str, Any]]:
+    return list_schemes(request, year)
+
+
+@router.get("/assess/schemes/{scheme_id}/results", response=list[ResultOut], summary="考核结果（旧路径）")
+def scheme_results_alias(request: AuthedRequest, scheme_id: int) -> list[dict[str, Any]]:
+    return round_results(request, scheme_id)
+
+
+class AnswerIn(Schema):
+    answers: dict[str, int | str]
+
+
+class AnswerOut(Schema):
+    community: str
+    counted: bool
+    message: str
+
+
+@router.post(
+    "/surveys/{code}/answers",
+    auth=None,
+    response={201: AnswerOut},
+    summary="居民凭一次性问卷码提交满意度问卷（无需登录）",
+)
+def answer_survey(request: HttpRequest, code: str, payload: AnswerIn) -> Status:
+    if not allowed(request):
+        raise HttpError(429, RATE_MESSAGE)
+    answer = survey.do_answer_survey(code, actor=None, answers=payload.answers, address=client_ip(request))
+    counted = answer.status == "counted"
+    message = "提交成功，感谢您的评价。" if counted else "已收到，待乡镇（街道）审核后计入。"
+    return Status(201, {"community": answer.community.name, "counted": counted, "message": message})

@@ -18,6 +18,17 @@ class AssessConfig(AppConfig):
             ("assess.score.enter", "录入考核得分"),
             ("assess.score.import", "导入考核得分"),
             ("assess.rating.save", "双向评价"),
+            ("assess.score.compute", "计算数据得分"),
+            ("assess.survey.codes", "印制问卷码"),
+            ("assess.survey.answer", "居民提交问卷"),
+            ("assess.survey.review", "审核可疑答卷"),
+            ("assess.objection.deadline", "设置考核异议期"),
+            ("assess.objection.raise", "社区提出考核异议"),
+            ("assess.objection.decide", "决定考核异议"),
+            ("assess.dept_attempt", "部门单独考核社区（违规）"),
+            ("assess.visit.log", "记录入户走访"),
+            ("assess.assessor.appoint", "委托第三方评估"),
+            ("assess.score.assessor", "第三方评估打分"),
         ):
             events.register(key, label)
         from .permissions import can_see_assess

@@ -46,3 +46,53 @@ class WorkerRate(models.TextChoices):
 RESIDENT_KINDS = (IndicatorKind.SATISFACTION, IndicatorKind.WORKER)
 KEY_LABELS: dict[str, Any] = {**dict(Satisfaction.choices), **dict(WorkerRate.choices)}
 DEFAULT_SATISFACTION_FLOOR = 50
+
+
+class ScoreSource(models.TextChoices):
+    """Where a score came from: entered by the township, computed from the resident survey, or
+    computed from platform data (events closed on time, tasks completed)."""
+
+    MANUAL = "manual", gettext_lazy("人工评分")
+    SURVEY = "survey", gettext_lazy("居民问卷")
+    DATA = "data", gettext_lazy("平台数据")
+    ASSESSOR = "assessor", gettext_lazy("第三方评估")
+
+
+class AnswerStatus(models.TextChoices):
+    """A survey answer is counted, or held out (flagged) until a township officer decides."""
+
+    COUNTED = "counted", gettext_lazy("已计入")
+    FLAGGED = "flagged", gettext_lazy("可疑待审")
+    ACCEPTED = "accepted", gettext_lazy("审核计入")
+    REJECTED = "rejected", gettext_lazy("审核剔除")
+
+
+COUNTED_STATUSES = (AnswerStatus.COUNTED, AnswerStatus.ACCEPTED)
+# The survey's questions: the seven community indicators (seed 003) and residents' satisfaction
+# with the community workers (满意率). Each answer is 1–5; the three-level scale maps to 5/4/1.
+SURVEY_KEYS: tuple[str, ...] = (*Satisfaction.values, WorkerRate.SATISFIED.value)
+SURVEY_QUESTIONS: dict[str, Any] = {
+    **dict(Satisfaction.choices),
+    WorkerRate.SATISFIED.value: gettext_lazy("对社区工作者的满意度"),
+}
+LEVELS: dict[str, int] = {"满意": 5, "基本满意": 4, "不满意": 1}
+LEVEL_CHOICES = [(5, gettext_lazy("满意")), (4, gettext_lazy("基本满意")), (1, gettext_lazy("不满意"))]
+# Suspicious pattern: more than FLAG_AFTER answers from one address within FLAG_MINUTES.
+FLAG_AFTER = 3
+FLAG_MINUTES = 10
+MAX_CODES_PER_BATCH = 500
+
+
+class Method(models.TextChoices):
+    """How a list-item indicator is scored: by the township (with evidence), or computed at
+    "compute" time from data the platform holds."""
+
+    MANUAL = "manual", gettext_lazy("乡镇评分")
+    EVENTS_ON_TIME = "events_on_time", gettext_lazy("网格事件按时办结率")
+    TASKS_COMPLETED = "tasks_completed", gettext_lazy("接收任务完成率")
+
+
+class ObjectionState(models.TextChoices):
+    PENDING = "pending", gettext_lazy("待乡镇决定")
+    UPHELD = "upheld", gettext_lazy("异议成立，已改分")
+    REJECTED = "rejected", gettext_lazy("异议不成立")

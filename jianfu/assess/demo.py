@@ -45,7 +45,66 @@ def _scheme(town: User, year: int, items: list[str]) -> Scheme:
 
 @transaction.atomic
 def load() -> None:
-    """Idempotent: skipped when 汉阴县 already has a scheme, or without lists or a township officer."""
+    """Idempotent: the schemes are skipped when 汉阴县 already has one, the survey round when it
+    already has answers."""
+    _schemes()
+    _survey_round()
+
+
+def _survey_round() -> None:
+    """This year's round: survey codes and answers for 东关社区 (four from one address, flagged),
+    the objection period with one objection, a few household visits, scores computed."""
+    import datetime as dt
+
+    from . import objections, survey, visits
+    from .models import SurveyAnswer
+
+    year = timezone.localdate().year
+    scheme = Scheme.objects.within(COUNTY).filter(year=year, state="scoring").first()
+    if scheme is None or SurveyAnswer.objects.filter(scheme=scheme).exists():
+        return
+    town = User.objects.filter(org=scheme.township, role=Role.TOWNSHIP_OFFICER).first()
+    worker = User.objects.filter(org__region_code=f"{COUNTY}100001", role=Role.COMMUNITY_WORKER).first()
+    if town is None or worker is None or worker.org is None:
+        return
+    rng = random.Random(2026)
+    _batch, codes = survey.do_issue_codes(scheme, actor=town, community_code=worker.org.code, count=30)
+    for i, code in enumerate(codes[:20]):
+        answers = {key: rng.choice((5, 5, 4, 4, 4, 1)) for key in survey.SURVEY_KEYS}
+        address = "192.0.2.77" if i >= 16 else f"198.51.100.{i + 1}"  # the last four: one address
+        survey.do_answer_survey(code, actor=None, answers=answers, address=address)
+    actions.do_compute_scores(scheme, actor=town)
+    scheme = objections.do_set_objection_deadline(
+        scheme, actor=town, deadline=timezone.localdate() + dt.timedelta(days=7)
+    )
+    indicator = scheme.indicators.filter(kind=IndicatorKind.ITEM).first()
+    if indicator is not None:
+        objections.do_raise_objection(
+            scheme,
+            actor=worker,
+            indicator_id=indicator.pk,
+            reason="本社区全年调解纠纷 46 件，台账已报乡镇，评分未计入其中 12 件，请复核。",
+        )
+    for n, (household, topic, problem, resolved) in enumerate(
+        (
+            ("3栋2单元401", "高龄补贴申领", True, True),
+            ("3栋2单元402", "", False, False),
+            ("5栋1单元101", "楼道照明损坏", True, False),
+            ("老街12号", "居民公约宣传", False, False),
+        )
+    ):
+        visits.do_log_visit(
+            actor=worker,
+            household=household,
+            visited_on=timezone.localdate() - dt.timedelta(days=n),
+            topic=topic,
+            met=bool(topic),
+            has_problem=problem,
+            resolved=resolved,
+        )
+
+
+def _schemes() -> None:
     if Scheme.objects.within(COUNTY).exists():
         return
     town = User.objects.filter(org__code=f"{COUNTY}100", role=Role.TOWNSHIP_OFFICER).first()  # 城关镇

@@ -7,7 +7,15 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from .choices import IndicatorKind, Satisfaction, WorkerRate
+from .choices import (
+    LEVEL_CHOICES,
+    MAX_CODES_PER_BATCH,
+    SURVEY_QUESTIONS,
+    IndicatorKind,
+    Method,
+    Satisfaction,
+    WorkerRate,
+)
 
 
 class SchemeForm(forms.Form):
@@ -31,6 +39,9 @@ class IndicatorForm(forms.Form):
         ],
     )
     weight = forms.IntegerField(label=gettext_lazy("权重（%）"), min_value=1, max_value=100)
+    method = forms.ChoiceField(
+        label=gettext_lazy("评分方式（清单事项）"), choices=Method.choices, required=False, initial=Method.MANUAL
+    )
 
     def __init__(self, *args: Any, items: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
@@ -80,3 +91,72 @@ class RatingForm(forms.Form):
         field = self.fields["target_code"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = targets
+
+
+class IssueForm(forms.Form):
+    community_code = forms.ChoiceField(label=gettext_lazy("社区"))
+    count = forms.IntegerField(label=gettext_lazy("份数"), min_value=1, max_value=MAX_CODES_PER_BATCH, initial=50)
+
+    def __init__(self, *args: Any, communities: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        field = self.fields["community_code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = communities
+
+
+class SurveyForm(forms.Form):
+    """The resident's phone form: the code and one three-level answer per question."""
+
+    code = forms.CharField(label=gettext_lazy("问卷码"), max_length=20)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, label in SURVEY_QUESTIONS.items():
+            self.fields[key] = forms.TypedChoiceField(
+                label=label, choices=LEVEL_CHOICES, coerce=int, widget=forms.RadioSelect
+            )
+
+    def answers(self) -> dict[str, Any]:
+        return {key: self.cleaned_data[key] for key in SURVEY_QUESTIONS}
+
+
+class DeadlineForm(forms.Form):
+    deadline = forms.DateField(label=gettext_lazy("异议截止日期"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ObjectionForm(forms.Form):
+    indicator_id = forms.ChoiceField(label=gettext_lazy("对哪项得分有异议"))
+    reason = forms.CharField(label=gettext_lazy("异议理由"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, indicators: list[tuple[str, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        field = self.fields["indicator_id"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = indicators
+
+
+class DecideForm(forms.Form):
+    uphold = forms.TypedChoiceField(
+        label=gettext_lazy("决定"),
+        coerce=lambda v: v == "1",
+        choices=[("1", gettext_lazy("异议成立，改分")), ("0", gettext_lazy("异议不成立"))],
+    )
+    value = forms.CharField(label=gettext_lazy("改为（0–100，成立时填）"), max_length=10, required=False)
+    decision = forms.CharField(label=gettext_lazy("理由"), max_length=500, required=False)
+
+
+class VisitForm(forms.Form):
+    household = forms.CharField(
+        label=gettext_lazy("住户（门牌或代称，勿填身份证号、电话）"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("如：3栋2单元401")}),
+    )
+    visited_on = forms.DateField(label=gettext_lazy("走访日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    met = forms.BooleanField(label=gettext_lazy("见到住户"), required=False, initial=True)
+    topic = forms.CharField(label=gettext_lazy("交流事项"), max_length=200, required=False)
+    has_problem = forms.BooleanField(label=gettext_lazy("住户反映了问题"), required=False)
+    resolved = forms.BooleanField(label=gettext_lazy("问题已解决"), required=False)
+
+
+class AppointForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("第三方评估人（用户名）"), max_length=150)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet, Sum
 
 from jianfu.orgs import tree
 from jianfu.orgs.choices import OrgKind, Role
@@ -14,8 +14,8 @@ from jianfu.orgs.models import Org
 from jianfu.orgs.permissions import has_role
 from jianfu.orgs.scoping import get_in_scope_or_404, scope_prefix
 
-from .choices import SchemeState
-from .models import Indicator, Rating, Scheme, Score
+from .choices import COUNTED_STATUSES, AnswerStatus, SchemeState
+from .models import DeptAssessAttempt, Indicator, Objection, Rating, Scheme, Score, SurveyAnswer
 from .permissions import can_see_assess, can_see_ratings, is_community_worker
 
 HUNDRED = Decimal(100)
@@ -29,10 +29,13 @@ def schemes_for(user: Any) -> QuerySet[Scheme]:
     qs = Scheme.objects.select_related("township")
     if is_community_worker(user):
         return qs.filter(township_id=user.org.parent_id).exclude(state=SchemeState.DRAFT)
-    return qs.restrict(user)
+    return qs.restrict(user) | qs.filter(assessors__user_id=user.pk).exclude(state=SchemeState.DRAFT)
 
 
 def get_scheme(user: Any, pk: Any) -> Scheme:
+    assigned = Scheme.objects.filter(assessors__user_id=user.pk).exclude(state=SchemeState.DRAFT)
+    if can_see_assess(user) and assigned.filter(pk=int(pk) if str(pk).isdigit() else -1).exists():
+        return Scheme.objects.select_related("township").get(pk=int(pk))
     if is_community_worker(user):
         qs = schemes_for(user)
         scheme = qs.filter(pk=int(pk) if str(pk).isdigit() else -1).first()
@@ -158,3 +161,96 @@ def ratings_by_department(user: Any, start: Any, end: Any) -> dict[int, Decimal]
         row["target_id"]: Decimal(str(round(row["avg"], 2)))
         for row in qs.values("target_id").annotate(avg=Avg("score"))
     }
+
+
+@dataclass
+class SurveyRow:
+    community: Org
+    issued: int = 0
+    counted: int = 0
+    flagged: int = 0
+    rejected: int = 0
+
+    @property
+    def rate(self) -> Decimal | None:
+        """Response rate: counted answers over codes issued (%)."""
+        if not self.issued:
+            return None
+        return (Decimal(self.counted) * 100 / Decimal(self.issued)).quantize(Decimal("0.1"))
+
+
+def survey_stats(scheme: Scheme, *, only: Org | None = None) -> list[SurveyRow]:
+    """Per community: codes issued, answers counted / flagged / rejected, response rate."""
+    communities = tree.grassroots_of(scheme.township).order_by("code")
+    if only is not None:
+        communities = communities.filter(pk=only.pk)
+    rows = {c.pk: SurveyRow(c) for c in communities}
+    for r in scheme.survey_batches.values("community_id").annotate(n=Sum("size")).order_by("community_id"):
+        if r["community_id"] in rows:
+            rows[r["community_id"]].issued = r["n"] or 0
+    for r in (
+        SurveyAnswer.objects.filter(scheme=scheme)
+        .values("community_id", "status")
+        .annotate(n=Count("id"))
+        .order_by("community_id", "status")
+    ):
+        row = rows.get(r["community_id"])
+        if row is None:
+            continue
+        if r["status"] in COUNTED_STATUSES:
+            row.counted += r["n"]
+        elif r["status"] == AnswerStatus.FLAGGED:
+            row.flagged += r["n"]
+        else:
+            row.rejected += r["n"]
+    return list(rows.values())
+
+
+def flagged_answers(scheme: Scheme) -> QuerySet[SurveyAnswer]:
+    return (
+        SurveyAnswer.objects.filter(scheme=scheme, status=AnswerStatus.FLAGGED)
+        .select_related("community")
+        .order_by("client_hash", "submitted_at", "pk")
+    )
+
+
+def dept_attempts_for(user: Any) -> QuerySet[DeptAssessAttempt]:
+    """Departments' attempts to assess communities (breaches), for the county."""
+    if not can_see_ratings(user) or is_community_worker(user):
+        return DeptAssessAttempt.objects.none()
+    return DeptAssessAttempt.objects.restrict(user).select_related("department").order_by("-last_at", "-pk")
+
+
+def objections_for(user: Any, scheme: Scheme) -> QuerySet[Objection]:
+    """A community its own objection; the township and the county all of the scheme's."""
+    qs = Objection.objects.filter(scheme=scheme).select_related("community", "indicator").order_by("raised_at", "pk")
+    if is_community_worker(user):
+        return qs.filter(community_id=user.org_id)
+    return qs
+
+
+def get_objection(user: Any, scheme: Scheme, pk: Any) -> Objection:
+    return get_in_scope_or_404(objections_for(user, scheme), user, pk=pk, message="未找到该异议。")
+
+
+@dataclass
+class BreakdownLine:
+    indicator: Indicator
+    value: Decimal | None
+    weighted: Decimal | None
+    source: str
+    note: str
+
+
+def breakdown(scheme: Scheme, community: Org) -> list[BreakdownLine]:
+    """One community's line per indicator: score, weighted part, source and how it was computed."""
+    scores = {s.indicator_id: s for s in Score.objects.filter(indicator__scheme=scheme, community=community)}
+    lines = []
+    for indicator in scheme.indicators.select_related("item"):
+        s = scores.get(indicator.pk)
+        value = s.value if s else None
+        weighted = (value * indicator.weight / HUNDRED).quantize(Decimal("0.01")) if value is not None else None
+        lines.append(
+            BreakdownLine(indicator, value, weighted, s.get_source_display() if s else "", s.note if s else "")
+        )
+    return lines

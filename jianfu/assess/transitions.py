@@ -11,9 +11,9 @@ from jianfu.core.transitions import Edge, Workflow
 from jianfu.core.typing import Actor
 from jianfu.orgs import tree
 
-from .choices import RESIDENT_KINDS
+from .choices import RESIDENT_KINDS, AnswerStatus, ObjectionState
 from .choices import SchemeState as S
-from .models import Scheme, Score
+from .models import Objection, Scheme, Score, SurveyAnswer
 from .permissions import owns_scheme
 
 
@@ -45,6 +45,12 @@ def _ready_to_score(scheme: Scheme, actor: Actor) -> str | None:
 
 
 def _ready_to_publish(scheme: Scheme, actor: Actor) -> str | None:
+    pending = Objection.objects.filter(scheme=scheme, state=ObjectionState.PENDING).count()
+    if pending:
+        return _("还有 {n} 项社区异议未决定，决定后才能公布结果。").format(n=pending)
+    flagged = SurveyAnswer.objects.filter(scheme=scheme, status=AnswerStatus.FLAGGED).count()
+    if flagged:
+        return _("还有 {n} 份可疑答卷待审核，审核后才能公布结果。").format(n=flagged)
     missing = missing_scores(scheme)
     if missing > 0:
         return _("还有 {n} 项得分未录入，全部录入后才能公布结果。").format(n=missing)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jianfu.assess import demo
-from jianfu.assess.models import Rating, Scheme
+from jianfu.assess.models import Objection, Rating, Scheme, SurveyAnswer, Visit
 
 
 def test_the_demo_publishes_last_years_results_and_is_idempotent(db):
@@ -17,3 +17,5 @@ def test_the_demo_publishes_last_years_results_and_is_idempotent(db):
     states = sorted(Scheme.objects.values_list("state", flat=True))
     assert states == ["published", "scoring"]
     assert Rating.objects.exists()
+    assert SurveyAnswer.objects.count() == 20 and SurveyAnswer.objects.filter(status="flagged").count() == 4
+    assert Objection.objects.count() == 1 and Visit.objects.count() == 4

@@ -90,12 +90,23 @@ def test_the_public_page_shows_published_results_and_nothing_of_drafts(world, cl
 
 def test_the_api_lists_schemes_and_results_a_community_sees_only_its_own(world, api_client_for):
     scheme = _publish(world)
-    data = api_client_for("county_mzj").get("/api/v1/assess/schemes").json()
+    data = api_client_for("county_mzj").get("/api/v1/assessment/schemes").json()
     assert [s["id"] for s in data] == [scheme.pk] and sum(i["weight"] for i in data[0]["indicators"]) == 100
-    results = api_client_for("community_worker").get(f"/api/v1/assess/schemes/{scheme.pk}/results").json()
+    results = api_client_for("community_worker").get(f"/api/v1/assessment/rounds/{scheme.pk}/results").json()
     assert [r["community"] for r in results] == ["东关社区"]
-    assert api_client_for("other_county_officer").get("/api/v1/assess/schemes").json() == []
-    assert api_client_for("other_county_officer").get(f"/api/v1/assess/schemes/{scheme.pk}/results").status_code == 404
+    other = api_client_for("other_county_officer")
+    assert other.get("/api/v1/assessment/schemes").json() == []
+    assert other.get(f"/api/v1/assessment/rounds/{scheme.pk}/results").status_code == 404
+
+
+def test_the_old_assess_api_paths_stay_as_aliases(world, api_client_for):
+    scheme = _publish(world)
+    client = api_client_for("county_mzj")
+    assert client.get("/api/v1/assess/schemes").json() == client.get("/api/v1/assessment/schemes").json()
+    assert (
+        client.get(f"/api/v1/assess/schemes/{scheme.pk}/results").json()
+        == client.get(f"/api/v1/assessment/rounds/{scheme.pk}/results").json()
+    )
 
 
 def test_a_community_rates_on_its_phone_and_the_county_sees_the_summary(world, client_for):
