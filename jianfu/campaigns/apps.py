@@ -20,6 +20,7 @@ class CampaignsConfig(AppConfig):
             ("campaigns.item.evidence", "上传台账佐证材料"),
             ("campaigns.report.submit", "报送月度进展"),
             ("campaigns.inspection.record", "记录明察暗访"),
+            ("campaigns.finding.escalate", "整改逾期转监督"),
         ):
             events.register(key, label)
         nav.register("专项行动", "campaigns:list", can_see_campaigns, order=265)

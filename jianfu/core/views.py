@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from .changes import primed
 from .home import intro_for, panels_for
 from .selectors import audit_trail_of
 from .typing import AuthedRequest
@@ -23,7 +24,8 @@ def home(request: AuthedRequest) -> HttpResponse:
 @login_required
 def my_audit(request: HttpRequest) -> HttpResponse:
     page = Paginator(audit_trail_of(request.user), 30).get_page(request.GET.get("page"))
-    return render(request, "core/my_audit.html", {"page": page})
+    with primed(page.object_list):
+        return render(request, "core/my_audit.html", {"page": page})
 
 
 @require_GET

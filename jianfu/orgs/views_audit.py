@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from jianfu.core.changes import primed
 from jianfu.core.xlsx import xlsx_response
 
 from . import auditlog
@@ -39,4 +40,5 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("format", None)
-    return render(request, "orgs/audit_log.html", {"form": form, "page": page, "query": query.urlencode()})
+    with primed(page.object_list):
+        return render(request, "orgs/audit_log.html", {"form": form, "page": page, "query": query.urlencode()})
