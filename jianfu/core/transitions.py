@@ -226,7 +226,7 @@ class Workflow(Generic[M]):
             if locked is None:
                 raise Conflict(str(self.gone or _("该记录已被删除，请刷新后重试。")))
             current = self.state_of(locked)
-            edge = self._edge_or_conflict(locked, action, actor, seen=self.state_of(obj))
+            edge = self._edge_or_conflict(locked, action, actor, seen=obj)
             if edge.needs_reason and not reason:
                 raise ActionError(_("请填写理由。"), field="reason")
             for name, value in (changes or {}).items():
@@ -258,17 +258,22 @@ class Workflow(Generic[M]):
         fresh = self.model._default_manager.filter(pk=obj.pk).first()
         if fresh is None:
             raise Conflict(str(self.gone or _("该记录已被删除，请刷新后重试。")))
-        return self._edge_or_conflict(fresh, action, actor, seen=self.state_of(obj))
+        return self._edge_or_conflict(fresh, action, actor, seen=obj)
 
-    def _edge_or_conflict(self, obj: M, action: str, actor: Actor, *, seen: str | None = None) -> Edge:
+    def _edge_or_conflict(self, obj: M, action: str, actor: Actor, *, seen: M | None = None) -> Edge:
         """The edge for ``action`` from the row's current state, or the refusal.
 
-        ``seen`` is the state the caller read (its copy of the row). When another user moved the
-        row since, the refusal is a ``Conflict`` naming the current state — even where the new
-        state has the same action for another role: losing a race is a 409, never a 403."""
+        ``seen`` is the caller's copy of the row. When another user moved the row since, and the
+        caller could have taken this action in the state it saw, the refusal is a ``Conflict``
+        naming the current state — even where the new state has the same action for another role:
+        losing a race is a 409, never a 403. Someone who could never take it gets the 403."""
         current = self.state_of(obj)
         edge = self.edges.get((current, action))
-        if edge is None or (seen is not None and seen != current and not edge.allowed(obj, actor)):
+        raced = False
+        if seen is not None and self.state_of(seen) != current:
+            seen_edge = self.edges.get((self.state_of(seen), action))
+            raced = seen_edge is not None and seen_edge.allowed(seen, actor)
+        if edge is None or (raced and not edge.allowed(obj, actor)):
             raise Conflict(
                 str(self.hints.get((current, action)) or "")
                 or _("当前状态为“%(state)s”，不能执行此操作，可能已被他人处理，请刷新后重试。")

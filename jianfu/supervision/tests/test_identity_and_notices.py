@@ -48,10 +48,15 @@ def reported(world):
 
 def test_the_office_sees_who_reported(world, client_for, reported):
     case, _ = reported
+    from jianfu.core.crypto import mask_phone
+
     page = client_for("county_mzj").get(f"/supervision/cases/{case.pk}/").content.decode()
-    assert SECRET_NAME in page and SECRET_PHONE in page
+    # a colleague's name in clear, every contact masked until the audited reveal
+    assert SECRET_NAME in page and mask_phone(SECRET_PHONE) in page and SECRET_PHONE not in page
     api = client_for("county_mzj").get(f"/api/v1/supervision/cases/{case.pk}").json()
-    assert api["reporter_name"] == SECRET_NAME and api["reporter_contact"] == SECRET_PHONE
+    assert api["reporter_name"] == SECRET_NAME and api["reporter_contact"] == mask_phone(SECRET_PHONE)
+    revealed = client_for("county_mzj").post(f"/supervision/cases/{case.pk}/reporter/").content.decode()
+    assert SECRET_NAME in revealed and SECRET_PHONE in revealed
 
 
 def test_no_page_pdf_or_api_response_a_department_can_reach_names_the_reporter(
