@@ -200,6 +200,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     os.environ.setdefault("JIANFU_DATA_DIR", str(Path(tempfile.gettempdir()) / "jianfu-bench" / args.name))
     os.environ.setdefault("JIANFU_SECRET_KEY", "bench-only-" + "x" * 50)
+    import base64
+
+    os.environ.setdefault("JIANFU_FIELD_KEY", base64.urlsafe_b64encode(b"bench-only-field-key-0123456789!").decode())
     os.environ.setdefault("JIANFU_HTTPS", "0")
     os.environ.setdefault("JIANFU_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     sys.argv = [str(script), *args.rest]
