@@ -39,6 +39,10 @@ PROBE = os.environ.get("JIANFU_PERMTABLE_PROBE")  # file to write actual statuse
 # with JIANFU_QUERYCOUNT_MERGE=1 as well, which keeps the higher of the two.
 QUERY_BASELINE = Path(__file__).with_name("query_counts.json")
 QUERY_CAP = 25
+# Measured inside the whole suite, a page can take one query more than measured alone (a
+# process-wide cache another test emptied; seen on PostgreSQL): the check allows this much, which
+# no N+1 (one query per row) stays inside.
+QUERY_SLACK = 2
 UPDATE_COUNTS = bool(os.environ.get("JIANFU_QUERYCOUNT_UPDATE"))
 _BASELINE: dict[str, dict[str, int]] = json.loads(QUERY_BASELINE.read_text()) if QUERY_BASELINE.exists() else {}
 _SAVEPOINTS = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
@@ -139,7 +143,7 @@ def _request(scene: Scene, row: Row, alias: str) -> tuple[int, str, int]:
 
 def _query_problem(row: Row, alias: str, queries: int) -> str:
     limit = _BASELINE.get(row.id, {}).get(alias, QUERY_CAP)
-    return f"{queries} queries (at most {limit}: see QUERY_BASELINE)" if queries > limit else ""
+    return f"{queries} queries (baseline {limit}: see QUERY_BASELINE)" if queries > limit + QUERY_SLACK else ""
 
 
 def _record_counts(counts: dict[str, int], row: Row) -> None:
