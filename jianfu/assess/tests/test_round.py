@@ -129,12 +129,9 @@ def test_objection_pages(world, client_for):
     assert objection.state == "rejected" and objection.decision == "台账已核，得分无误"
 
 
-def test_the_community_pdf_has_the_breakdown(world, client_for):
-    from jianfu.core.pdf import cjk_font_available
+def test_the_community_pdf_has_the_breakdown(world, client_for, cjk_font):
     from jianfu.testing import pdf_facts
 
-    if not cjk_font_available():
-        pytest.skip("no CJK font")
     scheme = _scheme(world)
     _score_all(world, scheme, value=75)
     response = client_for("community_worker").get(f"/assess/{scheme.pk}/result/{world.dongguan.code}.pdf")

@@ -132,12 +132,9 @@ def test_the_public_api_answers_with_a_code(world, client):
     assert forged.status_code == 404 and "问卷码无效" in forged.json()["detail"]
 
 
-def test_the_township_prints_cards_as_a_pdf(world, client_for):
-    from jianfu.core.pdf import cjk_font_available
+def test_the_township_prints_cards_as_a_pdf(world, client_for, cjk_font):
     from jianfu.testing import pdf_facts
 
-    if not cjk_font_available():
-        pytest.skip("no CJK font")
     scheme = _scoring(world)
     response = client_for("township_officer").post(
         f"/assess/{scheme.pk}/survey/codes/", {"community_code": world.dongguan.code, "count": 3}

@@ -8,7 +8,6 @@ from openpyxl import load_workbook
 
 from jianfu.campaigns import actions
 from jianfu.campaigns.models import Campaign, LedgerItem
-from jianfu.core.pdf import cjk_font_available
 from jianfu.testing import pdf_facts
 
 from .conftest import day, stages
@@ -82,11 +81,7 @@ def test_the_report_excel_shows_every_townships_progress(world, client_for, camp
     assert client_for("township_officer").get(f"/campaigns/{campaign.pk}/report.xlsx").status_code == 403
 
 
-def test_the_report_pdf_carries_the_townships_and_findings(world, client_for, campaign):
-    if not cjk_font_available():
-        import pytest
-
-        pytest.skip("no CJK font")
+def test_the_report_pdf_carries_the_townships_and_findings(world, client_for, campaign, cjk_font):
     _progress(world, campaign)
     response = client_for("county_zzb").get(f"/campaigns/{campaign.pk}/report.pdf")
     assert response["Content-Type"] == "application/pdf"
