@@ -11,17 +11,13 @@ from django.utils.translation import gettext as _
 
 from jianfu.core.home import Panel, head_and_count
 
-from .choices import CampaignState, FindingState, ItemStatus
-from .models import Finding, LedgerItem
+from . import selectors
 from .permissions import is_county_lead, is_township_officer
 
 
 def ledger_panel(user: Any) -> Panel | None:
     if is_township_officer(user):
-        items = LedgerItem.objects.filter(township_id=user.org_id, campaign__state=CampaignState.RUNNING).exclude(
-            status=ItemStatus.DONE
-        )
-        findings = Finding.objects.filter(township_id=user.org_id, state=FindingState.OPEN)
+        items, findings = selectors.township_open_work(user)
         first_findings, n_findings = head_and_count(findings.order_by("deadline", "id"), 3)
         first_items, n_items = head_and_count(items.order_by("deadline", "id"), 3)
         lines = [
@@ -43,7 +39,7 @@ def ledger_panel(user: Any) -> Panel | None:
             order=45,
         )
     if is_county_lead(user):
-        waiting = Finding.objects.restrict(user).filter(state=FindingState.SUBMITTED)
+        waiting = selectors.awaiting_acceptance(user)
         rows, total = head_and_count(waiting.select_related("township").order_by("rectified_at", "id"), 5)
         if not total:
             return None

@@ -115,6 +115,19 @@ def get_finding_file(user: Any, pk: Any, file_pk: Any) -> FindingEvidence:
     return stored
 
 
+def township_open_work(user: Any) -> tuple[QuerySet[LedgerItem], QuerySet[Finding]]:
+    """A township officer's unfinished ledger rows of running campaigns and its open 整改 items."""
+    items = LedgerItem.objects.filter(township_id=user.org_id, campaign__state=CampaignState.RUNNING).exclude(
+        status=ItemStatus.DONE
+    )
+    return items, Finding.objects.filter(township_id=user.org_id, state=FindingState.OPEN)
+
+
+def awaiting_acceptance(user: Any) -> QuerySet[Finding]:
+    """Rectifications reported to the county and not yet accepted or returned."""
+    return Finding.objects.restrict(user).filter(state=FindingState.SUBMITTED)
+
+
 def months_due(campaign: Campaign, today: dt.date | None = None) -> list[dt.date]:
     """The months whose report is already due (the due day of the next month has passed)."""
     today = today or timezone.localdate()
