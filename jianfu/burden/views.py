@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jianfu.catalog.citations import citations_for
 from jianfu.core import dates
 from jianfu.core.errors import ActionError
 from jianfu.core.pages import run_action
@@ -307,11 +308,9 @@ def rules(request: AuthedRequest) -> HttpResponse:
     home = selectors.home_region(request.user)
     county = home if home is not None and home.kind == "county" else None
     editable = county is not None and can_set_rules(request.user, county)
-    return render(
-        request,
-        "burden/rules.html",
-        {"rules": selectors.rules_for(request.user), "county": county, "editable": editable},
-    )
+    cites = citations_for(home.region_code if home is not None else "")
+    rows = [(rule, cites[f"burden.{rule.code}"]) for rule in selectors.rules_for(request.user)]
+    return render(request, "burden/rules.html", {"rows": rows, "county": county, "editable": editable})
 
 
 @login_required
