@@ -69,11 +69,12 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
     m = metrics.metrics(region, start, end)
     breaches = metrics.breach_counts(region.region_prefix, start, end)
     recent = selectors.breaches_for(request.user).filter(prefix_q(region.region_prefix))[:8]
+    months = m.by_month if any(x["count"] for x in m.by_month) else []  # all zero: 暂无数据, not empty axes
     chart = {
         "departments": [{"name": d["name"], "hours": d["hours"]} for d in m.by_department[:12]],
-        "months": [f"{x['month']:%Y-%m}" for x in m.by_month],
-        "month_hours": [x["hours"] for x in m.by_month],
-        "month_counts": [x["count"] for x in m.by_month],
+        "months": [f"{x['month']:%Y-%m}" for x in months],
+        "month_hours": [x["hours"] for x in months],
+        "month_counts": [x["count"] for x in months],
         "kinds": [{"name": k["label"], "value": k["hours"]} for k in m.by_kind],
         "breach_rules": [{"name": r["label"], "value": r["count"]} for r in breaches["by_rule"]],
         "breach_depts": [{"name": r["name"], "value": r["count"]} for r in breaches["by_department"][:10]],
