@@ -7,6 +7,7 @@ allows a generated secret key kept in the data directory and the demo accounts' 
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import secrets
 from pathlib import Path
@@ -213,11 +214,22 @@ TOKEN_MAX_AGE_DAYS = int(os.environ.get("JIANFU_TOKEN_MAX_AGE_DAYS", "90"))
 IDLE_TIMEOUT_MINUTES = int(os.environ.get("JIANFU_IDLE_TIMEOUT_MINUTES", "30"))
 # --- end of sign-in block ---------------------------------------------------------------------
 
+# The working-day calendar (core/calendar.py): the State Council's holidays and make-up working
+# days (调休) from the chinese-calendar package, plus the deployment's own days off and days worked
+# ("2027-01-01,2027-01-02"), which win; they also declare a year the package does not cover yet.
+CALENDAR_HOLIDAYS = env_list("JIANFU_HOLIDAYS")
+CALENDAR_WORKDAYS = env_list("JIANFU_WORKDAYS")
+for _name, _days in (("JIANFU_HOLIDAYS", CALENDAR_HOLIDAYS), ("JIANFU_WORKDAYS", CALENDAR_WORKDAYS)):
+    for _day in _days:
+        try:
+            _dt.date.fromisoformat(_day)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{_name}: {_day!r} is not a date (YYYY-MM-DD).") from exc
+
 # Domain settings (defaults from the seeds; each deployment may tighten them).
-# Admission: review period in working days (西城 uses 15), public holidays that are not working
-# days, and the burden (hours per community per year) above which the pre-check warns.
+# Admission: review period in working days (西城 uses 15) and the burden (hours per community per
+# year) above which the pre-check warns.
 ADMISSION_REVIEW_WORKING_DAYS = int(os.environ.get("JIANFU_REVIEW_WORKING_DAYS", "15"))
-ADMISSION_HOLIDAYS = env_list("JIANFU_HOLIDAYS")
 ADMISSION_BURDEN_THRESHOLD_HOURS = os.environ.get("JIANFU_BURDEN_THRESHOLD_HOURS", "24")
 # Burden ledger: how far in the future an entry may be dated.
 BURDEN_HORIZON_DAYS = int(os.environ.get("JIANFU_LEDGER_HORIZON_DAYS", "30"))
