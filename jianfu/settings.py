@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "jianfu.core.middleware.SecurityHeadersMiddleware",  # secB: CSP, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jianfu.core.middleware.RequestIdMiddleware",
+    "jianfu.core.middleware.AccessLogMiddleware",  # access log and /metrics counts (docs/operations.md)
     "jianfu.core.middleware.TextBoundaryMiddleware",  # secB: body cap (413), NUL/controls/surrogates
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -378,10 +379,37 @@ PERMISSIONS_POLICY = (
 )
 # --- end secB -------------------------------------------------------------------------------------
 
+# Logs (docs/operations.md): one line each on standard error with time, level, request id and
+# user (core/logs.py), plus one access line per request (logger "jianfu.access"; JIANFU_ACCESS_LOG=0
+# turns it off). WeasyPrint and fontTools write hundreds of INFO lines per PDF: WARNING and up only.
+from jianfu.core.logs import FORMAT as LOG_FORMAT  # noqa: E402 (needs no configured Django)
+
+LOG_LEVEL = os.environ.get("JIANFU_LOG_LEVEL", "INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("JIANFU_LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "filters": {"request_context": {"()": "jianfu.core.logs.RequestContextFilter"}},
+    "formatters": {"line": {"format": LOG_FORMAT}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_context"], "formatter": "line"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "jianfu.access": {"level": "INFO" if env_bool("JIANFU_ACCESS_LOG", default=True) else "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
+}
+
+# Prometheus metrics at /metrics (core/metrics.py): closed (404) unless a bearer token or allowed
+# scraper addresses/networks are set. Queues counted at each scrape: name -> (model, filter).
+METRICS_TOKEN = os.environ.get("JIANFU_METRICS_TOKEN", "")
+METRICS_ALLOW = env_list("JIANFU_METRICS_ALLOW")
+try:
+    parse_proxies(METRICS_ALLOW)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"JIANFU_METRICS_ALLOW: {exc}") from exc
+METRICS_QUEUES: dict[str, tuple[str, dict[str, object]]] = {
+    "notifications_unread": ("notify.Notification", {"read_at__isnull": True}),
 }
