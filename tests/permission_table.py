@@ -137,6 +137,7 @@ ROWS: list[Row] = [
     GET("", "*=200 anon=302"),
     GET("audit/mine/", "*=200 anon=302"),
     GET("healthz", "*=200", public="y"),
+    GET("metrics", "*=404"),  # closed unless JIANFU_METRICS_TOKEN/_ALLOW (core/tests/test_operations.py)
     # orgs
     GET("login/", "*=302 anon=200", public="y"),
     POST("login/", "*=302 anon=200", public="y"),

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
-from django import template
+import datetime as dt
 
+from django import template
+from django.utils.html import format_html
+
+from jianfu.core.calendar import coverage_notice
 from jianfu.core.changes import describe
 from jianfu.core.events import label
 
@@ -33,3 +37,18 @@ def num(value: object, digits: int = 0) -> str:
 def changes(entry: object) -> list[object]:
     """An audit entry's changes for people (see ``jianfu.core.changes``)."""
     return list(describe(entry))  # type: ignore[arg-type]
+
+
+@register.simple_tag
+def calendar_notice(*values: object, attr: str = "") -> str:
+    """The official calendar's warning for deadlines in a year whose holidays are not published
+    (``core.calendar.coverage_notice``), or "". A value is a date or datetime, or — with ``attr`` —
+    rows whose ``attr`` is one (``{% calendar_notice page.object_list attr="due_date" %}``)."""
+    days: list[dt.date | dt.datetime | None] = []
+    for value in values:
+        if attr and not isinstance(value, dt.date):
+            days.extend(getattr(row, attr, None) for row in (value or ()))  # type: ignore[attr-defined]
+        elif isinstance(value, dt.date):
+            days.append(value)
+    message = coverage_notice(*days)
+    return format_html('<div class="msg warning calendar-notice" role="note">{}</div>', message) if message else ""
