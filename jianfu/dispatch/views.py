@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jianfu.admission.selectors import approved_for
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
+from jianfu.orgs import tree
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
 from jianfu.orgs.scoping import visible_orgs
 
@@ -34,12 +35,14 @@ from .transitions import refusal_undo_until
 def _send_form(request: AuthedRequest, data: Any = None) -> SendForm:
     user = request.user
     orgs = visible_orgs(user).filter(is_active=True, kind__in=[OrgKind.TOWNSHIP, *GRASSROOTS_KINDS]).order_by("code")
-    targets = [(o.code, f"【{o.name}全部社区和村】" if o.kind == OrgKind.TOWNSHIP else f"　{o.name}") for o in orgs]
+    targets = [(o.code, f"{o.name}全部社区和村（含今后新设）" if o.kind == OrgKind.TOWNSHIP else o.name) for o in orgs]
+    townships = {o.code: o.name for o in orgs if o.kind == OrgKind.TOWNSHIP}
+    group_of = {o.code: townships.get(tree.township_code(o.code), "") for o in orgs}
     items: list[tuple[str, str]] = []
     if user.org is not None:  # always, behind can_send
         items = [(i.code, f"{i.code} {i.title}") for i in basis_items(user.org)]
     apps = [(str(a.pk), f"#{a.pk} {a.title}") for a in approved_for(user)[:200]]
-    return SendForm(data, targets=targets, items=items, applications=apps)
+    return SendForm(data, targets=targets, items=items, applications=apps, group_of=group_of)
 
 
 def _verdict(user: Any, data: dict[str, Any]) -> Any:
