@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 
 from jianfu.core.calendar import coverage_notice
 from jianfu.core.changes import describe
+from jianfu.core.dates import presets
 from jianfu.core.events import label
 
 register = template.Library()
@@ -52,3 +55,19 @@ def calendar_notice(*values: object, attr: str = "") -> str:
             days.append(value)
     message = coverage_notice(*days)
     return format_html('<div class="msg warning calendar-notice" role="note">{}</div>', message) if message else ""
+
+
+@register.inclusion_tag("core/period_presets.html", takes_context=True)
+def period_presets(context: dict[str, Any], start_name: str, end_name: str) -> dict[str, Any]:
+    """Links that set a filter form's period to 本月/上月/本季度/…, keeping its other filters.
+    ``start_name``/``end_name`` are the form's date parameters (``from``/``to``, ``start``/``end``)."""
+    request = context["request"]
+    current = (request.GET.get(start_name, ""), request.GET.get(end_name, ""))
+    links = []
+    for label_, first, last in presets(timezone.localdate()):
+        query = request.GET.copy()
+        query[start_name], query[end_name] = first.isoformat(), last.isoformat()
+        query.pop("page", None)
+        links.append({"label": label_, "url": f"?{query.urlencode()}",
+                      "active": current == (first.isoformat(), last.isoformat())})  # fmt: skip
+    return {"links": links}
