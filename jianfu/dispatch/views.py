@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.admission.selectors import approved_for
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
@@ -91,6 +92,15 @@ def send(request: AuthedRequest) -> HttpResponse:
 @login_required
 def sent_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.with_counts(selectors.dispatches_for(request.user)).order_by("-created_at", "-id")
+    if wants_xlsx(request):
+        return table_response(
+            _("派发任务"),
+            [_("任务名称"), _("派发单位"), _("审查结论"), _("依据"), _("社区数"), _("接收"), _("完成"), _("拒收"),
+             _("完成期限"), _("派发时间")],
+            qs.select_related("sender_org"),
+            lambda d: [d.title, d.sender_org.name, d.get_verdict_display(), d.basis, d.task_count, d.n_accepted,
+                       d.n_completed, d.n_refused, d.deadline, d.created_at],
+        )  # fmt: skip
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
     return render(
         request, "dispatch/list.html", {"page": page, "tone": VERDICT_TONE, "can_send": can_send(request.user)}

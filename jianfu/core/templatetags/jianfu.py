@@ -71,3 +71,12 @@ def period_presets(context: dict[str, Any], start_name: str, end_name: str) -> d
         links.append({"label": label_, "url": f"?{query.urlencode()}",
                       "active": current == (first.isoformat(), last.isoformat())})  # fmt: skip
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def export_link(context: dict[str, Any], label: str = "") -> str:
+    """A link to this page's Excel export under the filters in force (``?format=xlsx``)."""
+    query = context["request"].GET.copy()
+    query["format"] = "xlsx"
+    query.pop("page", None)
+    return format_html('<a class="button small export" href="?{}">{}</a>', query.urlencode(), label or "导出 Excel")
