@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jianfu.catalog.citations import citations_for
 from jianfu.core import dates
 from jianfu.core.errors import ActionError
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.typing import AuthedRequest
@@ -213,6 +214,14 @@ def breaches(request: AuthedRequest) -> HttpResponse:
     rule = request.GET.get("rule", "")
     if rule in RuleCode.values:
         qs = qs.filter(rule_code=rule)
+    if wants_xlsx(request):
+        return table_response(
+            _("超限记录"),
+            [_("日期"), _("规则"), _("责任单位"), _("社区/村"), _("次数"), _("上限"), _("情况"), _("理由"), _("监督")],
+            qs.select_related("department", "community", "case", "rule"),
+            lambda b: [b.occurred_on, b.rule.title, b.department.name, b.community.name, b.count, b.limit,
+                       b.description, b.reason, b.case.get_state_display() if b.case else ""],
+        )  # fmt: skip
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "burden/breaches.html", {"page": page, "rule": rule, "rules": RuleCode.choices})
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.calendar import add_working_days
 from jianfu.core.errors import NotFound
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.files import protected_download
 from jianfu.core.net import client_ip
 from jianfu.core.pages import run_action
@@ -434,6 +435,15 @@ def notice_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
 def scoreboard(request: AuthedRequest) -> HttpResponse:
     start, end = _month_bounds(request)
     rows = selectors.scoreboard(request.user, start, end)
+    if wants_xlsx(request):
+        return table_response(
+            _("部门记分板"),
+            [_("部门"), _("台账负担（小时）"), _("查实问题"), _("督办单"), _("逾期回复"), _("未办结"), _("起"),
+             _("止")],
+            rows,
+            lambda r: [r["department"], r["burden_hours"], r["cases"], r["orders"], r["overdue"], r["open"], start,
+                       end],
+        )  # fmt: skip
     return render(
         request,
         "supervision/scoreboard.html",

@@ -49,3 +49,24 @@ def test_the_applications_export_keeps_the_filters(world, client_for):
     assert rows[0] == header and [r[1] for r in rows[1:]] == ["协助开展经济普查入户登记"]
     assert _rows(client_for("dept_officer").get("/admission/?format=xlsx&q=不存在的事项")) == [header]
     assert _rows(client_for("other_county_officer").get("/admission/?format=xlsx")) == [header]
+
+
+def test_the_breaches_and_scoreboard_exports_hold_the_page_rows(world, client_for):
+    import datetime as dt
+
+    from jianfu.burden import actions as burden_actions
+    from jianfu.burden.choices import Kind
+
+    for i in range(5):
+        burden_actions.do_record_event(
+            actor=world.township_officer, kind=Kind.MEETING, convener=world.chengguan, title=f"例会{i}",
+            occurred_on=dt.date(2026, 3, 2) + dt.timedelta(days=i), minutes=60, communities=[world.dongguan],
+            reason="防汛紧急部署",
+        )  # fmt: skip
+    rows = _rows(client_for("county_mzj").get("/burden/breaches/?format=xlsx"))
+    assert rows[0][:4] == ["日期", "规则", "责任单位", "社区/村"] and len(rows) == 2
+    assert rows[1][2:6] == ["城关镇", "东关社区", 5, 4] and rows[1][7] == "防汛紧急部署"
+    assert len(_rows(client_for("county_mzj").get("/burden/breaches/?format=xlsx&rule=veto"))) == 1
+    assert len(_rows(client_for("other_county_officer").get("/burden/breaches/?format=xlsx"))) == 1
+    board = _rows(client_for("county_mzj").get("/supervision/scoreboard/?format=xlsx"))
+    assert board[0][0] == "部门" and {r[0] for r in board[1:]} >= {"汉阴县卫生健康局"}
