@@ -79,9 +79,12 @@ def page_for(browser: Any, live_server: Any, world: World) -> Iterator[Callable[
     """A new browser page signed in (through the real login form) as the named persona."""
     contexts = []
 
-    def make(persona: str | None, *, mobile: bool = False) -> Any:
+    def make(persona: str | None, *, mobile: bool = False, bypass_csp: bool = False) -> Any:
+        # bypass_csp: only for tests that inject a test script (axe-core) into the page.
         viewport = {"width": 390, "height": 844} if mobile else {"width": 1280, "height": 900}
-        context = browser.new_context(viewport=viewport, locale="zh-CN", base_url=live_server.url)
+        context = browser.new_context(
+            viewport=viewport, locale="zh-CN", base_url=live_server.url, bypass_csp=bypass_csp
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15000)

@@ -16,3 +16,21 @@
     }
   });
 })();
+/* A table wider than the screen scrolls inside its .tablewrap: make that region reachable and
+   scrollable from the keyboard (WCAG 2.1.1), named by the nearest heading. */
+(function () {
+  function mark() {
+    document.querySelectorAll(".tablewrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1 || wrap.scrollHeight > wrap.clientHeight + 1;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        var card = wrap.closest("section, .card");
+        var heading = card ? card.querySelector("h2, h3") : null;
+        wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() + " " : "") + "表格（可左右滚动）");
+      }
+    });
+  }
+  mark();
+  window.addEventListener("resize", mark);
+})();
