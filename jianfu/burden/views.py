@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.catalog.citations import citations_for
 from jianfu.core import dates
+from jianfu.core.charts import bars
 from jianfu.core.errors import ActionError
 from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.pages import run_action
@@ -57,6 +58,19 @@ def _period(request: HttpRequest) -> tuple[dt.date, dt.date]:
 def _region(request: HttpRequest) -> Any:
     code = request.GET.get("region", "").strip()
     return selectors.get_region(request.user, code) if code else selectors.home_region(request.user)
+
+
+def _month_chart(m: Any) -> dict[str, Any]:
+    months = [f"{x['month']:%Y-%m}" for x in m.by_month]
+    return bars(months, {_("工时"): [x["hours"] for x in m.by_month]}, unit=_("小时"))
+
+
+def _reduction_chart(lines: list[Any]) -> dict[str, Any]:
+    series = {
+        _("基期月均工时"): [x.before_monthly_hours for x in lines],
+        _("比较期月均工时"): [x.after_monthly_hours for x in lines],
+    }
+    return bars([x.label for x in lines], series, unit=_("小时/月"))
 
 
 @login_required
@@ -127,6 +141,7 @@ def community(request: AuthedRequest, code: str) -> HttpResponse:
             "kinds": Kind.choices,
             "breaches": breaches,
             "hours_per_staff": HOURS_PER_STAFF_YEAR,
+            "chart": _month_chart(m),
         },
     )
 
@@ -273,6 +288,7 @@ def report(request: AuthedRequest) -> HttpResponse:
         "partial": {"before": metrics.partial_months(before), "after": metrics.partial_months(after)},
         "generated": timezone.localtime(),
         "sections": sections.report_sections(region, before, after),
+        "chart": _reduction_chart(lines),
     }
     fmt = request.GET.get("format", "")
     name = f"{region.name}减负精简率报告"

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.calendar import add_working_days
+from jianfu.core.charts import bars
 from jianfu.core.errors import NotFound
 from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.files import protected_download
@@ -431,6 +432,12 @@ def notice_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     return response
 
 
+def _scoreboard_chart(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    rows = rows[::-1]  # a horizontal chart draws its first category at the bottom
+    series = {_("台账负担（小时）"): [r["burden_hours"] for r in rows], _("查实问题"): [r["cases"] for r in rows]}
+    return bars([r["department"] for r in rows], series, horizontal=True)
+
+
 @login_required
 def scoreboard(request: AuthedRequest) -> HttpResponse:
     start, end = _month_bounds(request)
@@ -452,6 +459,7 @@ def scoreboard(request: AuthedRequest) -> HttpResponse:
             "start": start,
             "end": end,
             "has_burden": any(r["burden_hours"] is not None for r in rows),
+            "chart": _scoreboard_chart(rows),
         },
     )
 

@@ -70,3 +70,24 @@ def test_the_breaches_and_scoreboard_exports_hold_the_page_rows(world, client_fo
     assert len(_rows(client_for("other_county_officer").get("/burden/breaches/?format=xlsx"))) == 1
     board = _rows(client_for("county_mzj").get("/supervision/scoreboard/?format=xlsx"))
     assert board[0][0] == "部门" and {r[0] for r in board[1:]} >= {"汉阴县卫生健康局"}
+
+
+def test_the_report_scoreboard_and_community_pages_chart_what_they_compare(world, client_for):
+    import datetime as dt
+
+    from jianfu.burden import actions as burden_actions
+    from jianfu.burden.choices import Kind
+
+    client = client_for("county_mzj")
+    # Nothing recorded: each chart says 暂无数据 instead of drawing empty axes.
+    for url in ("/burden/report/", "/supervision/scoreboard/", f"/burden/community/{world.dongguan.code}/"):
+        html = client.get(url).content.decode()
+        assert "data-bar-chart" not in html and "暂无数据" in html, url
+    burden_actions.do_record_event(
+        actor=world.township_officer, kind=Kind.MEETING, convener=world.chengguan, title="例会",
+        occurred_on=dt.date.today().replace(day=1) - dt.timedelta(days=20), minutes=90, communities=[world.dongguan],
+    )  # fmt: skip
+    html = client.get(f"/burden/community/{world.dongguan.code}/").content.decode()
+    assert 'data-bar-chart="community-chart"' in html and "echarts.min.js" in html and "js/charts.js" in html
+    html = client.get("/burden/report/").content.decode()
+    assert 'data-bar-chart="reduction-chart"' in html and 'id="reduction-chart" type="application/json"' in html
