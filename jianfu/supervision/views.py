@@ -100,8 +100,8 @@ def case_list(request: AuthedRequest) -> HttpResponse:
     group = request.GET.get("group", "")
     group = group if group in selectors.QUEUE_GROUPS else ""
     cases = selectors.office_cases(request.user, **filters)
-    if group:
-        cases = cases.order_by(selectors.QUEUE_GROUPS[group][1], "-created_at", "-id")
+    order = (selectors.QUEUE_GROUPS[group][1],) if group else ()
+    cases = cases.order_by(*order, "-created_at", "-id")
     cases = cases.annotate(n_communities=Count("items__community", distinct=True))
     page = Paginator(cases, 30).get_page(request.GET.get("page"))
     overdue = {
