@@ -127,7 +127,7 @@ def _record_breaches(
         # the 5th's breach, unless its case was decided meanwhile (then the 6th is a new breach,
         # and a new case linked to the decided one: a decided case is never reopened silently).
         existing = (
-            Breach.objects.select_for_update()
+            Breach.objects.select_for_update(of=("self",))  # not the case's row (an outer join)
             .filter(rule=f.rule, community=f.community, department=f.department, period=f.period)
             .filter(Q(case__isnull=True) | Q(case__state__in=OPEN_STATES))
             .exclude(period="")
