@@ -123,3 +123,71 @@ def test_direct_inspections_by_a_department_in_one_month_are_one_case(world):
         )
     case = Case.objects.get(source="breach")
     assert case.items.count() == 2 and "2026 年 3 月" in case.title and case.department == world.wjj
+
+
+def legacy_breach_case(world, community, day, department=None):
+    """A breach and its case as they were made before issue 19: one case per breach, no group."""
+    from jianfu.burden.rules import rule_for
+
+    rule = rule_for("township_meetings", community.region_code)
+    department = department or world.chengguan
+    breach = Breach.objects.create(
+        region_code=community.region_code,
+        rule=rule,
+        rule_code=rule.code,
+        community=community,
+        department=department,
+        occurred_on=day,
+        period=f"{day.year} 年 {day.month} 月",
+        count=5,
+        limit=4,
+        description=f"{community.name}：第 5 次",
+    )
+    breach.case = sv.do_open_case(
+        actor=None,
+        source="breach",
+        region_code=community.region_code,
+        title=f"{department.name}：乡镇会议每月不超过 4 次（{community.name}）",
+        community=community,
+        department=department,
+        source_obj=breach,
+    )
+    breach.save(update_fields=["case"])
+    return breach
+
+
+def test_the_data_migration_folds_open_legacy_cases_of_one_group_into_the_oldest(world):
+    import importlib
+
+    from django.apps import apps
+
+    from jianfu.core import auditchain
+
+    migration = importlib.import_module("jianfu.burden.migrations.0003_fold_breach_cases")
+    march = [legacy_breach_case(world, c, DAY) for c in (world.dongguan, world.xiguan, world.qiaoshang)]
+    decided = march[2].case  # somebody already worked on this one: it is not folded
+    sv.do_move_case(decided, "verify", actor=world.county_mzj)
+    sv.do_move_case(decided, "substantiate", actor=world.county_mzj, reason="属实")
+    april = legacy_breach_case(world, world.dongguan, dt.date(2026, 4, 2))
+    folded_code = march[1].case.tracking_code
+
+    migration.fold(apps, None)
+
+    keep = Case.objects.get(pk=march[0].case_id)
+    assert not Case.objects.filter(pk=march[1].case_id).exists()
+    assert Breach.objects.get(pk=march[1].pk).case == keep
+    assert [i.community for i in keep.items.all()] == [world.dongguan, world.xiguan]
+    assert keep.title == "城关镇：乡镇会议每月不超过 4 次（2026 年 3 月）" and keep.community is None
+    assert keep.region_code == world.chengguan.region_code
+    merge = AuditEntry.objects.get(event_type="supervision.case.merge", object_id=str(keep.pk))
+    assert merge.after["merged"] == [march[1].case_id] and merge.after["tracking_codes"] == [folded_code]
+    assert Case.objects.get(pk=decided.pk).state == CaseState.SUBSTANTIATED  # kept as it was, with its line
+    assert Case.objects.get(pk=april.case_id).items.count() == 1  # another period: its own case
+    assert auditchain.verify()[1] == []  # the merge entry is a proper link of the county's chain
+    # a new breach of the group now joins the kept case
+    newcomer = eight_communities(world)[3]
+    for i in range(4):
+        meeting(world, [newcomer], DAY + dt.timedelta(days=i))
+    meeting(world, [newcomer], DAY + dt.timedelta(days=9), reason="补开")
+    assert Case.objects.filter(source="breach", department=world.chengguan).count() == 3
+    assert keep.items.count() == 3 and Breach.objects.get(community=newcomer).case == keep
