@@ -70,7 +70,7 @@ def queue_groups(cases: QuerySet[Case], by: str) -> list[dict[str, Any]]:
     """The filtered queue counted by source, rule or responsible unit, largest group first."""
     field = QUEUE_GROUPS[by][1]
     key = "department_id" if by == "department" else field
-    rows = cases.order_by().values(key, *([field] if field != key else [])).annotate(n=Count("id"))
+    rows = cases.order_by().values(key, *([field] if field != key else [])).annotate(n=Count("id", distinct=True))
     labels = dict(CaseSource.choices)
     out = [
         {

@@ -101,6 +101,7 @@ def case_list(request: AuthedRequest) -> HttpResponse:
     group = group if group in selectors.QUEUE_GROUPS else ""
     cases = selectors.office_cases(request.user, **filters)
     order = (selectors.QUEUE_GROUPS[group][1],) if group else ()
+    groups = selectors.queue_groups(cases, group) if group else []
     cases = cases.order_by(*order, "-created_at", "-id")
     cases = cases.annotate(n_communities=Count("items__community", distinct=True))
     page = Paginator(cases, 30).get_page(request.GET.get("page"))
@@ -116,7 +117,7 @@ def case_list(request: AuthedRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "group": group,
-            "groups": selectors.queue_groups(cases, group) if group else [],
+            "groups": groups,
             "group_choices": [(k, label) for k, (label, _f) in selectors.QUEUE_GROUPS.items()],
             "group_param": {"source": "source", "rule": "rule", "department": "department"}.get(group, ""),
             "states": CaseState.choices,

@@ -147,8 +147,12 @@ def test_the_queue_groups_by_unit_and_filters_by_unit_and_rule(world, mix, clien
     finding(world, world.dongguan)
     finding(world, world.xiguan, n=2)
     client = client_for("county_mzj")
-    text = client.get("/supervision/cases/", {"group": "department"}).content.decode()
-    assert "分组统计" in text and "城关镇" in text and "涉及 2 个社区" in text
+    response = client.get("/supervision/cases/", {"group": "department"})
+    text = response.content.decode()
+    assert "分组统计" in text and "涉及 2 个社区" in text
+    # one grouped case (two communities) for 城关镇, the three open refusals for 卫健局
+    counts = {g["label"]: g["n"] for g in response.context["groups"]}
+    assert counts == {"城关镇": 1, "汉阴县卫生健康局": 3}
     text = client.get("/supervision/cases/", {"department": world.chengguan.pk}).content.decode()
     assert "乡镇会议每月不超过 4 次（2026 年 3 月）" in text and "要求社区上门登记" not in text
     text = client.get("/supervision/cases/", {"rule": "乡镇会议每月不超过 4 次"}).content.decode()
