@@ -255,6 +255,7 @@ ROWS: list[Row] = [
     # supervision
     GET("supervision/", "*=302"),
     GET("supervision/cases/", "*=403 anon=302 mzj,zzb,o_mzj=200"),
+    POST("supervision/cases/bulk/", "*=403 anon,mzj,zzb,o_mzj=302", data="case=$case&action=verify"),
     GET("supervision/cases/<int:pk>/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="case"),
     POST("supervision/cases/<int:pk>/move/", "*=403 anon,mzj,zzb=302 o_mzj=404", pk="case"),
     POST("supervision/cases/<int:pk>/reporter/", "*=403 anon=302 mzj,zzb=200 o_mzj=404", pk="case"),

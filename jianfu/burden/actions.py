@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,13 +20,13 @@ from jianfu.core.errors import ActionError, NotAllowed, NotFound
 from jianfu.orgs.choices import GRASSROOTS_KINDS
 from jianfu.orgs.models import Org
 from jianfu.supervision.actions import do_open_case
-from jianfu.supervision.choices import CaseSource
+from jianfu.supervision.choices import OPEN_STATES, CaseSource
 
 from . import rollups
 from .choices import DEFAULT_RULES, EVENT_KINDS, Kind, RuleCode
 from .models import Breach, Event, LedgerEntry, LimitRule
 from .permissions import can_record_for, can_set_rules, conveners_for
-from .rules import Finding, evaluate, level_of, precheck_event
+from .rules import Finding, case_group, evaluate, level_of, precheck_event
 
 ENTRY_FIELDS = ["community", "source_org", "kind", "occurred_on", "minutes", "listed", "list_item", "note"]
 MAX_MINUTES = 24 * 60 * 7  # one occurrence takes at most a week of one person's time
@@ -116,15 +117,20 @@ MAX_CITED_ENTRIES = 50
 def _record_breaches(
     findings: list[Finding], *, actor: Any, reason: str = "", event: Event | None = None
 ) -> list[Breach]:
-    """Turn findings into breach records, each handed to supervision as a case."""
+    """Turn findings into breach records (one per community), handed to supervision as ONE case
+    per responsible unit, rule and period (``rules.case_group``): the 8 communities of one
+    over-limit meeting are 8 breaches and one case; a later breach of the group joins it while it
+    is open."""
     breaches = []
     for f in findings:
         cited = list(f.entries)[-MAX_CITED_ENTRIES:]
-        # One breach (and one case) per rule, community, unit and period: a 6th meeting in the same
-        # month updates the 5th's breach instead of opening a second case.
+        # One breach per rule, community, unit and period: a 6th meeting in the same month updates
+        # the 5th's breach, unless its case was decided meanwhile (then the 6th is a new breach,
+        # and a new case linked to the decided one: a decided case is never reopened silently).
         existing = (
-            Breach.objects.select_for_update()
+            Breach.objects.select_for_update(of=("self",))  # not the case's row (an outer join)
             .filter(rule=f.rule, community=f.community, department=f.department, period=f.period)
+            .filter(Q(case__isnull=True) | Q(case__state__in=OPEN_STATES))
             .exclude(period="")
             .first()
         )
@@ -138,6 +144,10 @@ def _record_breaches(
             audit.record(
                 actor, "burden.breach.update", existing, before=before, after={"count": existing.count}, reason=reason
             )
+            case = _hand_to_supervision(existing, f, cited, actor=actor, reason=reason)
+            if existing.case_id != case.pk:
+                existing.case = case
+                existing.save(update_fields=["case"])
             breaches.append(existing)
             continue
         breach = Breach.objects.create(
@@ -155,19 +165,7 @@ def _record_breaches(
             event=event,
         )
         breach.entries.set(cited)
-        entry_list = "、".join(f"#{e.pk} {e.occurred_on:%m-%d}" for e in cited[-20:])
-        case = do_open_case(
-            actor=actor,
-            source=CaseSource.BREACH,
-            region_code=f.community.region_code,
-            title=f"{f.department.name}：{f.rule.title}（{f.community.name}，{f.period}）"[:200],
-            description=f"{f.message}。涉及台账：{entry_list}。" + (f"召集方理由：{reason}" if reason else ""),
-            rule_ref=f"{f.rule.title}（{cite(f'burden.{f.rule.code}', f.community.region_code).text}）"[:300],
-            community=f.community,
-            department=f.department,
-            source_obj=breach,
-        )
-        breach.case = case
+        breach.case = _hand_to_supervision(breach, f, cited, actor=actor, reason=reason)
         breach.save(update_fields=["case"])
         audit.record(
             actor,
@@ -178,6 +176,27 @@ def _record_breaches(
         )
         breaches.append(breach)
     return breaches
+
+
+def _hand_to_supervision(breach: Breach, f: Finding, cited: list[LedgerEntry], *, actor: Any, reason: str) -> Any:
+    """The breach's case: the open case of its unit, rule and period (joined), else a new one."""
+    key, period = case_group(f.rule, f.period, f.occurred_on)
+    entry_list = "、".join(f"#{e.pk} {e.occurred_on:%m-%d}" for e in cited[-20:])
+    why = f"召集方理由：{reason}" if reason else ""
+    return do_open_case(
+        actor=actor,
+        source=CaseSource.BREACH,
+        region_code=f.community.region_code,
+        title=f"{f.department.name}：{f.rule.title}（{period}）"[:200],
+        description=f"{f.department.name}在{period}违反“{f.rule.title}”，涉及的社区和台账见本案所列超限记录。{why}",
+        rule_ref=f"{f.rule.title}（{cite(f'burden.{f.rule.code}', f.community.region_code).text}）"[:300],
+        community=f.community,
+        department=f.department,
+        source_obj=breach,
+        group_key=key,
+        item=f"{f.message}。涉及台账：{entry_list}。{why}",
+        occurred_on=f.occurred_on,
+    )
 
 
 def _new_entry(

@@ -24,7 +24,7 @@ from jianfu.supervision.choices import CaseSource
 from . import rollups
 from .choices import Kind, RuleCode, SourceLevel
 from .models import Breach, LedgerEntry
-from .rules import rule_for
+from .rules import case_group, rule_for
 
 COUNTY = "610921"
 START = dt.date(2025, 9, 1)
@@ -216,15 +216,20 @@ def _breach(rule, community, department, day, period, count, entries, descriptio
         reason="（演示数据）",
     )
     b.entries.set(entries)
+    # One case per unit, rule and period, as the ledger's actions hand breaches over.
+    key, label = case_group(rule, period, day)
     b.case = do_open_case(
         actor=None,
         source=CaseSource.BREACH,
         region_code=community.region_code,
-        title=f"{department.name}：{rule.title}（{community.name}）",
-        description=description,
+        title=f"{department.name}：{rule.title}（{label}）",
+        description=f"{department.name}在{label}违反“{rule.title}”，涉及的社区和台账见本案所列超限记录。",
         rule_ref=rule.title,
         community=community,
         department=department,
         source_obj=b,
+        group_key=key,
+        item=description,
+        occurred_on=day,
     )
     b.save(update_fields=["case"])

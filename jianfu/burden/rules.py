@@ -94,6 +94,14 @@ def _period_bounds(day: dt.date, unit: str) -> tuple[dt.date, dt.date, str]:
     return start, end, f"{day.year} 年 {day.month} 月"
 
 
+def case_group(rule: LimitRule, period: str, day: dt.date) -> tuple[str, str]:
+    """(key, label) of the supervision case a breach belongs to, with its responsible unit: one
+    case per unit, rule and period. A rule without a period of its own (a department inspecting a
+    community directly) is grouped by the month it happened in."""
+    label = period or _period_bounds(day, FrequencyUnit.MONTH)[2]
+    return f"{rule.code}|{label}", label
+
+
 # Counted rules: (rule, kind, levels, period).
 COUNTED = (
     (RuleCode.COUNTY_MEETINGS, Kind.MEETING, COUNTY_LEVELS, Period.YEAR),

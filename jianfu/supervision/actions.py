@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models, transaction
@@ -27,6 +28,7 @@ from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
 
 from . import evidence as ev
+from . import grouping
 from .choices import CaseSource, CaseState, EvidenceKind, RecheckOutcome, ReplyDecision
 from .hooks import current_order, office_users, remind_office
 from .models import ORDER_NUMBERS, Case, Evidence, Notice, Order, Recheck, Reply
@@ -61,20 +63,47 @@ def do_open_case(
     reporter: Any = None,
     reporter_contact: str = "",
     reporter_name: str = "",
+    group_key: str = "",
+    item: str = "",
+    occurred_on: dt.date | None = None,
 ) -> Case:
     """Put a suspected violation into the supervision queue (state 已受理).
 
     Called by other actions (a community's refusal, a limit breach) inside their transaction, and
     by the report pages. Permission is the caller's: whoever may refuse a task or record a breach
     may open its case. One case per source object: a second call for the same object returns the
-    existing case. Every case gets a random tracking code (查询码).
+    existing case (rewriting its line ``item`` in a grouped case). Every case gets a random
+    tracking code (查询码).
+
+    With a ``group_key`` (and a department) findings are grouped (``grouping.py``): while the
+    group has an open case the finding joins it as one more line (``item``, its community, its
+    date) instead of opening another; once that case is decided a new one opens, linked to it.
     """
     if source not in CaseSource.values:
         raise ValueError(f"unknown case source {source}")
+    group_key = group_key if department is not None else ""
     if source_obj is not None:
         existing = Case.objects.filter(source_type=source_obj._meta.label_lower, source_id=str(source_obj.pk)).first()
+        line = grouping.item_of(source_obj) if group_key else None
+        if line is not None:
+            grouping.update_item(line, actor=actor, summary=item)
+            existing = line.case
         if existing is not None:
             return existing
+    previous = None
+    if group_key and department is not None:
+        joined = grouping.open_case_of(source, department, group_key, region_code)
+        if joined is not None:
+            return grouping.join(
+                joined,
+                actor=actor,
+                region_code=region_code,
+                community=community,
+                source_obj=source_obj,
+                summary=item or title,
+                occurred_on=occurred_on,
+            )
+        previous = grouping.decided_case_of(source, department, group_key, region_code)
     case = Case.objects.create(
         region_code=region_code,
         source=source,
@@ -89,10 +118,24 @@ def do_open_case(
         reporter_name=reporter_name[:50],
         reporter_contact=reporter_contact[:100],
         tracking_code=new_tracking_code(),
+        group_key=group_key,
+        previous=previous,
     )
+    if group_key:
+        grouping.add_item(
+            case,
+            region_code=region_code,
+            community=community,
+            source_obj=source_obj,
+            summary=item or title,
+            occurred_on=occurred_on,
+        )
     # The entry names the channel and the title, never the reporter's contact; the actor is kept
     # for accountability, and department-facing histories leave this entry out.
-    audit.record(actor, "supervision.case.open", case, after={"source": source, "title": case.title})
+    opened: dict[str, Any] = {"source": source, "title": case.title}
+    if previous is not None:
+        opened["previous"] = previous.pk
+    audit.record(actor, "supervision.case.open", case, after=opened)
     if source == CaseSource.BREACH:
         # One meeting can break a limit for many communities at once: tell the office once a day
         # per responsible unit, not once per community.
@@ -240,6 +283,63 @@ def do_move_case(case: Case, action: str, *, actor: Any, reason: str = "") -> Ca
     if action not in ("verify", "substantiate", "dismiss"):
         raise ActionError(gettext("未知的操作。"))
     return CASE.apply(case, action, actor=actor, reason=reason)
+
+
+# The moves the queue makes on several cases at once, and the steps each takes from "received":
+# a case dismissed from the queue is first taken into verification, each step its own record.
+BULK_STEPS: dict[str, tuple[str, ...]] = {"verify": ("verify",), "dismiss": ("verify", "dismiss")}
+MAX_BULK = 200
+
+
+@dataclass
+class BulkResult:
+    """What a bulk move did: the cases moved, those that could not move (with why), and how many
+    of the ids sent were not cases of the actor's county (ignored, nothing changed for them)."""
+
+    done: list[Case] = field(default_factory=list)
+    refused: list[tuple[Case, str]] = field(default_factory=list)
+    ignored: int = 0
+
+
+@transaction.atomic
+def do_bulk_move_cases(case_ids: Sequence[Any], action: str, *, actor: Any, reason: str = "") -> BulkResult:
+    """Verify (开始核查) or dismiss (核查不属实, one reason for all) several cases of the queue.
+
+    Each case moves through the transition table on its own (its own record and audit entry, in
+    a savepoint): a case that cannot take the move is reported back with the reason and the others
+    proceed. Ids that are not cases of the actor's jurisdiction are ignored and only counted."""
+    from .selectors import office_cases
+
+    if not is_supervisor(actor):
+        raise NotAllowed(gettext("仅县（区）民政局、组织部可以办理监督案件。"))
+    if action not in BULK_STEPS:
+        raise ActionError(gettext("未知的批量操作。"))
+    ids = {int(v) for v in case_ids if str(v).strip().isdigit()}
+    if not ids:
+        raise ActionError(gettext("请先勾选要办理的案件。"))
+    if len(ids) > MAX_BULK:
+        raise ActionError(gettext("一次最多办理 {n} 个案件。").format(n=MAX_BULK))
+    reason = (reason or "").strip()
+    if action == "dismiss" and not reason:
+        raise ActionError(gettext("请填写核查不属实的理由（同一理由适用于所选全部案件）。"), field="reason")
+    if len(reason) > MAX_DESCRIPTION:
+        raise ActionError(gettext("理由不能超过 {n} 字。").format(n=MAX_DESCRIPTION), field="reason")
+    cases = list(office_cases(actor).filter(pk__in=ids).order_by("created_at", "id"))
+    result = BulkResult(ignored=len(ids) - len(cases) + sum(1 for v in case_ids if not str(v).strip().isdigit()))
+    for case in cases:
+        steps = BULK_STEPS[action]
+        if case.state != CaseState.RECEIVED:
+            steps = steps[-1:]
+        try:
+            with transaction.atomic():
+                moved = case
+                for step in steps:
+                    moved = CASE.apply(moved, step, actor=actor, reason=reason if step == "dismiss" else "")
+        except ActionError as exc:  # also NotAllowed and Conflict: reported, the others go on
+            result.refused.append((case, exc.message))
+        else:
+            result.done.append(moved)
+    return result
 
 
 @transaction.atomic

@@ -27,6 +27,9 @@ class SupervisionConfig(AppConfig):
         for event, label in {
             "supervision.case.open": "受理监督线索",
             "supervision.case.set_facts": "确定责任单位",
+            "supervision.case.join": "并入同类线索",
+            "supervision.case.item_update": "线索情况更新",
+            "supervision.case.merge": "合并同类案件",
             "supervision.order.issue": "生成督办单文号",
             "supervision.order.reply": "回复督办单",
             "supervision.order.escalate": "督办单逾期升级",

@@ -62,12 +62,29 @@ class Case(ScopedModel):
     decided_at = models.DateTimeField(gettext_lazy("核查完成时间"), null=True, blank=True)
     closed_at = models.DateTimeField(gettext_lazy("办结时间"), null=True, blank=True)
     reopen_count = models.PositiveSmallIntegerField(gettext_lazy("回头看重启次数"), default=0)
+    # What makes findings "the same problem" for their source, e.g. a breach's rule and period
+    # ("township_meetings|2026 年 3 月"). With the source and the responsible unit it names the one
+    # open case a new finding joins (``actions.do_open_case``); empty: every finding its own case.
+    group_key = models.CharField(max_length=120, blank=True, default="")
+    # The decided case of the same group a new finding could not join: a closed case is never
+    # reopened silently, the new one links back to it.
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=gettext_lazy("此前案件"),
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["source_type", "source_id"])]
+        indexes = [
+            models.Index(fields=["source_type", "source_id"]),
+            models.Index(fields=["department", "group_key"], name="supervision_case_group"),
+        ]
         verbose_name = "监督案件"
 
     def __str__(self) -> str:
@@ -76,6 +93,43 @@ class Case(ScopedModel):
     @property
     def county_code(self) -> str:
         return county_code(self.region_code)
+
+
+class CaseItem(ScopedModel):
+    """One finding behind a grouped case (案件涉及事项): the community it concerns and the record
+    that showed it (a breach), so the case of one over-limit meeting for 8 communities lists all 8."""
+
+    # region_code (ScopedModel): the community's code
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="items")
+    community = models.ForeignKey(
+        "orgs.Org",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=gettext_lazy("涉及社区"),
+    )
+    # The record that showed it, e.g. ("burden.breach", "7"): in one case only.
+    source_type = models.CharField(max_length=80, blank=True)
+    source_id = models.CharField(max_length=64, blank=True)
+    summary = models.CharField(gettext_lazy("情况"), max_length=500, blank=True)
+    occurred_on = models.DateField(gettext_lazy("日期"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["occurred_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_type", "source_id"],
+                condition=~models.Q(source_id=""),
+                name="supervision_caseitem_source_unique",
+            )
+        ]
+        verbose_name = "案件涉及事项"
+
+    def __str__(self) -> str:
+        return self.summary[:60]
 
 
 class Evidence(ScopedModel, StoredFile):

@@ -12,9 +12,10 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jianfu.core import dates
 from jianfu.core.crypto import mask_name, mask_phone
@@ -28,14 +29,17 @@ from jianfu.orgs.tree import county_code, departments_of
 
 from . import scoreboard as contributed
 from .choices import DEPARTMENT_VISIBLE_STATES, REPORT_SOURCES, CaseSource, CaseState, NoticeState
-from .models import Case, Evidence, Notice, Order, Recheck
+from .models import Case, CaseItem, Evidence, Notice, Order, Recheck
 from .permissions import is_supervisor
 
 # --- the supervising office ------------------------------------------------------------------
 
 
-def office_cases(user: Any, *, state: str = "", source: str = "", q: str = "") -> QuerySet[Case]:
-    """The county's queue for the supervising office (民政局/组织部); nothing for anybody else."""
+def office_cases(
+    user: Any, *, state: str = "", source: str = "", q: str = "", department: str = "", rule: str = ""
+) -> QuerySet[Case]:
+    """The county's queue for the supervising office (民政局/组织部); nothing for anybody else.
+    ``department`` is a responsible unit's id, ``rule`` the rule broken as written on the case."""
     if not is_supervisor(user):
         return Case.objects.none()
     cases = restrict(Case.objects.select_related("department", "community"), user)
@@ -45,9 +49,56 @@ def office_cases(user: Any, *, state: str = "", source: str = "", q: str = "") -
         cases = cases.filter(state=state)
     if source in CaseSource.values:
         cases = cases.filter(source=source)
+    if department.isdigit():
+        cases = cases.filter(department_id=int(department))
+    if rule:
+        cases = cases.filter(rule_ref=rule)
     if q:
         cases = cases.filter(Q(title__icontains=q) | Q(description__icontains=q) | Q(tracking_code=q.upper()))
     return cases
+
+
+# How the queue may be grouped: key → (label, the case field grouped on).
+QUEUE_GROUPS: dict[str, tuple[Any, str]] = {
+    "source": (gettext_lazy("来源"), "source"),
+    "rule": (gettext_lazy("违反的规定"), "rule_ref"),
+    "department": (gettext_lazy("责任单位"), "department__name"),
+}
+
+
+def queue_groups(cases: QuerySet[Case], by: str) -> list[dict[str, Any]]:
+    """The filtered queue counted by source, rule or responsible unit, largest group first."""
+    field = QUEUE_GROUPS[by][1]
+    key = "department_id" if by == "department" else field
+    rows = cases.order_by().values(key, *([field] if field != key else [])).annotate(n=Count("id", distinct=True))
+    labels = dict(CaseSource.choices)
+    out = [
+        {
+            "value": "" if r[key] is None else str(r[key]),
+            "label": str(labels.get(r[field], r[field])) if by == "source" else (r[field] or "—"),
+            "n": r["n"],
+        }
+        for r in rows
+    ]
+    return sorted(out, key=lambda g: (-g["n"], g["label"]))
+
+
+def queue_filter_choices(user: Any) -> dict[str, list[tuple[str, str]]]:
+    """The responsible units and rules that occur in the user's queue (for the filter menus)."""
+    cases = office_cases(user).order_by()
+    departments = Org.objects.filter(pk__in=cases.exclude(department=None).values("department")).order_by("name")
+    rules = cases.exclude(rule_ref="").values_list("rule_ref", flat=True).distinct().order_by("rule_ref")[:100]
+    return {"departments": [(str(o.pk), o.name) for o in departments], "rules": [(r, r) for r in rules]}
+
+
+def case_items(case: Case) -> list[CaseItem]:
+    """The findings behind a grouped case (communities and breaches), oldest first."""
+    return list(case.items.select_related("community"))
+
+
+def later_cases(case: Case) -> QuerySet[Case]:
+    """Cases of the same group opened after this one was decided (they link back to it)."""
+    return Case.objects.filter(previous=case).order_by("created_at", "id")
 
 
 def get_office_case(user: Any, pk: int) -> Case:

@@ -7,6 +7,7 @@ app_name = "supervision"
 urlpatterns = [
     path("supervision/", views.home, name="home"),
     path("supervision/cases/", views.case_list, name="cases"),
+    path("supervision/cases/bulk/", views.case_bulk, name="case_bulk"),
     path("supervision/cases/<int:pk>/", views.case_detail, name="case"),
     path("supervision/cases/<int:pk>/move/", views.case_move, name="case_move"),
     path("supervision/cases/<int:pk>/reporter/", views.reporter_reveal, name="reporter_reveal"),

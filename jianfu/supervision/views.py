@@ -9,9 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -88,13 +91,22 @@ def home(request: AuthedRequest) -> HttpResponse:
 # --- the office's queue and case page --------------------------------------------------------
 
 
+QUEUE_FILTERS = ("state", "source", "q", "department", "rule")
+
+
 @login_required
 def case_list(request: AuthedRequest) -> HttpResponse:
     _require_office(request)
-    filters = {k: request.GET.get(k, "").strip() for k in ("state", "source", "q")}
+    filters = {k: request.GET.get(k, "").strip() for k in QUEUE_FILTERS}
     if "state" not in request.GET:
         filters["state"] = "open"
+    group = request.GET.get("group", "")
+    group = group if group in selectors.QUEUE_GROUPS else ""
     cases = selectors.office_cases(request.user, **filters)
+    order = (selectors.QUEUE_GROUPS[group][1],) if group else ()
+    groups = selectors.queue_groups(cases, group) if group else []
+    cases = cases.order_by(*order, "-created_at", "-id")
+    cases = cases.annotate(n_communities=Count("items__community", distinct=True))
     page = Paginator(cases, 30).get_page(request.GET.get("page"))
     overdue = {
         o.case_id
@@ -107,12 +119,61 @@ def case_list(request: AuthedRequest) -> HttpResponse:
         {
             "page": page,
             "filters": filters,
+            "group": group,
+            "groups": groups,
+            "group_choices": [(k, label) for k, (label, _f) in selectors.QUEUE_GROUPS.items()],
+            "group_param": {"source": "source", "rule": "rule", "department": "department"}.get(group, ""),
             "states": CaseState.choices,
             "sources": CaseSource.choices,
+            "choices": selectors.queue_filter_choices(request.user),
             "tones": STATE_TONE,
             "overdue": overdue,
         },
     )
+
+
+@login_required
+@require_POST
+def case_bulk(request: AuthedRequest) -> HttpResponse:
+    """批量办理: verify or dismiss (one reason) the cases ticked in the queue, each on its own."""
+    _require_office(request)
+    action = request.POST.get("action", "")
+    done = run_action(
+        request,
+        actions.do_bulk_move_cases,
+        request.POST.getlist("case"),
+        action,
+        actor=request.user,
+        reason=request.POST.get("reason", ""),
+    )
+    if done:
+        _report_bulk(request, action, done.value)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) or not back.startswith("/"):
+        back = reverse("supervision:cases")
+    return redirect(back)
+
+
+def _report_bulk(request: HttpRequest, action: str, result: actions.BulkResult) -> None:
+    label = _("开始核查") if action == "verify" else _("核查不属实并了结")
+    if result.done:
+        names = "、".join(f"#{c.pk}" for c in result.done[:30]) + ("等" if len(result.done) > 30 else "")
+        messages.success(
+            request, _("已对 {n} 个案件{label}：{names}。").format(n=len(result.done), label=label, names=names)
+        )
+    if result.refused:
+        lines = "；".join(f"#{c.pk}《{c.title}》：{why}" for c, why in result.refused[:20])
+        more = _("（另有 {n} 个）").format(n=len(result.refused) - 20) if len(result.refused) > 20 else ""
+        messages.error(
+            request,
+            _("{n} 个案件未能{label}，未作更改：{lines}{more}").format(
+                n=len(result.refused), label=label, lines=lines, more=more
+            ),
+        )
+    if result.ignored:
+        messages.warning(
+            request, _("{n} 个案件不存在或不在您的辖区内，已忽略，未作任何更改。").format(n=result.ignored)
+        )
 
 
 @login_required
@@ -139,6 +200,7 @@ def reporter_reveal(request: AuthedRequest, pk: int) -> HttpResponse:
 def _render_case(request: AuthedRequest, case: Any, **forms: Any) -> HttpResponse:
     edges = [e for e in CASE.available(case, request.user)]
     orders = list(case.orders.select_related("department", "issuing_office").prefetch_related("replies__evidence"))
+    items = selectors.case_items(case)
     context = {
         "case": case,
         "info": selectors.case_for_office(case),
@@ -157,6 +219,9 @@ def _render_case(request: AuthedRequest, case: Any, **forms: Any) -> HttpRespons
         "evidence": case.evidence.filter(kind="report"),
         "rechecks": case.rechecks.all(),
         "history": selectors.case_history(request.user, case, as_office=True),
+        "items": items,
+        "item_communities": list(dict.fromkeys(i.community.name for i in items if i.community is not None)),
+        "later": selectors.later_cases(case),
     }
     return render(request, "supervision/case_detail.html", context)
 
@@ -208,8 +273,9 @@ def case_facts(request: AuthedRequest, pk: int) -> HttpResponse:
 def order_create(request: AuthedRequest, pk: int) -> HttpResponse:
     _require_office(request)
     case = selectors.get_office_case(request.user, pk)
+    lines = [i.summary for i in selectors.case_items(case)][:30]
     initial = {
-        "facts": case.description,
+        "facts": "\n".join([case.description, *lines]) if lines else case.description,
         "rule": case.rule_ref,
         "rectification": "立即停止将该事项交由社区承担，已下达的予以撤回，并将整改情况连同佐证材料书面回复。",
         # 督办 practice: a written reply within 15 working days, by the official calendar.

@@ -77,7 +77,10 @@ def test_a_sixth_meeting_in_the_month_updates_the_same_breach_and_case(world):
     b = Breach.objects.get(community=world.dongguan)
     assert b.count == 6 and b.entries.count() == 6
     assert "防汛紧急部署" in b.reason and "迎检" in b.reason
-    assert Case.objects.filter(source="breach", community=world.dongguan).count() == 1
+    # one case for the township, the month and the rule, both communities listed; 东关's line says 6
+    case = Case.objects.get(source="breach")
+    assert b.case == case and {i.community for i in case.items.all()} == {world.dongguan, world.xiguan}
+    assert "第 6 次" in case.items.get(community=world.dongguan).summary
 
 
 def test_meetings_in_another_month_start_a_new_count(world):

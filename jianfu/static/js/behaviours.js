@@ -1,11 +1,18 @@
 /* Small page behaviours declared with data attributes instead of inline handlers, which the
    Content-Security-Policy forbids (script-src 'self'): a <select data-autosubmit> submits its form
-   when changed; a button with data-print prints the page. */
+   when changed; a button with data-print prints the page; a checkbox with data-check-all="name"
+   ticks or clears every checkbox of that name in its form (a 全选 box). */
 (function () {
   document.addEventListener("change", function (event) {
     var el = event.target;
     if (el && el.hasAttribute && el.hasAttribute("data-autosubmit") && el.form) {
       el.form.submit();
+    }
+    if (el && el.hasAttribute && el.hasAttribute("data-check-all") && el.form) {
+      var boxes = el.form.querySelectorAll('input[type="checkbox"][name="' + el.getAttribute("data-check-all") + '"]');
+      for (var i = 0; i < boxes.length; i++) {
+        boxes[i].checked = el.checked;
+      }
     }
   });
   document.addEventListener("click", function (event) {
