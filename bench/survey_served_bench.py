@@ -20,6 +20,7 @@ suspicious-pattern flag work as in production and stay quiet (one answer per hou
 Two profiles, both run by default (``--profile``):
 - ``residents``: 50 residents at the same time, each reading the page and answering after a
   think time of ``--think`` seconds (default 2–8: eight questions on a phone), then the next one;
+  the 50 clients start within the first think time, not in the same instant;
 - ``burst``: the same 50 clients with no think time, so 50 requests are always in flight — a
   stress figure, not a use of the page.
 Reports p50/p95/max for GET and POST, errors, requests per second, the load average, and checks
@@ -146,6 +147,8 @@ def client(
 ) -> None:
     rng = random.Random(n)
     barrier.wait()
+    if think[1] > 0:
+        time.sleep(rng.uniform(0, think[1]))  # residents do not all open the page in the same instant
     rows: list[tuple] = []
     for i, code in enumerate(codes):
         rows += resident(port, code, address(salt, first + i), think, rng)
@@ -156,7 +159,15 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values)
 
 
-def run_profile(name: str, port: int, codes: list[str], first: int, clients: int, think: tuple[float, float]) -> int:
+def server_cpu(pid: int) -> float:
+    """Seconds of CPU the server process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_profile(
+    name: str, server_pid: int, port: int, codes: list[str], first: int, clients: int, think: tuple[float, float]
+) -> int:
     ctx = mp.get_context("fork")
     barrier, out = ctx.Barrier(clients), ctx.Queue()
     per = len(codes) // clients
@@ -169,6 +180,7 @@ def run_profile(name: str, port: int, codes: list[str], first: int, clients: int
         for n in range(clients)
     ]
     load_before = os.getloadavg()[0]
+    cpu_before = server_cpu(server_pid)
     started = time.perf_counter()
     for p in procs:
         p.start()
@@ -178,6 +190,7 @@ def run_profile(name: str, port: int, codes: list[str], first: int, clients: int
     for p in procs:
         p.join()
     elapsed = time.perf_counter() - started
+    cpu_ms = (server_cpu(server_pid) - cpu_before) * 1000
     print(f"  [{name}] {clients} clients, {per} residents each, think {think[0]:g}–{think[1]:g} s, {elapsed:.1f} s")
     for kind in ("GET", "POST"):
         times = [r[1] for r in rows if r[0] == kind]
@@ -192,6 +205,7 @@ def run_profile(name: str, port: int, codes: list[str], first: int, clients: int
         f"    errors {len(errors)}{' (statuses ' + str(statuses) + ')' if errors else ''}; "
         f"{len(rows) / elapsed:.1f} requests/s; load average {load_before:.1f} → {os.getloadavg()[0]:.1f}"
     )
+    print(f"    server CPU {cpu_ms / max(len(rows), 1):.1f} ms a request (user+system, whatever the load)")
     return sum(1 for r in rows if r[0] == "POST" and r[3])
 
 
@@ -240,7 +254,7 @@ def main() -> None:
         for n, name in enumerate(profiles):
             chunk = codes[n * per_profile : (n + 1) * per_profile]
             pause = think if name == "residents" else (0.0, 0.0)
-            accepted += run_profile(name, port, chunk, n * per_profile, args.clients, pause)
+            accepted += run_profile(name, server.pid, port, chunk, n * per_profile, args.clients, pause)
     finally:
         server.terminate()
         server.wait(timeout=30)
