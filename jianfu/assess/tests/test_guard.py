@@ -82,6 +82,23 @@ def test_the_classifier_separates_assessing_communities_from_legitimate_wording_
     assert precision >= 0.9 and recall >= 0.9, missed
 
 
+def test_on_the_gates_independent_task_set_every_assessment_task_is_caught():
+    """bench/gate_devset/tasks.csv (151 tasks written for the gate, not for this guard): every
+    task of N-05 (职能部门对社区单独组织的考核评比、排名通报) is caught; the only others caught put
+    the task into the communities' assessment (纳入…考核), which is the same breach."""
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[3] / "bench" / "gate_devset" / "tasks.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    caught = {r["id"] for r in rows if assesses_communities(r["title"], r["description"])}
+    assessment = {r["id"] for r in rows if "N-05" in r["codes"].split("|")}
+    assert assessment and assessment <= caught
+    others = [r for r in rows if r["id"] in caught - assessment]
+    assert all("纳入" in r["title"] + r["description"] for r in others), [r["title"] for r in others]
+    print(f"gate dev set: {len(caught)} caught, {len(assessment)} of {len(assessment)} N-05, {len(others)} 纳入考核")
+
+
 @pytest.mark.django_db
 def test_a_department_task_ranking_communities_arrives_but_is_a_breach_with_an_assessment_case(world):
     from jianfu.admission.tests.lists import publish_lists
