@@ -324,6 +324,12 @@ def _assess(world: World) -> dict[str, Any]:
     from jianfu.assess.objections import do_raise_objection, do_set_objection_deadline
 
     do_appoint_assessor(scheme, actor=town, username=world.county_zzb.username)  # a third-party evaluator
+    from jianfu.assess.assessors import do_assessor_score
+
+    score = do_assessor_score(
+        scheme, actor=world.county_zzb, community_code=world.dongguan.code, indicator_id=indicator.pk,
+        value="80", note="抽查调解台账 12 件", files=[SimpleUploadedFile("台账.png", PNG, content_type="image/png")],
+    )  # fmt: skip
     scheme = do_set_objection_deadline(scheme, actor=town, deadline=timezone.localdate())
     objection = do_raise_objection(
         scheme, actor=world.community_worker, indicator_id=indicator.pk, reason="得分依据未计入"
@@ -334,6 +340,7 @@ def _assess(world: World) -> dict[str, Any]:
         "scheme_op": "publish",
         "survey_code": codes[0],
         "objection": objection.pk,
+        "assess_evidence": score.evidence.get().pk,
     }
 
 

@@ -377,6 +377,8 @@ ROWS: list[Row] = [
     GET("assess/<int:pk>/result/<str:community_code>.pdf", "*=404 anon=302 dept,dept2,o_dept=403 town,cw,mzj,zzb,lg,sys=200", pk="scheme", community_code="community"),
     POST("assess/<int:pk>/assessors/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403 town=200", pk="scheme"),
     POST("assess/<int:pk>/assessor-scores/", "*=404 anon=302 dept,dept2,o_dept,mzj,lg,sys,cw,town=403 zzb=200", pk="scheme"),
+    # an evaluator's evidence file: the owning township and the community scored, nobody else
+    GET("assess/<int:pk>/evidence/<int:file_id>/", "*=404 anon=302 town,cw=200", pk="scheme", file_id="assess_evidence"),
     POST("assess/<int:pk>/compute/", "*=404 anon,town=302 dept,dept2,o_dept,mzj,zzb,lg,sys,cw=403", pk="scheme"),
     GET("assess/<int:pk>/survey/", "*=404 anon=302 dept,dept2,o_dept=403 town,cw,mzj,zzb,lg,sys=200", pk="scheme"),
     POST("assess/<int:pk>/survey/codes/", "*=404 anon=302 dept,dept2,o_dept,mzj,zzb,lg,sys=403 town,cw=200", pk="scheme"),

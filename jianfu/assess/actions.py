@@ -60,10 +60,12 @@ def _must_be_draft(scheme: Scheme) -> None:
 
 
 @transaction.atomic
-def do_record_dept_attempt(*, actor: Any, what: str) -> DeptAssessAttempt:
+def do_record_dept_attempt(*, actor: Any, what: str, source_obj: Any = None) -> DeptAssessAttempt:
     """Seed 000: departments do not assess or rank communities separately. A department's attempt
     is recorded as a breach (one row per department and year, counting attempts) and put into
-    supervision as a case."""
+    supervision as a case (source 违规考核社区). ``source_obj`` is what carried the attempt when it
+    was not refused — a task or a registered form (``assess.guard``): one case per such object;
+    refused attempts to create a scheme share the year's case."""
     department: Org = actor.org
     year = timezone.localdate().year
     attempt, created = DeptAssessAttempt.objects.select_for_update().get_or_create(
@@ -74,15 +76,23 @@ def do_record_dept_attempt(*, actor: Any, what: str) -> DeptAssessAttempt:
     if not created:
         attempt.attempts += 1
         attempt.last_by, attempt.last_at = actor, timezone.now()
+    if source_obj is None:
+        title = _("{dept}试图单独考核（排名）社区").format(dept=department.name)
+        note = _("系统已拒绝")
+    else:
+        title = _("{dept}单独考核（排名）社区：{what}").format(dept=department.name, what=what)
+        note = _("已送达社区，社区可拒收")
     case = do_open_case(
         actor=actor,
-        source=CaseSource.BREACH,
+        source=CaseSource.ASSESSMENT,
         region_code=department.region_code,
-        title=_("{dept}试图单独考核（排名）社区").format(dept=department.name),
-        description=_("{what}（系统已拒绝；{year} 年第 {n} 次）").format(what=what, year=year, n=attempt.attempts),
+        title=title,
+        description=_("{what}（{note}；{year} 年第 {n} 次）").format(
+            what=what, note=note, year=year, n=attempt.attempts
+        ),
         rule_ref=str(ONLY_TOWNSHIP),
         department=department,
-        source_obj=attempt,
+        source_obj=source_obj or attempt,
     )
     attempt.case_id = case.pk
     attempt.save()

@@ -7,7 +7,7 @@ class AssessConfig(AppConfig):
     verbose_name = "考核评价"
 
     def ready(self) -> None:
-        from jianfu.core import events, nav
+        from jianfu.core import events, guards, nav
 
         from . import transitions  # noqa: F401  (registers the workflow's event names)
 
@@ -31,8 +31,10 @@ class AssessConfig(AppConfig):
             ("assess.score.assessor", "第三方评估打分"),
         ):
             events.register(key, label)
+        from .guard import guard_sent
         from .permissions import can_see_assess
 
+        guards.register("assess.dept_assessment", guard_sent)
         nav.register("考核评价", "assess:list", can_see_assess, order=260)
         from jianfu.supervision import scoreboard
 

@@ -7,18 +7,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, NotAllowed
+from jianfu.core.files import IMAGES, WORD, CheckedFile, check_upload, discard_on_error
 from jianfu.orgs import tree
 from jianfu.orgs.choices import Role
 from jianfu.orgs.models import User
 
 from .actions import _community, _put, _scoring_for, parse_value
 from .choices import IndicatorKind, Method, SchemeState, ScoreSource
-from .models import Scheme, SchemeAssessor, Score
+from .models import Scheme, SchemeAssessor, Score, ScoreEvidence
 from .permissions import owns_scheme
 
 
@@ -48,13 +50,42 @@ def do_appoint_assessor(scheme: Scheme, *, actor: Any, username: str) -> SchemeA
     return assessor
 
 
+# Evidence files: photos, PDF, Word or Excel, checked by content (core.files), at most five a score.
+EVIDENCE_KINDS = (*IMAGES, "pdf", *WORD, "xlsx")
+EVIDENCE_ALLOWED = "仅支持图片（JPG/PNG/GIF/WEBP）、PDF、Word 和 Excel（.xlsx）文件。"
+MAX_EVIDENCE_FILES = 5
+
+
+def check_evidence(files: Any) -> list[CheckedFile]:
+    """Read and check the evaluator's files; ``ActionError`` (Chinese) before anything is saved."""
+    return check_upload(
+        files or [],
+        kinds=EVIDENCE_KINDS,
+        max_bytes=int(settings.SUPERVISION_MAX_EVIDENCE_BYTES),  # the platform's evidence limit
+        max_count=MAX_EVIDENCE_FILES,
+        allowed=EVIDENCE_ALLOWED,
+        noun=_("证据文件"),
+        label=_("证据材料"),
+        field="files",
+    )
+
+
 @transaction.atomic
 def do_assessor_score(
-    scheme: Scheme, *, actor: Any, community_code: str, indicator_id: Any, value: Any, note: str = ""
+    scheme: Scheme,
+    *,
+    actor: Any,
+    community_code: str,
+    indicator_id: Any,
+    value: Any,
+    note: str = "",
+    files: Any = None,
 ) -> Score:
-    """An appointed evaluator scores one community on one assessor indicator, with evidence."""
+    """An appointed evaluator scores one community on one assessor indicator, with evidence:
+    the basis in words and, optionally, files (seen by the township and that community only)."""
     if not is_assessor(scheme, actor):
         raise NotAllowed(_("您不是本考核方案的第三方评估人。"))
+    checked = check_evidence(files)
     scheme = _scoring_for(scheme)
     community = _community(scheme, community_code)
     indicator = (
@@ -70,11 +101,21 @@ def do_assessor_score(
     score = _put(indicator, community, parse_value(value), evidence, actor)
     score.source = ScoreSource.ASSESSOR
     score.save(update_fields=["source"])
+    with discard_on_error() as stored:
+        for one in checked:
+            file = ScoreEvidence(score=score, scheme=scheme, region_code=community.region_code)
+            stored.append(file.put(one, uploaded_by=actor))
+            file.save()
     audit.record(
         actor,
         "assess.score.assessor",
         scheme,
         org=scheme.township,
-        after={"community": community.code, "indicator": indicator.title, "value": str(score.value)},
+        after={
+            "community": community.code,
+            "indicator": indicator.title,
+            "value": str(score.value),
+            "files": [c.name for c in checked],
+        },
     )
     return score

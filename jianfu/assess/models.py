@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from jianfu.core.files import StoredFile
 from jianfu.orgs.scoping import ScopedModel
 
 from .choices import (
@@ -238,3 +239,18 @@ class SchemeAssessor(ScopedModel):  # 第三方评估人
     class Meta:
         ordering = ["appointed_at", "pk"]
         constraints = [models.UniqueConstraint(fields=["scheme", "user"], name="assess_one_assessor")]
+
+
+class ScoreEvidence(ScopedModel, StoredFile):  # 评估证据材料
+    """A file a third-party evaluator attaches to a score as its evidence (photos, minutes, a
+    report). Seen only by the township that owns the scheme and the community scored; region =
+    the community."""
+
+    score = models.ForeignKey(Score, on_delete=models.CASCADE, related_name="evidence")
+    scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="+")
+
+    upload_dir = "assess"
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "评估证据材料"

@@ -15,8 +15,8 @@ from jianfu.orgs.permissions import has_role
 from jianfu.orgs.scoping import get_in_scope_or_404, scope_prefix
 
 from .choices import COUNTED_STATUSES, AnswerStatus, SchemeState
-from .models import DeptAssessAttempt, Indicator, Objection, Rating, Scheme, Score, SurveyAnswer
-from .permissions import can_see_assess, can_see_ratings, is_community_worker
+from .models import DeptAssessAttempt, Indicator, Objection, Rating, Scheme, Score, ScoreEvidence, SurveyAnswer
+from .permissions import can_see_assess, can_see_ratings, is_community_worker, owns_scheme
 
 HUNDRED = Decimal(100)
 
@@ -227,6 +227,27 @@ def objections_for(user: Any, scheme: Scheme) -> QuerySet[Objection]:
     if is_community_worker(user):
         return qs.filter(community_id=user.org_id)
     return qs
+
+
+def evidence_for(user: Any, scheme: Scheme) -> QuerySet[ScoreEvidence]:
+    """Evaluators' evidence files: the township that owns the scheme sees all of them, a
+    community only those on its own scores; nobody else (not the county, not the evaluator)."""
+    qs = ScoreEvidence.objects.filter(scheme=scheme).select_related("score__indicator", "score__community")
+    if owns_scheme(scheme, user):
+        return qs
+    if is_community_worker(user) and scheme.state != SchemeState.DRAFT:
+        return qs.filter(score__community_id=user.org_id)
+    return qs.none()
+
+
+def get_evidence(user: Any, pk: int, file_id: int) -> ScoreEvidence:
+    """One evidence file for download; a 404 for anyone it is not shown to (a forged id too)."""
+    from jianfu.core.errors import NotFound
+
+    found = evidence_for(user, get_scheme(user, pk)).filter(pk=file_id).first()
+    if found is None:
+        raise NotFound("未找到该文件。")
+    return found
 
 
 def get_objection(user: Any, scheme: Scheme, pk: Any) -> Objection:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("assess/<int:pk>/result/<str:community_code>.pdf", views_objections.community_pdf, name="community_pdf"),
     path("assess/<int:pk>/assessors/", views_assessors.appoint, name="appoint"),
     path("assess/<int:pk>/assessor-scores/", views_assessors.assessor_score, name="assessor_score"),
+    path("assess/<int:pk>/evidence/<int:file_id>/", views_assessors.evidence_file, name="evidence_file"),
     path("assess/<int:pk>/compute/", views_survey.compute, name="compute"),
     path("assess/<int:pk>/survey/", views_survey.survey_page, name="survey"),
     path("assess/<int:pk>/survey/codes/", views_survey.issue_codes, name="survey_codes"),

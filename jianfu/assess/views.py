@@ -81,6 +81,7 @@ def detail_page(request: AuthedRequest, scheme: Any, **extra: Any) -> HttpRespon
         "indicator_form": IndicatorForm(items=_item_choices(scheme)) if owner and scheme.state == "draft" else None,
         "score_form": score_form(scheme) if owner and scheme.state == "scoring" else None,
         "import_form": ImportForm() if owner and scheme.state == "scoring" else None,
+        "evidence": list(selectors.evidence_for(user, scheme)),
         **objection_forms(scheme, user),
         **extra,
     }

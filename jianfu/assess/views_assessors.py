@@ -10,10 +10,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jianfu.core.files import protected_download
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
 
-from . import assessors
+from . import assessors, selectors
 from .forms import AppointForm, ScoreForm
 from .permissions import owns_scheme
 from .views import detail_page
@@ -45,7 +46,20 @@ def assessor_score(request: AuthedRequest, pk: int) -> HttpResponse:
     communities, manual = _assessor_choices(scheme)
     form = ScoreForm(request.POST, communities=communities, indicators=manual)
     if form.is_valid():
-        if run_action(request, assessors.do_assessor_score, scheme, actor=request.user, form=form, **form.cleaned_data):
+        files = request.FILES.getlist("files")
+        if run_action(
+            request,
+            assessors.do_assessor_score,
+            scheme,
+            actor=request.user,
+            form=form,
+            files=files,
+            **form.cleaned_data,
+        ):
             messages.success(request, _("已保存评估得分。"))
             return redirect("assess:detail", pk=scheme.pk)
     return detail_page(request, scheme, assessor_form=form)
+
+
+# The township that owns the scheme and the community scored; a 404 for everyone else.
+evidence_file = protected_download(selectors.get_evidence)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from jianfu.admission.choices import AppState
 from jianfu.admission.models import Application
-from jianfu.core import audit
+from jianfu.core import audit, guards
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.notify.actions import notify_on_commit
 from jianfu.orgs import tree
@@ -188,6 +188,8 @@ def do_send_task(*, actor: Any, data: dict[str, Any], confirm_unlisted: bool = F
         dispatch,
         after={"count": len(communities), "verdict": result.verdict, "basis": result.basis},
     )
+    # Rules on content sent down (a department assessing or ranking communities, seed 000)
+    guards.check_sent(actor=actor, kind="task", title=values["title"], description=values["description"], obj=dispatch)
     workers = tree.officers(communities, Role.COMMUNITY_WORKER)
     notify_on_commit(
         list(workers),

@@ -18,7 +18,7 @@ from jianfu.admission.selectors import applications_for
 from jianfu.burden.actions import do_record_entry
 from jianfu.catalog.choices import Category
 from jianfu.catalog.selectors import current_items
-from jianfu.core import audit
+from jianfu.core import audit, guards
 from jianfu.core.errors import ActionError, NotAllowed, NotFound
 from jianfu.core.files import check_upload, discard_on_error
 from jianfu.core.numbering import next_number
@@ -156,6 +156,8 @@ def do_register_form(*, actor: Any, data: dict[str, Any]) -> FormDef:
     for field in own:
         field.concept = f"f{field.pk}"
     FormField.objects.bulk_update(own, ["concept"])
+    # Rules on content sent down (a department assessing or ranking communities, seed 000)
+    guards.check_sent(actor=actor, kind="form", title=form.title, description=form.purpose, obj=form)
     audit.record(
         actor, "formsreg.form.register", form, after={**audit.snapshot(form, FORM_FIELDS), "fields": len(fields)}
     )

@@ -13,6 +13,8 @@ class CaseSource(models.TextChoices):
     PUBLIC_REPORT = "public_report", gettext_lazy("群众匿名举报")
     UNREVIEWED_DOC = "unreviewed_doc", gettext_lazy("未经审核印发涉及社区的文件")
     CAMPAIGN_OVERDUE = "campaign_overdue", gettext_lazy("专项行动整改逾期")
+    # A department assessing or ranking communities on its own (seed 000; assess app's guard)
+    ASSESSMENT = "assessment", gettext_lazy("部门违规考核社区")
 
 
 # Sources whose reporter is a person whose identity must be protected (举报人保护).
