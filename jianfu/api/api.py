@@ -75,7 +75,66 @@ class TextCheckingParser(Parser):
         return data
 
 
-api = NinjaAPI(
+# The error bodies every operation may answer, declared once in the schema (ninja only lists the
+# responses a view declares): 401 when it needs a token, 400/422 when it takes parameters or a body.
+ERROR_BODY = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string", "description": "中文说明"},
+        "field": {"type": "string", "nullable": True, "description": "出错的字段（如有）"},
+    },
+    "required": ["detail"],
+}
+VALIDATION_BODY = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string", "example": "请求参数有误。"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"field": {"type": "string", "nullable": True}, "message": {"type": "string"}},
+            },
+        },
+    },
+    "required": ["detail", "errors"],
+}
+ERROR_RESPONSES = {
+    "400": ("请求体不是有效的 JSON，或含有不允许的字符", "Error"),
+    "401": ("未登录、令牌无效、已过期或已吊销", "Error"),
+    "403": ("无权进行此操作，或令牌没有此接口所需的权限范围", "Error"),
+    "422": ("请求参数有误（逐字段说明）", "ValidationError"),
+}
+
+
+def _ref(name: str) -> dict[str, Any]:
+    return {"content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}}}
+
+
+class JianfuAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("Error", ERROR_BODY)
+        schemas.setdefault("ValidationError", VALIDATION_BODY)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                wanted = []
+                if operation.get("security"):
+                    wanted += ["401", "403"]
+                if operation.get("parameters") or operation.get("requestBody"):
+                    wanted += ["422"]
+                if operation.get("requestBody"):
+                    wanted += ["400"]
+                for code in wanted:
+                    if code not in responses and int(code) not in responses:
+                        description, ref = ERROR_RESPONSES[code]
+                        responses[code] = {"description": description, **_ref(ref)}
+        return schema
+
+
+api = JianfuAPI(
     title="简负 Jianfu API",
     version="1",
     description=(
