@@ -154,6 +154,8 @@ ROWS: list[Row] = [
     POST("users/<int:pk>/", "*=403 anon=302 sys=200 o_sys=404", pk="user"),
     POST("users/<int:pk>/active/", "*=403 anon,sys=302 o_sys=404", pk="user"),
     POST("users/<int:pk>/reset-password/", "*=403 anon,sys=302 o_sys=404", pk="user"),
+    GET("service-accounts/", "*=403 anon=302 sys,o_sys=200"),
+    POST("service-accounts/", "*=403 anon=302 sys,o_sys=200"),
     # orgs: second factor, 三员分立 (the world has no 审计员/安全管理员: their duties stay with the sysadmin)
     GET("account/2fa/", "*=200 anon=302"),
     POST("account/2fa/", "*=200 anon=302"),

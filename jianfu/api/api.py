@@ -14,8 +14,9 @@ from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 from ninja.schema import DjangoGetter
 
-from jianfu.core import text
+from jianfu.core import scopes, text
 from jianfu.core.errors import ActionError, Conflict
+from jianfu.core.scopes import check_scope, scope_of
 
 from .auth import AUTH
 
@@ -112,14 +113,24 @@ def _ref(name: str) -> dict[str, Any]:
 
 
 class JianfuAPI(NinjaAPI):
+    _operation_functions: dict[str, tuple[str, str]] = {}
+
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        operation_id = super().get_openapi_operation_id(operation)
+        self._operation_functions[operation_id] = (operation.view_func.__module__, operation.view_func.__name__)
+        return operation_id
+
     def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> Any:
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
         schemas.setdefault("Error", ERROR_BODY)
         schemas.setdefault("ValidationError", VALIDATION_BODY)
         for operations in schema["paths"].values():
-            for operation in operations.values():
+            for method, operation in operations.items():
                 responses = operation.setdefault("responses", {})
+                function = self._operation_functions.get(operation.get("operationId", ""))
+                if operation.get("security") and function:
+                    operation["x-scope"] = scope_of(*function, method)
                 wanted = []
                 if operation.get("security"):
                     wanted += ["401", "403"]
@@ -206,6 +217,15 @@ def _mount_app_routers() -> None:
                 raise
             continue
         api.add_router(getattr(module, "PREFIX", ""), module.router)
+        tag = (module.router.tags or [config.label])[0]
+        for path_view in module.router.path_operations.values():
+            for operation in path_view.operations:
+                if operation.auth_param is None:  # public (auth=None): no token, no scope
+                    continue
+                function = operation.view_func
+                for method in operation.methods:
+                    scopes.register(scope_of(function.__module__, function.__name__, method), tag)
 
 
+api.add_decorator(check_scope)
 _mount_app_routers()

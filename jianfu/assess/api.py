@@ -10,8 +10,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from jianfu.api.pagination import Page, PageQuery, page_of
 from jianfu.core.net import client_ip
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 
 from . import selectors, survey

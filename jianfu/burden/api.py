@@ -8,10 +8,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from jianfu.api.pagination import Page, PageQuery, page_of
 from jianfu.catalog.selectors import current_items
 from jianfu.core import dates
 from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.models import Org
 from jianfu.orgs.scoping import prefix_q

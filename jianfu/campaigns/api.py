@@ -9,8 +9,8 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
-from jianfu.api.pagination import Page, PageQuery, page_of
 from jianfu.core.errors import NotAllowed
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 
 from . import selectors

@@ -10,8 +10,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
-from jianfu.api.pagination import Page, PageQuery, page_of
 from jianfu.core.errors import ActionError, NotAllowed
+from jianfu.core.pagination import Page, PageQuery, page_of
 
 from . import actions, selectors
 from .permissions import can_issue, can_read_register

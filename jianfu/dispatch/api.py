@@ -9,8 +9,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from jianfu.api.pagination import Page, PageQuery, page_of
 from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.pagination import Page, PageQuery, page_of
+from jianfu.core.scopes import scope
 from jianfu.orgs.scoping import visible_orgs
 
 from . import actions, gate, selectors
@@ -134,6 +135,7 @@ def _task_out(t: Task) -> dict[str, Any]:
 
 
 @router.post("/gate/check", response=GateOut, summary="清单审查：拟派发任务的审查结论（不派发）")
+@scope("gate:check")
 def gate_check(request: HttpRequest, payload: GateIn) -> dict:
     """Verdict (listed / admitted / unlisted / negative / mismatch 依据不符 / review 待人工研判),
     the certificate kind when the task demands a certificate (allowed / forbidden), the

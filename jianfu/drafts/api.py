@@ -10,8 +10,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from jianfu.api.pagination import Page, PageQuery, page_of
 from jianfu.core.errors import ActionError
+from jianfu.core.pagination import Page, PageQuery, page_of
 
 from . import actions, selectors, service
 from .models import Draft

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from jianfu.api.pagination import Page, PageQuery, page_of
 from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org

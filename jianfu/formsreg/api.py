@@ -8,8 +8,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from jianfu.api.pagination import Page, PageQuery, page_of
 from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 
 from . import actions, duplicates, prefill, selectors

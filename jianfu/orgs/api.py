@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from jianfu.api.pagination import Page, PageQuery, page_of
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 
 from .choices import ROLE_SHORT, OrgKind, Role

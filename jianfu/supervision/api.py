@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from jianfu.api.pagination import Page, PageQuery, page_of
 from jianfu.core.errors import NotFound
 from jianfu.core.net import client_ip
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
 from jianfu.orgs.models import Org

@@ -3,7 +3,7 @@
 
 from django.test import Client
 
-from jianfu.api.pagination import MAX_LIMIT
+from jianfu.core.pagination import MAX_LIMIT
 
 
 def test_a_list_is_walked_page_by_page_by_following_next(api_client_for):
