@@ -131,6 +131,16 @@ def do_create_grid(community: Org, *, actor: Any, name: str) -> Org:
     return org
 
 
+def check_new_username(username: str) -> str:
+    """The stripped name, or a refusal: wrong characters or already taken (any case)."""
+    username = username.strip()
+    if not USERNAME_RE.match(username):
+        raise ActionError(_("用户名须为 3–40 位字母、数字或 _ . @ -。"), field="username")
+    if User.objects.filter(username__iexact=username).exists():
+        raise ActionError(_("该用户名已被使用。"), field="username")
+    return username
+
+
 def _check_role(role: str, org: Org) -> None:
     if role not in Role.values:
         raise ActionError(_("请选择角色。"), field="role")
@@ -161,11 +171,7 @@ def do_create_user(
     """Create an account in ``org`` with ``role``. System administrators, within their jurisdiction."""
     if actor is not None and not can_manage_users_in(actor, org):
         raise NotAllowed(_("您没有权限在该组织下创建用户。"))
-    username = username.strip()
-    if not USERNAME_RE.match(username):
-        raise ActionError(_("用户名须为 3–40 位字母、数字或 _ . @ -。"), field="username")
-    if User.objects.filter(username__iexact=username).exists():
-        raise ActionError(_("该用户名已被使用。"), field="username")
+    username = check_new_username(username)
     if not full_name.strip():
         raise ActionError(_("请填写姓名。"), field="full_name")
     _check_role(role, org)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from jianfu.core import audit, scopes
 from jianfu.core.errors import ActionError, NotAllowed
 
-from .actions import USER_FIELDS, USERNAME_RE, _check_role
+from .actions import USER_FIELDS, _check_role, check_new_username
 from .models import ApiToken, Org, User, hash_token
 from .permissions import can_manage_users_in, is_sysadmin
 from .scoping import restrict
@@ -35,11 +35,7 @@ def do_create_service_account(*, actor: Any, username: str, name: str, org: Org,
     """A service account of ``org`` acting with ``role`` (what its tokens may at most do)."""
     if not is_sysadmin(actor) or not can_manage_users_in(actor, org):
         raise NotAllowed(_("只有本辖区的系统管理员可以创建服务账号。"))
-    username = username.strip()
-    if not USERNAME_RE.match(username):
-        raise ActionError(_("账号名须为 3–40 位字母、数字或 _ . @ -。"), field="username")
-    if User.objects.filter(username__iexact=username).exists():
-        raise ActionError(_("该账号名已被使用。"), field="username")
+    username = check_new_username(username)
     if not name.strip():
         raise ActionError(_("请填写对接系统的名称。"), field="name")
     _check_role(role, org)
