@@ -150,6 +150,8 @@ ROWS: list[Row] = [
     GET("users/", "*=403 anon=302 sys,o_sys=200"),
     GET("users/new/", "*=403 anon=302 sys,o_sys=200"),
     POST("users/new/", "*=403 anon=302 sys,o_sys=200"),
+    GET("users/import/", "*=403 anon=302 sys,o_sys=200"),
+    POST("users/import/", "*=403 anon=302 sys,o_sys=200"),
     GET("users/<int:pk>/", "*=403 anon=302 sys=200 o_sys=404", pk="user"),
     POST("users/<int:pk>/", "*=403 anon=302 sys=200 o_sys=404", pk="user"),
     POST("users/<int:pk>/active/", "*=403 anon,sys=302 o_sys=404", pk="user"),
