@@ -125,7 +125,10 @@ def main() -> None:
     rows = selectors.progress(lead, campaign)
     findings = list(selectors.findings_for(lead, campaign))
     timed("Excel workbook (build only)", lambda: report_workbook(campaign, rows, findings))
-    timed("GET /api/v1/campaigns/{id}/ledger (420)", lambda: client.get(f"/api/v1/campaigns/{campaign.pk}/ledger"))
+    timed(
+        "GET /api/v1/campaigns/{id}/ledger (420)",
+        lambda: client.get(f"/api/v1/campaigns/{campaign.pk}/ledger?limit=500"),
+    )
 
 
 if __name__ == "__main__":

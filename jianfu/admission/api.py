@@ -8,9 +8,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from jianfu.catalog.workload import WorkloadIn, WorkloadOut, workload_out
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 
 from . import actions, selectors
@@ -79,10 +80,12 @@ def _out(app: Application) -> dict[str, Any]:
     }
 
 
-@router.get("/applications", response=list[ApplicationOut], summary="可见的准入申请")
-def list_applications(request: HttpRequest, state: str = "", kind: str = "", q: str = "") -> list[dict]:
+@router.get("/applications", response=Page[ApplicationOut], summary="可见的准入申请（分页）")
+def list_applications(
+    request: HttpRequest, paging: Query[PageQuery], state: str = "", kind: str = "", q: str = ""
+) -> dict[str, Any]:
     qs = selectors.filter_applications(selectors.applications_for(request.user), state=state, kind=kind, q=q)
-    return [_out(a) for a in qs[:500]]
+    return page_of(request, qs, paging, _out)
 
 
 @router.post("/applications", response={201: ApplicationOut}, summary="新建准入申请（草稿）")

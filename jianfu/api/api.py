@@ -14,8 +14,9 @@ from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 from ninja.schema import DjangoGetter
 
-from jianfu.core import text
+from jianfu.core import scopes, text
 from jianfu.core.errors import ActionError, Conflict
+from jianfu.core.scopes import check_scope, scope_of
 
 from .auth import AUTH
 
@@ -75,7 +76,76 @@ class TextCheckingParser(Parser):
         return data
 
 
-api = NinjaAPI(
+# The error bodies every operation may answer, declared once in the schema (ninja only lists the
+# responses a view declares): 401 when it needs a token, 400/422 when it takes parameters or a body.
+ERROR_BODY = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string", "description": "中文说明"},
+        "field": {"type": "string", "nullable": True, "description": "出错的字段（如有）"},
+    },
+    "required": ["detail"],
+}
+VALIDATION_BODY = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string", "example": "请求参数有误。"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"field": {"type": "string", "nullable": True}, "message": {"type": "string"}},
+            },
+        },
+    },
+    "required": ["detail", "errors"],
+}
+ERROR_RESPONSES = {
+    "400": ("请求体不是有效的 JSON，或含有不允许的字符", "Error"),
+    "401": ("未登录、令牌无效、已过期或已吊销", "Error"),
+    "403": ("无权进行此操作，或令牌没有此接口所需的权限范围", "Error"),
+    "422": ("请求参数有误（逐字段说明）", "ValidationError"),
+}
+
+
+def _ref(name: str) -> dict[str, Any]:
+    return {"content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}}}
+
+
+class JianfuAPI(NinjaAPI):
+    _operation_functions: dict[str, tuple[str, str]] = {}
+
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        operation_id = super().get_openapi_operation_id(operation)
+        self._operation_functions[operation_id] = (operation.view_func.__module__, operation.view_func.__name__)
+        return operation_id
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("Error", ERROR_BODY)
+        schemas.setdefault("ValidationError", VALIDATION_BODY)
+        for operations in schema["paths"].values():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                function = self._operation_functions.get(operation.get("operationId", ""))
+                if operation.get("security") and function:
+                    operation["x-scope"] = scope_of(*function, method)
+                wanted = []
+                if operation.get("security"):
+                    wanted += ["401", "403"]
+                if operation.get("parameters") or operation.get("requestBody"):
+                    wanted += ["422"]
+                if operation.get("requestBody"):
+                    wanted += ["400"]
+                for code in wanted:
+                    if code not in responses and int(code) not in responses:
+                        description, ref = ERROR_RESPONSES[code]
+                        responses[code] = {"description": description, **_ref(ref)}
+        return schema
+
+
+api = JianfuAPI(
     title="简负 Jianfu API",
     version="1",
     description=(
@@ -147,6 +217,15 @@ def _mount_app_routers() -> None:
                 raise
             continue
         api.add_router(getattr(module, "PREFIX", ""), module.router)
+        tag = (module.router.tags or [config.label])[0]
+        for path_view in module.router.path_operations.values():
+            for operation in path_view.operations:
+                if operation.auth_param is None:  # public (auth=None): no token, no scope
+                    continue
+                function = operation.view_func
+                for method in operation.methods:
+                    scopes.register(scope_of(function.__module__, function.__name__, method), tag)
 
 
+api.add_decorator(check_scope)
 _mount_app_routers()

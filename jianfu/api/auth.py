@@ -22,6 +22,12 @@ TOUCH_EVERY = timedelta(minutes=5)
 
 def user_for_token(raw: str) -> Any:
     """The active user a token belongs to, or None (unknown, revoked, disabled user or org)."""
+    token = token_for(raw)
+    return token.user if token is not None else None
+
+
+def token_for(raw: str) -> ApiToken | None:
+    """The live token ``raw`` names (its user active, in an active org), or None."""
     if not raw or len(raw) > 200:
         return None
     now = timezone.now()
@@ -40,7 +46,7 @@ def user_for_token(raw: str) -> Any:
         # Bookkeeping like Django's last_login; the use is audited at the same pace (等保: token use).
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         do_record_token_use(token)
-    return user
+    return token
 
 
 def refusal_for(user: Any) -> str:
@@ -54,12 +60,15 @@ def refusal_for(user: Any) -> str:
 
 class BearerToken(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = user_for_token(token)
-        if user is not None:
-            refusal = refusal_for(user)
-            if refusal:
-                raise HttpError(403, refusal)
-            request.user = user
+        found = token_for(token)
+        if found is None:
+            return None
+        user = found.user
+        refusal = refusal_for(user)
+        if refusal:
+            raise HttpError(403, refusal)
+        request.user = user
+        request.api_token = found  # type: ignore[attr-defined]  # its scopes: jianfu.core.scopes
         return user
 
 
@@ -78,7 +87,7 @@ class BrowserSession(APIKeyCookie):
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
+        if user is None or not user.is_authenticated or getattr(user, "is_service", False):
             return None
         if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE") and check_csrf(request):
             raise HttpError(403, "CSRF 校验失败：请刷新页面后重试（接口调用请使用令牌）。")

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from jianfu.core.net import client_ip
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 
 from . import selectors, survey
@@ -73,19 +74,21 @@ def scheme_out(s: Scheme) -> dict[str, Any]:
     }
 
 
-@router.get("/assessment/schemes", response=list[SchemeOut], summary="我可见的年度考核方案")
-def list_schemes(request: AuthedRequest, year: int = 0) -> list[dict[str, Any]]:
+@router.get("/assessment/schemes", response=Page[SchemeOut], summary="我可见的年度考核方案（分页）")
+def list_schemes(request: AuthedRequest, paging: Query[PageQuery], year: int = 0) -> dict[str, Any]:
     qs = selectors.schemes_for(request.user)
     if year:
         qs = qs.filter(year=year)
-    return [scheme_out(s) for s in qs[:200]]
+    return page_of(request, qs, paging, scheme_out)
 
 
-@router.get("/assessment/rounds/{round_id}/results", response=list[ResultOut], summary="考核结果（社区只见本社区）")
-def round_results(request: AuthedRequest, round_id: int) -> list[dict[str, Any]]:
+@router.get(
+    "/assessment/rounds/{round_id}/results", response=Page[ResultOut], summary="考核结果（社区只见本社区；分页）"
+)
+def round_results(request: AuthedRequest, round_id: int, paging: Query[PageQuery]) -> dict[str, Any]:
     scheme = selectors.get_scheme(request.user, round_id)
     indicators, rows = selectors.results_for(request.user, scheme)
-    return [
+    return page_of(request, [
         {
             "rank": r.rank,
             "community": r.community.name,
@@ -95,17 +98,17 @@ def round_results(request: AuthedRequest, round_id: int) -> list[dict[str, Any]]
             "scores": {i.title: (str(v) if v is not None else None) for i, v in zip(indicators, r.values, strict=True)},
         }
         for r in rows
-    ]
+    ], paging)  # fmt: skip
 
 
-@router.get("/assess/schemes", response=list[SchemeOut], summary="我可见的年度考核方案（旧路径）")
-def list_schemes_alias(request: AuthedRequest, year: int = 0) -> list[dict[str, Any]]:
-    return list_schemes(request, year)
+@router.get("/assess/schemes", response=Page[SchemeOut], summary="我可见的年度考核方案（旧路径）")
+def list_schemes_alias(request: AuthedRequest, paging: Query[PageQuery], year: int = 0) -> dict[str, Any]:
+    return list_schemes(request, paging, year)
 
 
-@router.get("/assess/schemes/{scheme_id}/results", response=list[ResultOut], summary="考核结果（旧路径）")
-def scheme_results_alias(request: AuthedRequest, scheme_id: int) -> list[dict[str, Any]]:
-    return round_results(request, scheme_id)
+@router.get("/assess/schemes/{scheme_id}/results", response=Page[ResultOut], summary="考核结果（旧路径）")
+def scheme_results_alias(request: AuthedRequest, scheme_id: int, paging: Query[PageQuery]) -> dict[str, Any]:
+    return round_results(request, scheme_id, paging)
 
 
 class AnswerIn(Schema):

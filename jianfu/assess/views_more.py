@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jianfu.core.errors import ActionError
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
-from jianfu.core.xlsx import write_rows, xlsx_response
+from jianfu.core.xlsx import TemplateColumn, instructions_sheet, template_sheet, write_rows, xlsx_response
 from jianfu.orgs import tree
 
 from . import actions, selectors
@@ -86,6 +86,18 @@ def template(request: AuthedRequest, pk: int) -> HttpResponse:
     rows = [[_("社区编码"), _("社区名称"), *[i.title for i in indicators]]]
     rows += [[c.code, c.name] for c in tree.grassroots_of(scheme.township).order_by("code")]
     write_rows(sheet, rows)
+    columns = [
+        TemplateColumn(_("社区编码"), 16, required=True, note=_("已按本乡镇（街道）的社区（村）填好，请勿修改。")),
+        TemplateColumn(_("社区名称"), 20, note=_("仅供对照，导入时不读取。")),
+        *[TemplateColumn(i.title, max(12, min(len(i.title) * 2 + 2, 30)), kind="decimal", maximum=100,
+                         note=_("得分，0 至 100 的数字（保留一位小数）；留空表示暂不录入。")) for i in indicators],
+    ]  # fmt: skip
+    template_sheet(workbook, sheet, columns)
+    instructions_sheet(
+        workbook,
+        columns,
+        rules=[_("任一单元格有误则整表不导入，并列出每个错误的行号和列。"), _("仅读取第一个工作表；请勿修改表头。")],
+    )
     return xlsx_response(workbook, f"{scheme.title}-得分模板.xlsx")
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from jianfu.catalog.selectors import current_items
 from jianfu.core import dates
 from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.models import Org
 from jianfu.orgs.scoping import prefix_q
@@ -115,9 +117,10 @@ def create_entry(request: AuthedRequest, payload: EntryIn) -> Status[dict]:
     return Status(201, _entry_out(entry))
 
 
-@router.get("/entries", response=list[EntryOut], summary="负担台账（可按社区、类型、来源、日期筛选）")
+@router.get("/entries", response=Page[EntryOut], summary="负担台账（可按社区、类型、来源、日期筛选；分页）")
 def list_entries(
     request: AuthedRequest,
+    paging: Query[PageQuery],
     community: str = "",
     region: str = "",
     kind: str = "",
@@ -125,9 +128,7 @@ def list_entries(
     listed: bool | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
-    limit: int = 100,
-    offset: int = 0,
-) -> list[dict]:
+) -> dict[str, Any]:
     qs = selectors.entries_for(request.user)
     if community:
         qs = qs.filter(community__code=community)
@@ -143,36 +144,37 @@ def list_entries(
         qs = qs.filter(occurred_on__gte=date_from)
     if date_to:
         qs = qs.filter(occurred_on__lte=date_to)
-    limit = max(1, min(limit, 1000))
-    offset = max(0, min(offset, 10_000_000))
-    return [_entry_out(e) for e in qs.order_by("-occurred_on", "-id")[offset : offset + limit]]
+    return page_of(request, qs.order_by("-occurred_on", "-id"), paging, _entry_out)
 
 
-@router.get("/breaches", response=list[BreachOut], summary="超限记录")
-def list_breaches(request: AuthedRequest, rule: str = "", community: str = "", limit: int = 100) -> list[dict]:
+@router.get("/breaches", response=Page[BreachOut], summary="超限记录（分页）")
+def list_breaches(
+    request: AuthedRequest, paging: Query[PageQuery], rule: str = "", community: str = ""
+) -> dict[str, Any]:
     qs = selectors.breaches_for(request.user).prefetch_related("entries")
     if rule:
         qs = qs.filter(rule_code=rule)
     if community:
         qs = qs.filter(community__code=community)
-    return [
-        {
-            "id": b.pk,
-            "rule": b.rule_code,
-            "rule_title": b.rule.title,
-            "community": b.community.code,
-            "department": b.department.name,
-            "occurred_on": b.occurred_on,
-            "period": b.period,
-            "count": b.count,
-            "limit": b.limit,
-            "description": b.description,
-            "reason": b.reason,
-            "entry_ids": [e.pk for e in b.entries.all()],
-            "case_id": b.case_id,
-        }
-        for b in qs[: max(1, min(limit, 1000))]
-    ]
+    return page_of(request, qs, paging, _breach_out)
+
+
+def _breach_out(b: Any) -> dict[str, Any]:
+    return {
+        "id": b.pk,
+        "rule": b.rule_code,
+        "rule_title": b.rule.title,
+        "community": b.community.code,
+        "department": b.department.name,
+        "occurred_on": b.occurred_on,
+        "period": b.period,
+        "count": b.count,
+        "limit": b.limit,
+        "description": b.description,
+        "reason": b.reason,
+        "entry_ids": [e.pk for e in b.entries.all()],
+        "case_id": b.case_id,
+    }
 
 
 @router.get("/metrics", summary="某区划（含下级）的工时与次数：按类别、单位、月份")

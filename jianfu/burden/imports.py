@@ -10,7 +10,15 @@ from typing import Any
 from openpyxl import Workbook
 
 from jianfu.catalog.selectors import current_items
-from jianfu.core.xlsx import column_letter, iter_rows, open_workbook, write_rows
+from jianfu.core.xlsx import (
+    TemplateColumn,
+    column_letter,
+    instructions_sheet,
+    iter_rows,
+    open_workbook,
+    template_sheet,
+    write_rows,
+)
 from jianfu.orgs.models import Org
 
 from .choices import Kind
@@ -32,11 +40,41 @@ class Row:
     note: str
 
 
-def template_workbook() -> Workbook:
+def template_columns(communities: list[Org], sources: list[Org]) -> list[TemplateColumn]:
+    return [
+        TemplateColumn(COLUMNS[0], 16, [c.code for c in communities], required=True,
+                       note="本辖区社区（村）编码，从下拉列表选择；编码与名称对照见下方。"),
+        TemplateColumn(COLUMNS[1], 12, [str(label) for label in Kind.labels], required=True),
+        TemplateColumn(COLUMNS[2], 16, [s.code for s in sources], required=True,
+                       note="布置这项工作的单位编码，从下拉列表选择；编码与名称对照见下方。"),
+        TemplateColumn(COLUMNS[3], 12, kind="date", required=True, note="日期单元格，如 2026-03-05。"),
+        TemplateColumn(COLUMNS[4], 12, kind="int", required=True, note="整数分钟，不小于 0。"),
+        TemplateColumn(COLUMNS[5], 14, note="该社区现行清单中的事项编号；清单外的工作留空。"),
+        TemplateColumn(COLUMNS[6], 40, note="不超过 500 字。"),
+    ]  # fmt: skip
+
+
+def template_workbook(communities: list[Org] | None = None, sources: list[Org] | None = None) -> Workbook:
+    """The ledger import template for the caller's communities and the orgs they may name as the
+    source; the example row lives in 填写说明 and is never imported."""
+    communities, sources = communities or [], sources or []
+    columns = template_columns(communities, sources)
     wb = Workbook()
     ws = wb.active
     ws.title = "负担台账"
-    write_rows(ws, [COLUMNS, ["610921100001", "会议", "610921100", "2026-03-05", 60, "", "镇月度例会"]])
+    template_sheet(wb, ws, columns)
+    guide = instructions_sheet(
+        wb,
+        columns,
+        rules=[
+            "任一行有误则整表不导入，并列出每个错误的行号和列。",
+            f"最多 {MAX_ROWS} 行；仅读取第一个工作表；第一行是表头，请勿修改。",
+        ],
+        example=["610921100001", "会议", "610921100", dt.date(2026, 3, 5), 60, "", "镇月度例会"],
+    )
+    guide.cell(row=guide.max_row, column=4).number_format = "yyyy-mm-dd"
+    write_rows(guide, [[], ["可选社区（村）编码", "", "名称"], *[[c.code, "", c.name] for c in communities]])
+    write_rows(guide, [[], ["可选来源单位编码", "", "名称"], *[[s.code, "", s.name] for s in sources]])
     return wb
 
 

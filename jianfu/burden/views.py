@@ -308,7 +308,11 @@ def import_entries(request: AuthedRequest) -> HttpResponse:
     if not can_record(request.user):
         raise PermissionDenied(_("您没有登记负担台账的权限。"))
     if request.GET.get("template"):
-        return xlsx_response(template_workbook(), "负担台账导入模板.xlsx")
+        book = template_workbook(
+            list(selectors.communities_for(request.user).order_by("code")),
+            list(selectors.sources_for_user(request.user)),
+        )
+        return xlsx_response(book, "负担台账导入模板.xlsx")
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list = []
     if request.method == "POST" and form.is_valid():

@@ -7,9 +7,10 @@ from typing import Any
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from jianfu.core.errors import NotAllowed
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 
 from . import selectors
@@ -73,14 +74,14 @@ def campaign_out(c: Campaign) -> dict[str, Any]:
     }
 
 
-@router.get("", response=list[CampaignOut], summary="我可见的专项行动")
-def list_campaigns(request: AuthedRequest) -> list[dict[str, Any]]:
+@router.get("", response=Page[CampaignOut], summary="我可见的专项行动（分页）")
+def list_campaigns(request: AuthedRequest, paging: Query[PageQuery]) -> dict[str, Any]:
     _must_see(request)
-    return [campaign_out(c) for c in selectors.campaigns_for(request.user)[:200]]
+    return page_of(request, selectors.campaigns_for(request.user), paging, campaign_out)
 
 
-@router.get("/{campaign_id}/ledger", response=list[LedgerRowOut], summary="专项行动工作台账（乡镇只见本乡镇）")
-def campaign_ledger(request: AuthedRequest, campaign_id: int) -> list[dict[str, Any]]:
+@router.get("/{campaign_id}/ledger", response=Page[LedgerRowOut], summary="专项行动工作台账（乡镇只见本乡镇；分页）")
+def campaign_ledger(request: AuthedRequest, campaign_id: int, paging: Query[PageQuery]) -> dict[str, Any]:
     _must_see(request)
     campaign = selectors.get_campaign(request.user, campaign_id)
     # Plain values (no row objects): a county's ledger is hundreds of rows.
@@ -93,8 +94,9 @@ def campaign_ledger(request: AuthedRequest, campaign_id: int) -> list[dict[str, 
         )
     )  # fmt: skip
     labels = dict(ItemStatus.choices)
-    return [
-        {
+
+    def row_out(i: dict[str, Any]) -> dict[str, Any]:
+        return {
             "id": i["id"],
             "township": i["township__name"],
             "township_code": i["township__code"],
@@ -108,5 +110,5 @@ def campaign_ledger(request: AuthedRequest, campaign_id: int) -> list[dict[str, 
             "note": i["note"],
             "files": i["n_files"],
         }
-        for i in rows
-    ]
+
+    return page_of(request, rows, paging, row_out)

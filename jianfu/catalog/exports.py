@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from jianfu.core.errors import ActionError
-from jianfu.core.xlsx import column_letter, open_workbook, unquote_cell, write_rows
+from jianfu.core.xlsx import TemplateColumn, column_letter, column_types, open_workbook, unquote_cell, write_rows
 from jianfu.orgs.models import Org
 from jianfu.orgs.tree import departments_of
 
@@ -118,13 +118,45 @@ def _instructions(book: Workbook, owner: Org) -> None:
         cell.font = Font(bold=True)
 
 
+def _labels(choices: Any) -> list[str]:
+    return [str(label) for _v, label in choices]
+
+
+def template_columns(owner: Org) -> list[TemplateColumn]:
+    """Dropdowns for the coded columns, real dates and numbers for the others (multi-valued
+    columns such as 社区职责 take several values and so no dropdown; 填写说明 lists them)."""
+    choices: dict[str, list[str]] = {
+        "category": _labels(Category.choices),
+        "cert_kind": _labels(CertKind.choices),
+        "frequency_unit": _labels(FrequencyUnit.choices),
+        "applies_to": _labels(AppliesTo.choices),
+        "statutory": ["是", "否"],
+        "source_level": _labels(SourceLevel.choices),
+        "plaque_kind": _labels(PlaqueKind.choices),
+        "plaque_position": _labels(PlaquePosition.choices),
+    }
+    kinds = {"funding_amount": "decimal", "frequency_count": "decimal", "minutes_per_occurrence": "int",
+             "plaque_quota": "int", "review_date": "date", "issued_on": "date"}  # fmt: skip
+    departments = [d.name for d in departments_of(owner)]
+    columns = []
+    for col, name in enumerate(COLUMNS, start=1):
+        column = TemplateColumn(HEADER[col - 1], 28 if col in (2, 5, 7, 8) else 14, choices.get(name, ()),
+                                kind=kinds.get(name, "text"), required=name in REQUIRED)  # fmt: skip
+        if name == "department":  # a code or a short name is accepted too: the list only suggests
+            column.choices, column.strict = departments, False
+        columns.append(column)
+    return columns
+
+
 def template_workbook(owner: Org) -> Workbook:
-    """The empty import template: a Chinese header row and a 填写说明 sheet of allowed values."""
+    """The empty import template: a Chinese header row, a dropdown for every coded column, real
+    date and number columns, and a 填写说明 sheet of allowed values (no example row to import)."""
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET_TITLE
     write_rows(sheet, [HEADER])
     _header_style(sheet, len(HEADER))
+    column_types(book, sheet, template_columns(owner))
     _instructions(book, owner)
     return book
 

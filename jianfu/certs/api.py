@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from jianfu.core.errors import ActionError, NotAllowed
+from jianfu.core.pagination import Page, PageQuery, page_of
 
 from . import actions, selectors
 from .permissions import can_issue, can_read_register
@@ -116,11 +117,12 @@ def _cert_out(user: Any, cert: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/register", response=list[CertificateOut], summary="证明出具登记（本社区明文，其他人脱敏）")
-def register_list(request: HttpRequest) -> Any:
+@router.get("/register", response=Page[CertificateOut], summary="证明出具登记（本社区明文，其他人脱敏；分页）")
+def register_list(request: HttpRequest, paging: Query[PageQuery]) -> Any:
     if not can_read_register(request.user):
         raise NotAllowed(_("您没有查看证明登记的权限。"))
-    return [_cert_out(request.user, c) for c in selectors.certificates_for(request.user)[:500]]
+    user = request.user
+    return page_of(request, selectors.certificates_for(user), paging, lambda c: _cert_out(user, c))
 
 
 @router.post("/register", response={201: CertificateOut}, summary="出具证明（社区）")

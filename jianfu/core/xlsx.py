@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 from xml.parsers import expat
 
@@ -197,3 +198,132 @@ def column_letter(index: int) -> str:
 def write_rows(sheet: Any, rows: Iterable[Iterable[Any]]) -> None:
     for row in rows:
         sheet.append([safe_cell(v) for v in row])
+
+
+# --- Import templates a clerk can fill in (issue 18, point 5) ---------------------------------------
+# Every import template is built here: a styled, frozen header; widths; a dropdown (data
+# validation) for each coded column — short lists inline, long ones (org codes, list items) from a
+# hidden 选项 sheet; real date / percentage / number cell types set on the whole column, so what a
+# clerk types becomes a date or a number, not text; and a 填写说明 sheet holding the rules and the
+# example row, so no example is ever imported. Cells below the header stay empty (the readers skip
+# empty rows), and validations span the rows a reader accepts.
+
+TEMPLATE_ROWS = 10_000
+INLINE_LIST_MAX = 250  # Excel's limit on an inline list formula is 255 characters
+
+
+@dataclass
+class TemplateColumn:
+    header: str
+    width: int = 14
+    choices: Sequence[str] = ()  # a dropdown of these values
+    kind: str = "text"  # text | date | percent | int | decimal
+    required: bool = False
+    note: str = ""  # the 填写说明 line
+    strict: bool = True  # False: the dropdown suggests, other values are still accepted
+    maximum: float | None = None  # int / decimal: the largest value allowed (the least is 0)
+
+
+def _validation_for(book: Any, col: TemplateColumn, letter: str) -> Any:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    cells = f"{letter}2:{letter}{TEMPLATE_ROWS + 1}"
+    if col.choices:
+        inline = ",".join(col.choices)
+        if len(inline) <= INLINE_LIST_MAX and not any("," in c or '"' in c for c in col.choices):
+            formula = f'"{inline}"'
+        else:
+            options = book["选项"] if "选项" in book.sheetnames else book.create_sheet("选项")
+            options.sheet_state = "hidden"
+            column = options.max_column + (1 if options["A1"].value is not None else 0)
+            for row, value in enumerate(col.choices, start=1):
+                options.cell(row=row, column=column, value=safe_cell(value))
+            ref = column_letter(column)
+            formula = f"'选项'!${ref}$1:${ref}${len(col.choices)}"
+        dv = DataValidation(type="list", formula1=formula, allow_blank=not col.required)
+        dv.errorStyle = "stop" if col.strict else "information"
+        dv.error = f"请从下拉列表中选择“{col.header}”。"
+    elif col.kind == "date":
+        dv = DataValidation(type="date", operator="greaterThan", formula1="DATE(1949,10,1)", allow_blank=True)
+        dv.error = f"“{col.header}”应为日期，如 2026-03-05。"
+    elif col.kind == "percent":
+        dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True)
+        dv.error = f"“{col.header}”应为 0% 至 100% 的百分比。"
+    elif col.kind in ("int", "decimal"):
+        number = "整数" if col.kind == "int" else "数字"
+        dv = DataValidation(
+            type="whole" if col.kind == "int" else "decimal", allow_blank=True, formula1="0",
+            **({"operator": "between", "formula2": f"{col.maximum:g}"} if col.maximum is not None
+               else {"operator": "greaterThanOrEqual"}),
+        )  # fmt: skip
+        dv.error = (f"“{col.header}”应为 0 至 {col.maximum:g} 之间的{number}。" if col.maximum is not None
+                    else f"“{col.header}”应为不小于 0 的{number}。")  # fmt: skip
+    else:
+        return None
+    dv.errorTitle = "输入有误"
+    dv.showErrorMessage = True
+    dv.add(cells)
+    return dv
+
+
+NUMBER_FORMATS = {"date": "yyyy-mm-dd", "percent": "0%", "int": "0", "decimal": "0.00", "text": "@"}
+
+
+def column_types(book: Any, sheet: Any, columns: Sequence[TemplateColumn]) -> None:
+    """Widths, cell types and dropdowns of a template's columns (the header is left as it is)."""
+    for index, col in enumerate(columns, start=1):
+        letter = column_letter(index)
+        sheet.column_dimensions[letter].width = col.width
+        sheet.column_dimensions[letter].number_format = NUMBER_FORMATS.get(col.kind, "General")
+        dv = _validation_for(book, col, letter)
+        if dv is not None:
+            sheet.add_data_validation(dv)
+
+
+def template_sheet(book: Any, sheet: Any, columns: Sequence[TemplateColumn]) -> None:
+    """Style ``sheet`` (already holding the header row or about to) as an import template."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    for index, col in enumerate(columns, start=1):
+        if sheet.cell(row=1, column=index).value is None:
+            sheet.cell(row=1, column=index, value=safe_cell(col.header))
+    fill = PatternFill("solid", fgColor="F2DCDB")
+    for index, col in enumerate(columns, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = Font(bold=True, color="C00000" if col.required else "000000")
+        cell.fill = fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    column_types(book, sheet, columns)
+    sheet.freeze_panes = "A2"
+
+
+def instructions_sheet(
+    book: Any,
+    columns: Sequence[TemplateColumn],
+    *,
+    rules: Sequence[str] = (),
+    example: Sequence[Any] = (),
+) -> Any:
+    """The 填写说明 sheet: one line per column (required, allowed values), the import rules, and
+    an example row — here, where it is never imported."""
+    from openpyxl.styles import Font
+
+    sheet = book.create_sheet("填写说明")
+    rows: list[list[Any]] = [["列", "是否必填", "填写说明"]]
+    for col in columns:
+        note = col.note
+        if col.choices and not note:
+            note = "从下拉列表中选择。"
+        rows.append([col.header, "必填" if col.required else "选填", note])
+    if rules:
+        rows += [[], ["导入规则", "", rules[0]], *[["", "", r] for r in rules[1:]]]
+    if example:
+        rows += [[], ["示例（仅供参考，本行不会被导入）"], [c.header for c in columns], list(example)]
+    write_rows(sheet, rows)
+    sheet.column_dimensions["A"].width = 22
+    sheet.column_dimensions["B"].width = 14
+    sheet.column_dimensions["C"].width = 80
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    return sheet

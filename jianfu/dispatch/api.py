@@ -7,9 +7,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.pagination import Page, PageQuery, page_of
+from jianfu.core.scopes import scope
 from jianfu.orgs.scoping import visible_orgs
 
 from . import actions, gate, selectors
@@ -133,6 +135,7 @@ def _task_out(t: Task) -> dict[str, Any]:
 
 
 @router.post("/gate/check", response=GateOut, summary="清单审查：拟派发任务的审查结论（不派发）")
+@scope("gate:check")
 def gate_check(request: HttpRequest, payload: GateIn) -> dict:
     """Verdict (listed / admitted / unlisted / negative / mismatch 依据不符 / review 待人工研判),
     the certificate kind when the task demands a certificate (allowed / forbidden), the
@@ -166,17 +169,17 @@ def send_task(request: HttpRequest, payload: SendIn) -> Status[dict[str, Any]]:
     return Status(201, _dispatch_out(dispatch))
 
 
-@router.get("/tasks", response=list[DispatchOut], summary="可见的派发记录")
-def list_tasks(request: HttpRequest) -> list[dict]:
-    return [_dispatch_out(d) for d in selectors.dispatches_for(request.user)[:500]]
+@router.get("/tasks", response=Page[DispatchOut], summary="可见的派发记录（分页）")
+def list_tasks(request: HttpRequest, paging: Query[PageQuery]) -> dict[str, Any]:
+    return page_of(request, selectors.dispatches_for(request.user), paging, _dispatch_out)
 
 
-@router.get("/inbox", response=list[TaskOut], summary="本社区的任务收件箱")
-def inbox(request: HttpRequest, state: str = "") -> list[dict]:
+@router.get("/inbox", response=Page[TaskOut], summary="本社区的任务收件箱（分页）")
+def inbox(request: HttpRequest, paging: Query[PageQuery], state: str = "") -> dict[str, Any]:
     qs = selectors.inbox_for(request.user).select_related("community")
     if state:
         qs = qs.filter(state=state)
-    return [_task_out(t) for t in qs[:500]]
+    return page_of(request, qs, paging, _task_out)
 
 
 @router.post("/inbox/{task_id}/accept", response=TaskOut, summary="接收任务")

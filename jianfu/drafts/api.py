@@ -8,9 +8,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from jianfu.core.errors import ActionError
+from jianfu.core.pagination import Page, PageQuery, page_of
 
 from . import actions, selectors, service
 from .models import Draft
@@ -247,12 +248,12 @@ def _submission(request: HttpRequest) -> dict[str, Any]:
     return data
 
 
-@router.get("", response=list[DraftOut], summary="可见的报审文稿")
-def list_drafts(request: HttpRequest, state: str = "") -> list[dict[str, Any]]:
+@router.get("", response=Page[DraftOut], summary="可见的报审文稿（分页）")
+def list_drafts(request: HttpRequest, paging: Query[PageQuery], state: str = "") -> dict[str, Any]:
     qs = selectors.drafts_for(request.user)
     if state:
         qs = qs.filter(state=state)
-    return [_draft_out(d) for d in qs[:500]]
+    return page_of(request, qs, paging, _draft_out)
 
 
 @router.post("", response={201: DraftDetailOut}, summary="提交文稿审核（保存并扫描）", openapi_extra=SUBMIT_BODY)

@@ -14,9 +14,10 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
@@ -107,13 +108,12 @@ def event_out(user: Any, e: Event) -> dict[str, Any]:
     }
 
 
-@router.get("/services", auth=None, response=list[ServiceOut], summary="事件分类（Open311 services）")
-def services(request: HttpRequest, county: str = "") -> list[dict[str, Any]]:
+@router.get("/services", auth=None, response=Page[ServiceOut], summary="事件分类（Open311 services；分页）")
+def services(request: HttpRequest, paging: Query[PageQuery], county: str = "") -> dict[str, Any]:
     code = county.strip() or selectors.county_code_of(request.user)
     if not Org.objects.filter(code=code, kind=OrgKind.COUNTY, is_active=True).exists():
         raise NotFound(_("未找到该县（区），请用 ?county= 指定县（区）代码。"))
-    return [
-        {
+    return page_of(request, selectors.leaf_categories(code), paging, lambda c: {
             "service_code": c.code,
             "service_name": c.name,
             "group": c.parent.name if c.parent else "",
@@ -121,18 +121,16 @@ def services(request: HttpRequest, county: str = "") -> list[dict[str, Any]]:
             "metadata": False,
             "type": "realtime",
             "keywords": c.keywords,
-        }
-        for c in selectors.leaf_categories(code)
-    ]
+        })  # fmt: skip
 
 
-@router.get("", response=list[EventOut], summary="我可见的事件（最新在前）")
-def list_events(request: AuthedRequest, state: str = "", limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    limit, offset = max(1, min(limit, 200)), max(0, offset)
+@router.get("", response=Page[EventOut], summary="我可见的事件（最新在前；分页）")
+def list_events(request: AuthedRequest, paging: Query[PageQuery], state: str = "") -> dict[str, Any]:
     qs = selectors.events_for(request.user)
     if state:
         qs = qs.filter(state=state)
-    return [event_out(request.user, e) for e in qs[offset : offset + limit]]
+    user = request.user
+    return page_of(request, qs, paging, lambda e: event_out(user, e))
 
 
 @router.post("", response={201: EventOut}, summary="网格员上报事件（Open311 POST requests）")

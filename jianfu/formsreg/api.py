@@ -6,9 +6,10 @@ import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from jianfu.core.errors import ActionError, NotFound
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 
 from . import actions, duplicates, prefill, selectors
@@ -120,8 +121,8 @@ def _form_out(form: FormDef) -> dict[str, Any]:
     }  # fmt: skip
 
 
-@router.get("", response=list[FormOut], summary="本县表格登记册（在用及本单位待准入的表格）")
-def registry(request: AuthedRequest, owner: str = "", state: str = "") -> list[dict[str, Any]]:
+@router.get("", response=Page[FormOut], summary="本县表格登记册（在用及本单位待准入的表格；分页）")
+def registry(request: AuthedRequest, paging: Query[PageQuery], owner: str = "", state: str = "") -> dict[str, Any]:
     qs = selectors.forms_for(request.user)
     if owner:
         qs = qs.filter(owner_org__code=owner)
@@ -129,7 +130,7 @@ def registry(request: AuthedRequest, owner: str = "", state: str = "") -> list[d
         qs = qs.filter(selectors.active_q())
     elif state:
         qs = qs.filter(state=state)
-    return [_form_out(f) for f in qs.prefetch_related("fields")[:500]]
+    return page_of(request, qs.prefetch_related("fields"), paging, _form_out)
 
 
 @router.post("", response={201: FormOut}, summary="报备表格（无清单依据的表格自动生成准入申请草稿）")

@@ -131,6 +131,16 @@ def do_create_grid(community: Org, *, actor: Any, name: str) -> Org:
     return org
 
 
+def check_new_username(username: str) -> str:
+    """The stripped name, or a refusal: wrong characters or already taken (any case)."""
+    username = username.strip()
+    if not USERNAME_RE.match(username):
+        raise ActionError(_("用户名须为 3–40 位字母、数字或 _ . @ -。"), field="username")
+    if User.objects.filter(username__iexact=username).exists():
+        raise ActionError(_("该用户名已被使用。"), field="username")
+    return username
+
+
 def _check_role(role: str, org: Org) -> None:
     if role not in Role.values:
         raise ActionError(_("请选择角色。"), field="role")
@@ -161,11 +171,7 @@ def do_create_user(
     """Create an account in ``org`` with ``role``. System administrators, within their jurisdiction."""
     if actor is not None and not can_manage_users_in(actor, org):
         raise NotAllowed(_("您没有权限在该组织下创建用户。"))
-    username = username.strip()
-    if not USERNAME_RE.match(username):
-        raise ActionError(_("用户名须为 3–40 位字母、数字或 _ . @ -。"), field="username")
-    if User.objects.filter(username__iexact=username).exists():
-        raise ActionError(_("该用户名已被使用。"), field="username")
+    username = check_new_username(username)
     if not full_name.strip():
         raise ActionError(_("请填写姓名。"), field="full_name")
     _check_role(role, org)
@@ -234,6 +240,8 @@ def do_set_user_active(target: User, *, actor: Any, active: bool, reason: str = 
 def do_reset_password(target: User, *, actor: Any) -> str:
     """Give the user a one-time password to be changed at next sign-in; returns it once."""
     user = _lock_managed_user(actor, target)
+    if user.is_service:  # a service account never gets a password: it would open the pages to it
+        raise ActionError(_("服务账号没有密码，不能重置；请在“服务账号”页面吊销或签发令牌。"))
     temporary = "Jf-" + secrets.token_urlsafe(9)
     user.set_password(temporary)
     user.must_change_password = True
@@ -274,12 +282,21 @@ def _revoke_all_tokens(user: User, *, actor: Any, reason: str) -> int:
 def do_issue_token(user: User, *, actor: Any, name: str = "") -> str:
     """Create an API token for ``user`` and return the raw value (shown once, stored hashed).
 
-    Operators issue tokens from the command line (actor None); a user may issue their own.
+    Operators issue tokens from the command line (actor None); a user may issue their own, and
+    one who enrolled a second factor only in a session that passed it (django-otp marks the
+    request's user verified): a stolen password alone never yields a long-lived credential.
+    A service account's tokens are scoped and come from ``service_accounts.do_issue_service_token``.
     """
+    from .security import has_otp_device, is_verified
+
     if actor is not None and actor.pk != user.pk and not (user.org and can_manage_users_in(actor, user.org)):
         raise NotAllowed(_("您没有权限为该用户创建令牌。"))
+    if user.is_service:
+        raise ActionError(_("服务账号的令牌须由系统管理员在“服务账号”页面签发（须选择权限范围和到期日）。"))
     if not user.is_active:
         raise ActionError(_("该账号已停用，不能创建令牌。"))
+    if actor is not None and actor.pk == user.pk and has_otp_device(user) and not is_verified(actor):
+        raise ActionError(_("请先完成动态口令（双因素）验证，再创建接口令牌。"))
     raw = "jf_" + secrets.token_urlsafe(32)
     expires_at = timezone.now() + timedelta(days=settings.TOKEN_MAX_AGE_DAYS)
     token = ApiToken.objects.create(

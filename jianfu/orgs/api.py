@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from ninja import Router, Schema
+from typing import Any
 
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 
 from .choices import ROLE_SHORT, OrgKind, Role
@@ -62,18 +65,15 @@ def me(request: AuthedRequest) -> dict:
     }
 
 
-@router.get("/orgs", response=list[OrgOut], summary="可见的组织机构树（扁平列表，含上级编码）")
-def orgs(request: HttpRequest, kind: str = "") -> list[dict]:
+@router.get("/orgs", response=Page[OrgOut], summary="可见的组织机构树（扁平列表，含上级编码；分页）")
+def orgs(request: HttpRequest, paging: Query[PageQuery], kind: str = "") -> dict[str, Any]:
     qs = visible_orgs(request.user).filter(is_active=True).select_related("parent").order_by("code")
     if kind:
         qs = qs.filter(kind=kind)
-    rows = list(qs.values("code", "name", "kind", "dept_kind", "region_code", "is_generated", "parent__code"))
+    rows = qs.values("code", "name", "kind", "dept_kind", "region_code", "is_generated", "parent__code")
     labels = dict(OrgKind.choices)
-    return [
-        {
-            **{k: v for k, v in r.items() if k != "parent__code"},
-            "parent_code": r["parent__code"],
-            "kind_label": labels[r["kind"]],
-        }
-        for r in rows
-    ]
+    return page_of(request, rows, paging, lambda r: {
+        **{k: v for k, v in r.items() if k != "parent__code"},
+        "parent_code": r["parent__code"],
+        "kind_label": labels[r["kind"]],
+    })  # fmt: skip

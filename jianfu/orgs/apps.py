@@ -30,6 +30,7 @@ class OrgsConfig(AppConfig):
             events.register(event_type, label)
         nav.register("组织机构", "org_tree", lambda u: u.role not in (Role.SECADMIN, Role.AUDITOR), order=800)
         nav.register("用户管理", "user_list", is_sysadmin, order=850)
+        nav.register("服务账号", "service_accounts", is_sysadmin, order=855)
         nav.register("账号安全", "account_security", can_manage_account_security, order=860)
         nav.register("审计日志", "audit_log", can_read_audit_log, order=870)
         register_panel(panels.my_org)

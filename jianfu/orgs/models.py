@@ -109,6 +109,9 @@ class User(AbstractUser):
     must_change_password = models.BooleanField(gettext_lazy("下次登录须修改密码"), default=False)
     # When the password was last set (expiry: JIANFU_PASSWORD_MAX_AGE_DAYS).
     password_changed_at = models.DateTimeField(gettext_lazy("密码修改时间"), null=True, blank=True)
+    # 服务账号: another system, not a person — no password, no pages, only scoped expiring tokens
+    # issued by the system administrator (orgs.service_accounts).
+    is_service = models.BooleanField(gettext_lazy("服务账号"), default=False)
 
     class Meta:
         ordering = ["username"]
@@ -136,7 +139,10 @@ def hash_token(raw: str) -> str:
 
 
 class ApiToken(models.Model):
-    """A personal API token (接口令牌) for connecting another system; only its hash is stored."""
+    """An API token (接口令牌) for connecting another system; only its hash is stored.
+
+    A person's token carries no scopes (it may call what the person's role allows); a service
+    account's token lists its scopes (jianfu.core.scopes) and always expires."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(max_length=100, blank=True)
@@ -147,6 +153,7 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
     # JIANFU_TOKEN_MAX_AGE_DAYS after issue; null only for tokens issued before expiry existed.
     expires_at = models.DateTimeField(null=True, blank=True)
+    scopes = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = "接口令牌"

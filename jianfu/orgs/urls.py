@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_audit, views_security, views_signin
+from . import views, views_audit, views_import, views_security, views_service, views_signin
 
 urlpatterns = [
     path("login/", views.login_view, name="login"),
@@ -16,7 +16,9 @@ urlpatterns = [
     path("orgs/", views.org_tree, name="org_tree"),
     path("orgs/<str:code>/", views.org_detail, name="org_detail"),
     path("users/", views.user_list, name="user_list"),
+    path("service-accounts/", views_service.service_account_list, name="service_accounts"),
     path("users/new/", views.user_create, name="user_create"),
+    path("users/import/", views_import.import_orgs_and_accounts, name="user_import"),
     path("users/<int:pk>/", views.user_edit, name="user_edit"),
     path("users/<int:pk>/active/", views.user_set_active, name="user_set_active"),
     path("users/<int:pk>/reset-password/", views.user_reset_password, name="user_reset_password"),

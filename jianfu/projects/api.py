@@ -7,11 +7,12 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from jianfu.core.errors import ActionError, NotFound
 from jianfu.core.net import client_ip
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
 
@@ -93,15 +94,14 @@ def project_out(p: Project) -> dict[str, Any]:
     }
 
 
-@router.get("", response=list[ProjectOut], summary="我辖区的民生微实事项目（分页：limit, offset）")
-def list_projects(request: AuthedRequest, state: str = "", limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    limit, offset = max(1, min(limit, 200)), max(0, min(offset, 10_000_000))
+@router.get("", response=Page[ProjectOut], summary="我辖区的民生微实事项目（分页）")
+def list_projects(request: AuthedRequest, paging: Query[PageQuery], state: str = "") -> dict[str, Any]:
     qs = selectors.projects_for(request.user)
     if state:
         if state not in ProjectState.values:
             raise ActionError(_("未知的阶段：{state}").format(state=state), field="state")
         qs = qs.filter(state=state)
-    return [project_out(p) for p in qs[offset : offset + limit]]
+    return page_of(request, qs, paging, project_out)
 
 
 @router.post("/proposals", auth=None, response={201: ProposalOut}, summary="居民提出项目建议（无需登录）")

@@ -12,11 +12,12 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from jianfu.core.errors import NotFound
 from jianfu.core.net import client_ip
+from jianfu.core.pagination import Page, PageQuery, page_of
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
 from jianfu.orgs.models import Org
@@ -70,18 +71,20 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in row.items()}
 
 
-@router.get("/supervision/cases", summary="监督案件列表（督办单位看全部；部门只看下发给本单位的，且不含反映人信息）")
-def list_cases(request: AuthedRequest, state: str = "", limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
-    limit = max(1, min(limit, 500))
-    offset = max(0, min(offset, 1_000_000))
+@router.get(
+    "/supervision/cases",
+    response=Page[dict[str, Any]],
+    summary="监督案件列表（督办单位看全部；部门只看下发给本单位的，且不含反映人信息；分页）",
+)
+def list_cases(request: AuthedRequest, paging: Query[PageQuery], state: str = "") -> dict[str, Any]:
     user = request.user
     if is_supervisor(user):
-        cases = selectors.office_cases(user, state=state)[offset : offset + limit]
-        return [_jsonable(selectors.case_for_office(c)) for c in cases]
+        cases = selectors.office_cases(user, state=state)
+        return page_of(request, cases, paging, lambda c: _jsonable(selectors.case_for_office(c)))
     cases = selectors.department_cases(user)
     if state:
         cases = cases.filter(state=state)
-    return [_jsonable(selectors.case_for_department(c)) for c in cases[offset : offset + limit]]
+    return page_of(request, cases, paging, lambda c: _jsonable(selectors.case_for_department(c)))
 
 
 @router.get("/supervision/cases/{case_id}", summary="一件监督案件")
@@ -102,20 +105,21 @@ def get_case(request: AuthedRequest, case_id: int) -> dict[str, Any]:
     return _jsonable(data)
 
 
-@router.get("/supervision/cases/{case_id}/history", response=list[HistoryRow], summary="案件办理记录（审计日志）")
-def case_history(request: AuthedRequest, case_id: int) -> list[dict[str, Any]]:
+@router.get("/supervision/cases/{case_id}/history", response=Page[HistoryRow], summary="案件办理记录（审计日志；分页）")
+def case_history(request: AuthedRequest, case_id: int, paging: Query[PageQuery]) -> dict[str, Any]:
     case, as_office = selectors.visible_case(request.user, case_id)
-    return selectors.case_history(request.user, case, as_office=as_office)
+    return page_of(request, selectors.case_history(request.user, case, as_office=as_office), paging)
 
 
-@router.get("/supervision/scoreboard", response=list[ScoreRow], summary="部门记分板")
+@router.get("/supervision/scoreboard", response=Page[ScoreRow], summary="部门记分板（分页）")
 def scoreboard(
-    request: AuthedRequest, start: dt.date | None = None, end: dt.date | None = None
-) -> list[dict[str, Any]]:
+    request: AuthedRequest, paging: Query[PageQuery], start: dt.date | None = None, end: dt.date | None = None
+) -> dict[str, Any]:
     today = timezone.localdate()
     start = start or dt.date(today.year, 1, 1)
     end = end or today
-    return [{**r, "burden_hours": float(r["burden_hours"])} for r in selectors.scoreboard(request.user, start, end)]
+    rows = selectors.scoreboard(request.user, start, end)
+    return page_of(request, rows, paging, lambda r: {**r, "burden_hours": float(r["burden_hours"])})
 
 
 @router.post("/reports", auth=None, response={201: TrackingOut}, summary="群众匿名举报（无需登录，返回查询码）")

@@ -90,22 +90,24 @@ def test_the_public_page_shows_published_results_and_nothing_of_drafts(world, cl
 
 def test_the_api_lists_schemes_and_results_a_community_sees_only_its_own(world, api_client_for):
     scheme = _publish(world)
-    data = api_client_for("county_mzj").get("/api/v1/assessment/schemes").json()
+    data = api_client_for("county_mzj").get("/api/v1/assessment/schemes").json()["items"]
     assert [s["id"] for s in data] == [scheme.pk] and sum(i["weight"] for i in data[0]["indicators"]) == 100
-    results = api_client_for("community_worker").get(f"/api/v1/assessment/rounds/{scheme.pk}/results").json()
+    results = api_client_for("community_worker").get(f"/api/v1/assessment/rounds/{scheme.pk}/results").json()["items"]
     assert [r["community"] for r in results] == ["东关社区"]
     other = api_client_for("other_county_officer")
-    assert other.get("/api/v1/assessment/schemes").json() == []
+    assert other.get("/api/v1/assessment/schemes").json()["items"] == []
     assert other.get(f"/api/v1/assessment/rounds/{scheme.pk}/results").status_code == 404
 
 
 def test_the_old_assess_api_paths_stay_as_aliases(world, api_client_for):
     scheme = _publish(world)
     client = api_client_for("county_mzj")
-    assert client.get("/api/v1/assess/schemes").json() == client.get("/api/v1/assessment/schemes").json()
     assert (
-        client.get(f"/api/v1/assess/schemes/{scheme.pk}/results").json()
-        == client.get(f"/api/v1/assessment/rounds/{scheme.pk}/results").json()
+        client.get("/api/v1/assess/schemes").json()["items"] == client.get("/api/v1/assessment/schemes").json()["items"]
+    )
+    assert (
+        client.get(f"/api/v1/assess/schemes/{scheme.pk}/results").json()["items"]
+        == client.get(f"/api/v1/assessment/rounds/{scheme.pk}/results").json()["items"]
     )
 
 

@@ -62,12 +62,12 @@ def test_without_a_token_nothing_is_answered(world):
 
 def test_entries_and_breaches_are_listed_within_scope(world, api_client_for):
     seed(world)
-    assert len(api_client_for("county_mzj").get("/api/v1/burden/entries?kind=meeting").json()) == 5
-    breaches = api_client_for("county_mzj").get("/api/v1/burden/breaches").json()
+    assert len(api_client_for("county_mzj").get("/api/v1/burden/entries?kind=meeting").json()["items"]) == 5
+    breaches = api_client_for("county_mzj").get("/api/v1/burden/breaches").json()["items"]
     assert len(breaches) == 1 and len(breaches[0]["entry_ids"]) == 5
-    assert api_client_for("other_county_officer").get("/api/v1/burden/entries").json() == []
-    assert api_client_for("other_county_officer").get("/api/v1/burden/breaches").json() == []
-    assert api_client_for("township2_officer").get("/api/v1/burden/entries").json() == []
+    assert api_client_for("other_county_officer").get("/api/v1/burden/entries").json()["items"] == []
+    assert api_client_for("other_county_officer").get("/api/v1/burden/breaches").json()["items"] == []
+    assert api_client_for("township2_officer").get("/api/v1/burden/entries").json()["items"] == []
 
 
 def test_metrics_for_a_region_and_period(world, api_client_for):
@@ -88,9 +88,13 @@ def test_metrics_outside_the_callers_scope_are_a_404(world, api_client_for):
     assert bad.status_code == 400
 
 
-def test_wild_dates_and_offsets_get_an_answer_not_a_500(api_client_for):
+def test_wild_dates_and_pages_get_an_answer_not_a_500(api_client_for):
     client = api_client_for("county_mzj")
     response = client.get("/api/v1/burden/metrics?region=610921&from=0001-01-01&to=9999-12-31")
     assert response.status_code == 200 and response.json()["from"] == "2000-01-01"
-    assert client.get("/api/v1/burden/entries?offset=-5").status_code == 200
-    assert client.get("/api/v1/burden/entries?limit=-1&offset=99999999999").json() == []
+    far = client.get("/api/v1/burden/entries?page=999999")
+    assert far.status_code == 200 and far.json()["items"] == [] and far.json()["next"] is None
+    for bad in ("page=-5", "page=0", "limit=-1", "limit=501", "page=99999999999", "page=x"):
+        response = client.get(f"/api/v1/burden/entries?{bad}")
+        assert response.status_code == 422, bad
+        assert response.json()["errors"][0]["field"] in ("page", "limit"), bad

@@ -115,7 +115,7 @@ def test_a_certificate_entry_from_the_api_keeps_its_type(world, api_client_for):
     r = client.post("/api/v1/burden/entries", body, content_type="application/json")
     assert r.status_code == 201 and r.json()["cert_type"] == "无犯罪记录证明"
     assert LedgerEntry.objects.get().cert_type == "无犯罪记录证明"
-    listed = client.get("/api/v1/burden/entries?kind=certificate").json()
+    listed = client.get("/api/v1/burden/entries?kind=certificate").json()["items"]
     assert [e["cert_type"] for e in listed] == ["无犯罪记录证明"]
     # 100 characters fit; 101 are refused in Chinese (never cut off silently) and nothing is saved.
     ok = client.post("/api/v1/burden/entries", {**body, "cert_type": "证" * 100}, content_type="application/json")

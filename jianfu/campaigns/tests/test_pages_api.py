@@ -46,16 +46,16 @@ def test_a_township_sees_its_own_ledger_rows_only(world, client_for, campaign):
 
 def test_the_api_ledger_is_scoped(world, api_client_for, campaign):
     url = f"/api/v1/campaigns/{campaign.pk}/ledger"
-    town = api_client_for("township_officer").get(url).json()
+    town = api_client_for("township_officer").get(url).json()["items"]
     assert town and {r["township_code"] for r in town} == {world.chengguan.code}
-    county = api_client_for("county_mzj").get(url).json()
+    county = api_client_for("county_mzj").get(url).json()["items"]
     assert {r["township_code"] for r in county} == {world.chengguan.code, world.jianchi.code}
     assert len(county) == LedgerItem.objects.count()
     assert api_client_for("other_county_officer").get(url).status_code == 404
     assert api_client_for("dept_officer").get(url).status_code == 403
-    listed = api_client_for("township_officer").get("/api/v1/campaigns").json()
+    listed = api_client_for("township_officer").get("/api/v1/campaigns").json()["items"]
     assert [c["id"] for c in listed] == [campaign.pk] and listed[0]["stages"][0]["name"] == "实施"
-    assert api_client_for("other_county_officer").get("/api/v1/campaigns").json() == []
+    assert api_client_for("other_county_officer").get("/api/v1/campaigns").json()["items"] == []
 
 
 def _progress(world, campaign):

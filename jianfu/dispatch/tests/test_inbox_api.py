@@ -139,10 +139,10 @@ def test_the_worker_accepts_then_completes_with_minutes(world, listed, api_clien
 
 
 def test_the_inbox_api_lists_only_the_communitys_own_tasks(world, unlisted, outsiders, api_client_for):
-    body = api_client_for("community_worker").get("/api/v1/inbox").json()
+    body = api_client_for("community_worker").get("/api/v1/inbox").json()["items"]
     assert [t["id"] for t in body] == [unlisted.pk] and body[0]["basis"] == ""
     for persona, client in outsiders.items():
-        assert client.get("/api/v1/inbox").json() == [], persona
+        assert client.get("/api/v1/inbox").json()["items"] == [], persona
 
 
 def test_the_wrong_worker_is_refused_before_the_reason_is_checked(world, listed):

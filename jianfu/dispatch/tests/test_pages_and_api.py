@@ -51,7 +51,7 @@ def test_tasks_and_inbox_api(world, lists, api_client_for):
     assert (
         _post(api_client_for("community_worker"), "/api/v1/tasks", task_data(list_item_code="A-01")).status_code == 403
     )
-    inbox = api_client_for("community_worker").get("/api/v1/inbox").json()
+    inbox = api_client_for("community_worker").get("/api/v1/inbox").json()["items"]
     assert [t["verdict"] for t in inbox] == ["listed"]
     task_id = inbox[0]["id"]
     assert _post(api_client_for("village_worker"), f"/api/v1/inbox/{task_id}/accept", {}).status_code == 404
@@ -59,7 +59,7 @@ def test_tasks_and_inbox_api(world, lists, api_client_for):
     worker = api_client_for("community_worker")
     assert _post(worker, f"/api/v1/inbox/{task_id}/accept", {}).json()["state"] == "accepted"
     assert _post(worker, f"/api/v1/inbox/{task_id}/complete", {"minutes": 45}).json()["minutes_spent"] == 45
-    assert api_client_for("other_county_officer").get("/api/v1/tasks").json() == []
+    assert api_client_for("other_county_officer").get("/api/v1/tasks").json()["items"] == []
 
 
 def test_the_send_page_warns_before_sending_an_unlisted_task(world, lists, client_for):

@@ -115,7 +115,7 @@ def test_the_other_county_sees_no_draft_in_lists_pages_or_the_api(
     assert other.get(f"/drafts/{draft.pk}/findings.xlsx").status_code == 404
     assert other.post(f"/drafts/{draft.pk}/review/", {"decision": "return", "opinion": "x"}).status_code == 404
     api = api_client_for("other_dept_officer")
-    assert api.get("/api/v1/drafts").json() == []
+    assert api.get("/api/v1/drafts").json()["items"] == []
     assert api.get(f"/api/v1/drafts/{draft.pk}").status_code == 404
     assert Draft.objects.get(pk=draft.pk).state == "submitted"
 

@@ -108,7 +108,9 @@ def test_the_resident_form_gives_a_tracking_code_and_is_rate_limited(world, grid
 
 
 def test_open311_services_create_and_move(world, grid, api_client_for):
-    services = api_client_for("community_worker").get(f"/api/v1/events/services?county={world.county.code}").json()
+    services = (
+        api_client_for("community_worker").get(f"/api/v1/events/services?county={world.county.code}").json()["items"]
+    )
     assert {"service_code": "0101", "service_name": "占道经营", "group": "城市管理"}.items() <= services[0].items()
     api = api_client_for("community_worker")
     created = api.post(

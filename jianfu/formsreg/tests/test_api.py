@@ -30,9 +30,9 @@ def test_a_department_registers_through_the_api_and_sees_what_is_already_collect
     out = response.json()
     assert out["state"] == "active" and out["number"].startswith("表备〔")
     assert out["fields"][1]["collected_by"] == "汉阴县卫生健康局《社区人口基本情况统计表》"
-    listing = client.get("/api/v1/forms").json()
+    listing = client.get("/api/v1/forms").json()["items"]
     assert {f["title"] for f in listing} == {"社区人口基本情况统计表", "就业统计表"}
-    assert api_client_for("other_dept_officer").get("/api/v1/forms").json() == []
+    assert api_client_for("other_dept_officer").get("/api/v1/forms").json()["items"] == []
 
 
 def test_bad_registrations_answer_400_with_every_problem_and_save_nothing(world, lists, api_client_for):

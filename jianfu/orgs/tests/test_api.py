@@ -14,7 +14,7 @@ def test_me_with_a_token(api_client_for):
 
 
 def test_orgs_lists_the_visible_tree_with_parents(api_client_for):
-    rows = api_client_for("township_officer").get("/api/v1/orgs").json()
+    rows = api_client_for("township_officer").get("/api/v1/orgs").json()["items"]
     by_code = {r["code"]: r for r in rows}
     assert set(by_code) == {"610921100", "610921100T01", "610921100001", "610921100002", "610921100201"}
     assert by_code["610921100001"]["parent_code"] == "610921100"
@@ -22,7 +22,7 @@ def test_orgs_lists_the_visible_tree_with_parents(api_client_for):
 
 
 def test_another_county_sees_nothing_of_this_one(api_client_for):
-    rows = api_client_for("other_county_officer").get("/api/v1/orgs").json()
+    rows = api_client_for("other_county_officer").get("/api/v1/orgs").json()["items"]
     assert rows and all(r["region_code"].startswith("610922") for r in rows)
 
 

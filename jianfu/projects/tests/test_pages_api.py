@@ -110,9 +110,9 @@ def test_the_api_lists_proposes_and_votes(world: Any, api_client_for: Any) -> No
     assert vote.status_code == 201, vote.content
     used = c.post(f"/api/v1/projects/{pid}/votes", json.dumps({"code": code}), content_type="application/json")
     assert used.status_code == 400 and "已经投过票" in used.json()["detail"]
-    listed = api_client_for("township_officer").get("/api/v1/projects").json()
+    listed = api_client_for("township_officer").get("/api/v1/projects").json()["items"]
     assert [x["id"] for x in listed] == [pid]
-    assert api_client_for("other_county_officer").get("/api/v1/projects").json() == []
+    assert api_client_for("other_county_officer").get("/api/v1/projects").json()["items"] == []
     assert api_client_for("dept_officer").get("/api/v1/projects").status_code == 403
 
 

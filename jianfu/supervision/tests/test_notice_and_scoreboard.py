@@ -152,7 +152,7 @@ def ledger(world):
 
 def test_the_scoreboard_shows_burden_hours_from_the_ledger(world, client_for, api_client_for):
     ledger(world)
-    rows = {r["code"]: r for r in api_client_for("county_mzj").get("/api/v1/supervision/scoreboard").json()}
+    rows = {r["code"]: r for r in api_client_for("county_mzj").get("/api/v1/supervision/scoreboard").json()["items"]}
     assert rows["610921D04"]["burden_hours"] == 4.5
     assert rows["610921D05"]["burden_hours"] == 0.5
     assert rows["610921100T01"]["burden_hours"] == 0.0
@@ -165,7 +165,8 @@ def test_the_scoreboard_shows_burden_hours_from_the_ledger(world, client_for, ap
     today = timezone.localdate()
     last_year = f"start={today.year - 1}-12-01&end={today.isoformat()}"
     rows = {
-        r["code"]: r for r in api_client_for("county_mzj").get(f"/api/v1/supervision/scoreboard?{last_year}").json()
+        r["code"]: r
+        for r in api_client_for("county_mzj").get(f"/api/v1/supervision/scoreboard?{last_year}").json()["items"]
     }
     assert rows["610921D05"]["burden_hours"] == 10.5
     page = client_for("county_mzj").get(f"/supervision/scoreboard/?{last_year}").content.decode()
@@ -183,9 +184,9 @@ def test_the_scoreboard_hours_of_a_township_and_of_the_other_county(world, clien
         minutes=45,
         listed=True,
     )
-    township = api_client_for("township_officer").get("/api/v1/supervision/scoreboard").json()
+    township = api_client_for("township_officer").get("/api/v1/supervision/scoreboard").json()["items"]
     assert [(r["code"], r["burden_hours"]) for r in township] == [("610921100T01", 0.8)]
-    other = api_client_for("other_county_officer").get("/api/v1/supervision/scoreboard").json()
+    other = api_client_for("other_county_officer").get("/api/v1/supervision/scoreboard").json()["items"]
     assert [(r["code"], r["burden_hours"]) for r in other] == [("610922D04", 0.0)]
     page = client_for("other_county_officer").get("/supervision/scoreboard/").content.decode()
     assert "汉阴县" not in page and "4.5" not in page
@@ -204,7 +205,7 @@ def test_scoreboard_hours_round_half_up_like_the_burden_dashboard(world, api_cli
         minutes=15,
         listed=True,
     )
-    board = {r["code"]: r for r in api_client_for("county_mzj").get("/api/v1/supervision/scoreboard").json()}
+    board = {r["code"]: r for r in api_client_for("county_mzj").get("/api/v1/supervision/scoreboard").json()["items"]}
     metrics = api_client_for("county_mzj").get(
         f"/api/v1/burden/metrics?region=610921&from={today.year}-01-01&to={today.isoformat()}"
     )
