@@ -164,6 +164,7 @@ ROWS: list[Row] = [
     GET("security/accounts/", "*=403 anon=302 sys,o_sys=200"),
     POST("security/accounts/<int:pk>/unlock/", "*=403 anon,sys=302 o_sys=404", pk="user"),
     POST("security/accounts/<int:pk>/otp-reset/", "*=403 anon,sys=302 o_sys=404", pk="user"),
+    POST("security/accounts/<int:pk>/reset-password/", "*=403 anon=302 o_sys=404", pk="user"),
     # notify
     GET("notifications/", "*=200 anon=302"),
     POST("notifications/<int:pk>/open/", "*=404 anon,cw=302", pk="notification"),

@@ -19,7 +19,7 @@ from jianfu.core.errors import ActionError, NotAllowed
 
 from .choices import CHILD_KINDS, CODE_LENGTH, DIVISION_KINDS, DeptKind, OrgKind, Role
 from .models import ApiToken, Org, User, hash_token
-from .permissions import can_manage_users_in, is_sysadmin, role_fits_org
+from .permissions import GUARDED_ROLES, can_manage_users_in, can_reset_password_of, is_sysadmin, role_fits_org
 
 USER_FIELDS = ["username", "full_name", "phone", "org", "role", "is_active"]
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{3,40}$")
@@ -230,10 +230,23 @@ def do_set_user_active(target: User, *, actor: Any, active: bool, reason: str = 
     return user
 
 
-@transaction.atomic
 def do_reset_password(target: User, *, actor: Any) -> str:
-    """Give the user a one-time password to be changed at next sign-in; returns it once."""
-    user = _lock_managed_user(actor, target)
+    """Give the user a one-time password to be changed at next sign-in; returns it once.
+
+    An auditor's or security administrator's password is the 安全管理员's to reset once the
+    jurisdiction has one; the system administrator's attempt is refused and the refusal audited
+    (outside the transaction that it would otherwise roll back)."""
+    if target.role in GUARDED_ROLES and not can_reset_password_of(actor, target):
+        audit.record(actor, "orgs.user.reset_password_refused", target, after={"role": target.role})
+        raise NotAllowed(_("审计员和安全管理员的密码只能由安全管理员重置。"))
+    return _reset_password(target, actor=actor)
+
+
+@transaction.atomic
+def _reset_password(target: User, *, actor: Any) -> str:
+    user = User.objects.select_for_update(of=("self",)).select_related("org").get(pk=target.pk)
+    if not can_reset_password_of(actor, user):
+        raise NotAllowed(_("您没有权限管理该用户。"))
     temporary = "Jf-" + secrets.token_urlsafe(9)
     user.set_password(temporary)
     user.must_change_password = True

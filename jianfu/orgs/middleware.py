@@ -38,7 +38,15 @@ class ActiveUserMiddleware:
 SIGN_IN_PAGES = {"login", "logout", "otp_setup", "otp_verify", "password_change"}
 ROLE_PAGES = {
     Role.AUDITOR: {"home", "my_audit", "audit_log", "healthz"},
-    Role.SECADMIN: {"home", "my_audit", "account_security", "account_unlock", "account_otp_reset", "healthz"},
+    Role.SECADMIN: {
+        "home",
+        "my_audit",
+        "account_security",
+        "account_unlock",
+        "account_otp_reset",
+        "account_reset_password",
+        "healthz",
+    },
 }
 SEEN_EVERY = 60  # seconds: how often the idle clock is written to the session
 

@@ -13,6 +13,11 @@ urlpatterns = [
     path("security/accounts/", views_security.account_security, name="account_security"),
     path("security/accounts/<int:pk>/unlock/", views_security.account_unlock, name="account_unlock"),
     path("security/accounts/<int:pk>/otp-reset/", views_security.account_otp_reset, name="account_otp_reset"),
+    path(
+        "security/accounts/<int:pk>/reset-password/",
+        views_security.account_reset_password,
+        name="account_reset_password",
+    ),
     path("orgs/", views.org_tree, name="org_tree"),
     path("orgs/<str:code>/", views.org_detail, name="org_detail"),
     path("users/", views.user_list, name="user_list"),
