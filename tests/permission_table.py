@@ -141,6 +141,10 @@ ROWS: list[Row] = [
     # orgs
     GET("login/", "*=302 anon=200", public="y"),
     POST("login/", "*=302 anon=200", public="y"),
+    # single sign-on: off in the test settings (tests: jianfu/orgs/tests/test_sso.py)
+    GET("sso/oidc/login/", "*=404", public="y"),
+    GET("sso/oidc/callback/", "*=404", public="y"),
+    GET("sso/cas/login/", "*=404", public="y"),
     POST("logout/", "*=302"),
     GET("account/password/", "*=200 anon=302"),
     POST("account/password/", "*=200 anon=302"),
@@ -154,6 +158,7 @@ ROWS: list[Row] = [
     GET("users/<int:pk>/", "*=403 anon=302 sys=200 o_sys=404", pk="user"),
     POST("users/<int:pk>/", "*=403 anon=302 sys=200 o_sys=404", pk="user"),
     POST("users/<int:pk>/active/", "*=403 anon,sys=302 o_sys=404", pk="user"),
+    POST("users/<int:pk>/identities/", "*=403 anon,sys=302 o_sys=404", pk="user"),
     POST("users/<int:pk>/reset-password/", "*=403 anon,sys=302 o_sys=404", pk="user"),
     # orgs: second factor, 三员分立 (the world has no 审计员/安全管理员: their duties stay with the sysadmin)
     GET("account/2fa/", "*=200 anon=302"),

@@ -324,7 +324,7 @@ def do_record_login(user: User) -> None:
     audit.record(user, "auth.login", user)
 
 
-def do_record_login_failure(username: str, ip: str, *, locked: bool) -> None:
+def do_record_login_failure(username: str, ip: str, *, locked: bool, reason: str = "") -> None:
     """Audit a refused sign-in (等保: 登录失败与锁定应记录): the name typed and the client address.
 
     The entry joins the county chain of the account when the name exists (its auditors see it);
@@ -336,7 +336,7 @@ def do_record_login_failure(username: str, ip: str, *, locked: bool) -> None:
         "auth.login_locked" if locked else "auth.login_failed",
         user,
         org=user.org if user is not None else None,
-        after={"username": username[:150], "ip": ip},
+        after={"username": username[:150], "ip": ip, **({"reason": reason} if reason else {})},
     )
 
 

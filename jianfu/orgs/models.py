@@ -177,3 +177,26 @@ class LoginAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.username} {self.ip} {self.failures}"
+
+
+class ExternalIdentity(models.Model):
+    """The link from an identity at the province's 统一身份认证 (an OIDC claim such as ``sub``, or a
+    CAS user name) to an existing account, set by the system administrator. Single sign-on never
+    creates an account nor grants a role: an identity without a link is refused."""
+
+    PROVIDERS = [("oidc", "OIDC"), ("cas", "CAS")]
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="external_identities")
+    provider = models.CharField(gettext_lazy("认证方式"), max_length=8, choices=PROVIDERS)
+    subject = models.CharField(gettext_lazy("统一身份认证标识"), max_length=255)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "统一身份认证关联"
+        constraints = [models.UniqueConstraint(fields=["provider", "subject"], name="orgs_extid_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.provider}:{self.subject} → {self.user.username}"
+
+    @property
+    def region_code(self) -> str:
+        return self.user.region_code

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import views, views_audit, views_security, views_signin
+from . import sso_cas, sso_oidc, views, views_audit, views_security, views_signin
 
 urlpatterns = [
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
+    path("sso/oidc/login/", sso_oidc.LoginView.as_view(), name="sso_oidc_login"),
+    path("sso/oidc/callback/", sso_oidc.CallbackView.as_view(), name="sso_oidc_callback"),
+    path("sso/cas/login/", sso_cas.cas_login, name="sso_cas_login"),
     path("account/password/", views.password_change, name="password_change"),
     path("account/tokens/", views.my_tokens, name="my_tokens"),
     path("account/2fa/", views_signin.otp_setup, name="otp_setup"),
@@ -24,5 +27,6 @@ urlpatterns = [
     path("users/new/", views.user_create, name="user_create"),
     path("users/<int:pk>/", views.user_edit, name="user_edit"),
     path("users/<int:pk>/active/", views.user_set_active, name="user_set_active"),
+    path("users/<int:pk>/identities/", views.user_identities, name="user_identities"),
     path("users/<int:pk>/reset-password/", views.user_reset_password, name="user_reset_password"),
 ]
