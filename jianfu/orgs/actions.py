@@ -22,6 +22,15 @@ from .models import ApiToken, Org, User, hash_token
 from .permissions import GUARDED_ROLES, can_manage_users_in, can_reset_password_of, is_sysadmin, role_fits_org
 
 USER_FIELDS = ["username", "full_name", "phone", "org", "role", "is_active"]
+
+
+def _user_snapshot(user: User) -> dict[str, Any]:
+    """The account's fields for an audit entry; the telephone masked (the log is read widely)."""
+    data = audit.snapshot(user, USER_FIELDS)
+    data["phone"] = user.phone_masked
+    return data
+
+
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{3,40}$")
 
 
@@ -177,7 +186,7 @@ def do_create_user(
     user.password_changed_at = timezone.now()
     user.save()
     audit.record(
-        actor, "orgs.user.create", user, org=getattr(actor, "org", None), after=audit.snapshot(user, USER_FIELDS)
+        actor, "orgs.user.create", user, org=getattr(actor, "org", None), after=_user_snapshot(user)
     )
     return user
 
@@ -200,10 +209,13 @@ def do_update_user(target: User, *, actor: Any, full_name: str, phone: str, org:
     _check_role(role, org)
     if user.pk == actor.pk and role != user.role:
         raise ActionError(_("不能修改自己的角色。"), field="role")
-    before = audit.snapshot(user, USER_FIELDS)
-    user.full_name, user.phone, user.org, user.role = full_name.strip(), phone.strip(), org, role
+    before = _user_snapshot(user)
+    phone = phone.strip()
+    if phone and phone == user.phone_masked:  # the form shows the number masked: left as it was
+        phone = user.phone
+    user.full_name, user.phone, user.org, user.role = full_name.strip(), phone, org, role
     user.save(update_fields=["full_name", "phone", "org", "role"])
-    audit.record(actor, "orgs.user.update", user, before=before, after=audit.snapshot(user, USER_FIELDS))
+    audit.record(actor, "orgs.user.update", user, before=before, after=_user_snapshot(user))
     return user
 
 

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from jianfu.core.crypto import EncryptedTextField, mask_phone
+
 from .choices import DIVISION_KINDS, GRASSROOTS_KINDS, PREFIX_LENGTH, ROLE_SHORT, DeptKind, OrgKind, Role
 
 
@@ -96,7 +98,8 @@ class User(AbstractUser):
     """A person who signs in (用户): holds one role in one org and acts within its jurisdiction."""
 
     full_name = models.CharField(gettext_lazy("姓名"), max_length=50, blank=True)
-    phone = models.CharField(gettext_lazy("电话"), max_length=20, blank=True)
+    # Staff telephone, encrypted at rest like residents' data (core/crypto.py) and shown masked.
+    phone = EncryptedTextField(gettext_lazy("电话"), blank=True)
     org = models.ForeignKey(
         Org,
         null=True,
@@ -124,6 +127,11 @@ class User(AbstractUser):
     @property
     def region_code(self) -> str:
         return self.org.region_code if self.org else ""
+
+    @property
+    def phone_masked(self) -> str:
+        """138****0000: how the telephone is shown (pages, audit entries)."""
+        return mask_phone(self.phone)
 
     @property
     def role_short(self) -> str:

@@ -200,7 +200,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {
         "username": target.username,
         "full_name": target.full_name,
-        "phone": target.phone,
+        "phone": target.phone_masked,  # a masked number posted back unchanged keeps the stored one
         "org": target.org,
         "role": target.role,
     }
