@@ -26,7 +26,6 @@ from .permissions import can_issue, can_read_register, sees_clear
 from .verdict import verdict
 
 
-
 def _reader(request: AuthedRequest) -> None:
     if not can_read_register(request.user):
         raise PermissionDenied(_("您没有查看证明登记的权限。"))

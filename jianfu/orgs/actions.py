@@ -185,9 +185,7 @@ def do_create_user(
     user.must_change_password = actor is not None
     user.password_changed_at = timezone.now()
     user.save()
-    audit.record(
-        actor, "orgs.user.create", user, org=getattr(actor, "org", None), after=_user_snapshot(user)
-    )
+    audit.record(actor, "orgs.user.create", user, org=getattr(actor, "org", None), after=_user_snapshot(user))
     return user
 
 

@@ -17,7 +17,9 @@ MASKED_ID = RESIDENT_ID[:4] + "*" * 10 + RESIDENT_ID[-4:]
 
 
 def _cells(response) -> list[str]:
-    return [str(c) for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True) for c in row]
+    return [
+        str(c) for row in load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True) for c in row
+    ]
 
 
 def test_the_issuing_community_sees_the_register_masked_and_nothing_is_logged(world, issued, client_for):
