@@ -478,6 +478,7 @@ ROWS: list[Row] = [
     GET("/api/v1/certificates/verdict", "*=200", query="region=$county&q=居住证明", public="y"),
     GET("/api/v1/certificates/register", "*=403 anon=401 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
     POST("/api/v1/certificates/register", "*=403 anon=401 cw,vw=400", data=CERT_IN),
+    POST("/api/v1/certificates/register/{cert_id}/reveal", "*=403 anon=401 cw=200 town2,vw,o_mzj=404", cert_id="cert"),
     POST("/api/v1/certificates/refusals", "*=403 anon=401 cw,vw=400", data='{"request": ""}'),
     GET("/api/v1/reports/{tracking_code}", "*=200", tracking_code="tracking_code", public="y"),
     # special campaigns (专项行动)
