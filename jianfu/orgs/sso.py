@@ -107,6 +107,15 @@ def refuse_invalid(request: HttpRequest, provider: str, detail: str) -> None:
     messages.error(request, refusal.message)
 
 
+def refuse_unreachable(request: HttpRequest, provider: str, detail: str) -> None:
+    """The provider could not be reached (discovery failed): audit, tell the user to use the fallback."""
+    message = _("统一身份认证暂时无法访问，请稍后重试或联系系统管理员。")
+    audit.record(
+        None, "auth.sso_refused", None, after={"provider": provider, "reason": "unreachable", "detail": detail}
+    )
+    request.session[REFUSAL_KEY] = message
+
+
 @transaction.atomic
 def do_link_identity(user: User, *, actor: Any, provider: str, subject: str) -> ExternalIdentity:
     """Link an identity of the province's 统一身份认证 to ``user`` (the system administrator of

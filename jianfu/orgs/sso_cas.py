@@ -43,7 +43,7 @@ class Backend(BaseBackend):
             return None
         try:
             username, attributes, _pgtiou = get_cas_client(service_url=service, request=request).verify_ticket(ticket)
-        except (requests.RequestException, ValueError) as exc:
+        except (requests.RequestException, ValueError, SyntaxError) as exc:  # SyntaxError: a malformed XML answer
             sso.refuse_invalid(request, "cas", f"{type(exc).__name__}: {exc}"[:300])
             return None
         if settings.CAS_USERNAME_ATTRIBUTE != "cas:user":

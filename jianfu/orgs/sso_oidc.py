@@ -19,6 +19,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.views.generic import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
@@ -116,9 +117,17 @@ class LoginView(OIDCAuthenticationRequestView):
     get_settings = staticmethod(oidc_setting)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        View.__init__(self, *args, **kwargs)  # the provider's endpoint is looked up in get()
+
+    def get(self, request: HttpRequest) -> HttpResponse:
         if not sso.enabled("oidc"):
             raise Http404
-        super().__init__(*args, **kwargs)
+        try:
+            super().__init__()
+        except (requests.RequestException, ValueError, ImproperlyConfigured) as exc:
+            sso.refuse_unreachable(request, "oidc", f"{type(exc).__name__}: {exc}"[:300])
+            return HttpResponseRedirect(reverse("login"))
+        return super().get(request)
 
 
 class CallbackView(OIDCAuthenticationCallbackView):

@@ -219,3 +219,16 @@ def test_another_county_cannot_see_or_remove_a_link(world):
     client.force_login(world.other_sysadmin)
     response = client.post(f"/users/{world.community_worker.pk}/identities/", {"remove": str(link.pk)})
     assert response.status_code == 404 and ExternalIdentity.objects.filter(pk=link.pk).exists()
+
+
+def test_an_unreachable_provider_sends_the_browser_back_with_a_message(world):
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    sso_oidc.forget_discovery()
+    with override_settings(OIDC_ISSUER=url, OIDC_RP_CLIENT_ID=CLIENT_ID, OIDC_TIMEOUT=2):
+        response = Client().get("/sso/oidc/login/", follow=True)
+    assert response.status_code == 401 and "统一身份认证暂时无法访问" in response.content.decode()
+    assert AuditEntry.objects.get(event_type="auth.sso_refused").after["reason"] == "unreachable"
