@@ -213,6 +213,36 @@ PASSWORD_MAX_AGE_DAYS = int(os.environ.get("JIANFU_PASSWORD_MAX_AGE_DAYS", "0" i
 TOKEN_MAX_AGE_DAYS = int(os.environ.get("JIANFU_TOKEN_MAX_AGE_DAYS", "90"))
 # A session unused this long ends (besides the absolute SESSION_COOKIE_AGE from sign-in).
 IDLE_TIMEOUT_MINUTES = int(os.environ.get("JIANFU_IDLE_TIMEOUT_MINUTES", "30"))
+# Single sign-on through the province's 统一身份认证 (issue 18 point 3; docs/security.md). OIDC is on
+# when an issuer is set, CAS when a server URL is set; either maps an identity to an EXISTING
+# account (orgs.sso), never creates one. JIANFU_PASSWORD_LOGIN=0 removes the password form.
+OIDC_ISSUER = os.environ.get("JIANFU_OIDC_ISSUER", "").rstrip("/")
+OIDC_RP_CLIENT_ID = os.environ.get("JIANFU_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("JIANFU_OIDC_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("JIANFU_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("JIANFU_OIDC_SCOPES", "openid")
+OIDC_CLAIM = os.environ.get("JIANFU_OIDC_CLAIM", "sub")
+OIDC_TIMEOUT = int(os.environ.get("JIANFU_OIDC_TIMEOUT", "10"))
+OIDC_CREATE_USER = False
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_oidc_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/login/"
+_CAS_URL = os.environ.get("JIANFU_CAS_SERVER_URL", "").strip().rstrip("/")
+CAS_SERVER_URL = _CAS_URL + "/" if _CAS_URL else ""  # python-cas joins "login" and "p3/serviceValidate" to it
+CAS_VERSION = os.environ.get("JIANFU_CAS_VERSION", "3")
+CAS_USERNAME_ATTRIBUTE = os.environ.get("JIANFU_CAS_ATTRIBUTE", "cas:user")
+CAS_CREATE_USER = False
+# django-cas-ng fills its defaults in at import; the ones its client reads are set here, so that
+# they do not depend on when the package was first imported.
+CAS_EXTRA_LOGIN_PARAMS, CAS_RENEW, CAS_PROXY_CALLBACK, CAS_SESSION_FACTORY = None, False, None, None
+CAS_VERIFY_SSL_CERTIFICATE = True
+SSO_MATCH_USERNAME = env_bool("JIANFU_SSO_MATCH_USERNAME")
+SSO_LABEL = os.environ.get("JIANFU_SSO_LABEL", "统一身份认证")
+PASSWORD_LOGIN = env_bool("JIANFU_PASSWORD_LOGIN", default=True)
+# Ask the roles of OTP_REQUIRED_ROLES for our TOTP code after single sign-on too (off: the
+# identity provider's sign-in counts as the second factor).
+SSO_LOCAL_OTP = env_bool("JIANFU_SSO_LOCAL_OTP")
+AUTHENTICATION_BACKENDS += ["jianfu.orgs.sso_oidc.Backend", "jianfu.orgs.sso_cas.Backend"]
 # --- end of sign-in block ---------------------------------------------------------------------
 
 # The working-day calendar (core/calendar.py): the State Council's holidays and make-up working

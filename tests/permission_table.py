@@ -141,6 +141,10 @@ ROWS: list[Row] = [
     # orgs
     GET("login/", "*=302 anon=200", public="y"),
     POST("login/", "*=302 anon=200", public="y"),
+    # single sign-on: off in the test settings (tests: jianfu/orgs/tests/test_sso.py)
+    GET("sso/oidc/login/", "*=404", public="y"),
+    GET("sso/oidc/callback/", "*=404", public="y"),
+    GET("sso/cas/login/", "*=404", public="y"),
     POST("logout/", "*=302"),
     GET("account/password/", "*=200 anon=302"),
     POST("account/password/", "*=200 anon=302"),
@@ -156,6 +160,7 @@ ROWS: list[Row] = [
     GET("users/<int:pk>/", "*=403 anon=302 sys=200 o_sys=404", pk="user"),
     POST("users/<int:pk>/", "*=403 anon=302 sys=200 o_sys=404", pk="user"),
     POST("users/<int:pk>/active/", "*=403 anon,sys=302 o_sys=404", pk="user"),
+    POST("users/<int:pk>/identities/", "*=403 anon,sys=302 o_sys=404", pk="user"),
     POST("users/<int:pk>/reset-password/", "*=403 anon,sys=302 o_sys=404", pk="user"),
     GET("service-accounts/", "*=403 anon=302 sys,o_sys=200"),
     POST("service-accounts/", "*=403 anon=302 sys,o_sys=200"),
@@ -168,6 +173,7 @@ ROWS: list[Row] = [
     GET("security/accounts/", "*=403 anon=302 sys,o_sys=200"),
     POST("security/accounts/<int:pk>/unlock/", "*=403 anon,sys=302 o_sys=404", pk="user"),
     POST("security/accounts/<int:pk>/otp-reset/", "*=403 anon,sys=302 o_sys=404", pk="user"),
+    POST("security/accounts/<int:pk>/reset-password/", "*=403 anon=302 o_sys=404", pk="user"),
     # notify
     GET("notifications/", "*=200 anon=302"),
     POST("notifications/<int:pk>/open/", "*=404 anon,cw=302", pk="notification"),
@@ -285,9 +291,11 @@ ROWS: list[Row] = [
     # certs (证明与印章)
     GET("certs/", "*=403 anon=302 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
     GET("certs/export/", "*=403 anon=302 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
+    POST("certs/export/", "*=403 anon=302 cw=200 vw=302"),
     GET("certs/new/", "*=403 anon=302 cw,vw=200"),
     POST("certs/new/", "*=403 anon=302 cw,vw=200"),
     GET("certs/<int:pk>/", "*=403 anon=302 mzj,zzb,lg,town,cw=200 town2,vw,o_mzj=404", pk="cert"),
+    POST("certs/<int:pk>/reveal/", "*=403 anon=302 cw=200 town2,vw,o_mzj=404", pk="cert"),
     POST("certs/refuse/", "*=403 anon=302 cw,vw=302"),
     GET("certs/refusals/", "*=403 anon=302 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
     GET("certs/refusals/<int:pk>/", "*=403 anon=302 mzj,zzb,lg,town,cw=200 town2,vw,o_mzj=404", pk="refusal"),
@@ -477,6 +485,7 @@ ROWS: list[Row] = [
     GET("/api/v1/certificates/verdict", "*=200", query="region=$county&q=居住证明", public="y"),
     GET("/api/v1/certificates/register", "*=403 anon=401 mzj,zzb,lg,town,town2,cw,vw,o_mzj=200"),
     POST("/api/v1/certificates/register", "*=403 anon=401 cw,vw=400", data=CERT_IN),
+    POST("/api/v1/certificates/register/{cert_id}/reveal", "*=403 anon=401 cw=200 town2,vw,o_mzj=404", cert_id="cert"),
     POST("/api/v1/certificates/refusals", "*=403 anon=401 cw,vw=400", data='{"request": ""}'),
     GET("/api/v1/reports/{tracking_code}", "*=200", tracking_code="tracking_code", public="y"),
     # special campaigns (专项行动)

@@ -13,6 +13,7 @@ from jianfu.burden.actions import do_record_entry
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, Conflict, NotAllowed, NotFound
 from jianfu.core.numbering import format_number, next_number
+from jianfu.core.reveal import do_reveal
 from jianfu.orgs.models import Org
 from jianfu.supervision.actions import do_open_case
 from jianfu.supervision.choices import CaseSource
@@ -373,3 +374,22 @@ def do_verify_commitment(commitment: Commitment, *, actor: Any, result: str, not
         actor, "certs.commitment.verify", locked, before={"state": CommitmentState.SIGNED}, after={"state": result}
     )
     return locked
+
+
+@transaction.atomic
+def do_reveal_residents(certs: list[Certificate], *, actor: Any, export: bool = False) -> list[tuple[str, str]]:
+    """显示完整信息: the residents' names and ID numbers of ``certs`` in clear, for the issuing
+    community only (one certificate, or its whole register for an export). Audited as
+    ``certs.resident.reveal`` — which certificates, never the data (个人信息保护法)."""
+    from .permissions import sees_clear
+
+    return do_reveal(
+        actor,
+        certs[0] if len(certs) == 1 and not export else None,
+        allowed=bool(certs) and all(sees_clear(actor, c) for c in certs),
+        refusal=_("只有出具证明的社区（村）可以查看居民的完整姓名和身份证号码。"),
+        event_type="certs.resident.export_reveal" if export else "certs.resident.reveal",
+        fields=["resident_name", "resident_id"],
+        objects=certs if export else None,
+        read=lambda: [selectors.clear_person(c) for c in certs],
+    )

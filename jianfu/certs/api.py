@@ -104,8 +104,9 @@ def verdict_api(request: HttpRequest, params: Query[VerdictQuery]) -> Any:
     return found
 
 
-def _cert_out(user: Any, cert: Any) -> dict[str, Any]:
-    name, number = selectors.person(user, cert)
+def _cert_out(cert: Any, person: tuple[str, str] | None = None) -> dict[str, Any]:
+    """A register entry: the resident masked, or ``person`` as an audited reveal returned it."""
+    name, number = person or selectors.masked_person(cert)
     return {
         **{
             f: getattr(cert, f)
@@ -117,12 +118,21 @@ def _cert_out(user: Any, cert: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/register", response=Page[CertificateOut], summary="证明出具登记（本社区明文，其他人脱敏；分页）")
+@router.get("/register", response=Page[CertificateOut], summary="证明出具登记（居民信息脱敏；分页）")
 def register_list(request: HttpRequest, paging: Query[PageQuery]) -> Any:
     if not can_read_register(request.user):
         raise NotAllowed(_("您没有查看证明登记的权限。"))
-    user = request.user
-    return page_of(request, selectors.certificates_for(user), paging, lambda c: _cert_out(user, c))
+    return page_of(request, selectors.certificates_for(request.user), paging, _cert_out)
+@router.post(
+    "/register/{cert_id}/reveal",
+    response=CertificateOut,
+    summary="显示完整信息：居民完整姓名与身份证号码（出具证明的社区，记入审计）",
+)
+def register_reveal(request: HttpRequest, cert_id: int) -> Any:
+    if not can_read_register(request.user):
+        raise NotAllowed(_("您没有查看证明登记的权限。"))
+    cert = selectors.get_certificate(request.user, cert_id)
+    return _cert_out(cert, actions.do_reveal_residents([cert], actor=request.user)[0])
 
 
 @router.post("/register", response={201: CertificateOut}, summary="出具证明（社区）")
@@ -131,7 +141,7 @@ def register_issue(request: HttpRequest, payload: CertificateIn) -> Any:
         raise NotAllowed(_("只有社区（村）工作人员可以登记。"))
     user: Any = request.user
     cert = actions.do_issue_certificate(user.org, actor=user, data=payload.dict())
-    return 201, _cert_out(request.user, cert)
+    return 201, _cert_out(cert)
 
 
 @router.post("/refusals", response={201: RefusalOut}, summary="登记不予出具（社区）")

@@ -1,7 +1,8 @@
 """Reads of certificates, refusals, the seal log and 告知承诺, always through the user's scope.
 
-A resident's name and ID number leave this module only through ``person``: in clear for the
-issuing community, masked (张*明, 6101**********1234) for everyone else."""
+A resident's name and ID number leave this module only through ``person`` (in clear for the
+issuing community, masked — 张*明, 6101**********1234 — for everyone else), ``masked_person``
+(the register's pages and export) and ``clear_person`` (the audited reveal)."""
 
 from __future__ import annotations
 
@@ -25,11 +26,22 @@ from .permissions import READERS, sees_clear
 
 
 def person(user: Any, obj: Any) -> tuple[str, str]:
-    """(name, ID number) of the resident on ``obj`` as ``user`` may see them."""
+    """(name, ID number) of the resident on ``obj`` as ``user`` may see them (告知承诺, the API)."""
     name, number = crypto.decrypt(obj.resident_name_enc), crypto.decrypt(obj.resident_id_enc)
     if sees_clear(user, obj):
         return name, number
     return crypto.mask_name(name), crypto.mask_id(number)
+
+
+def masked_person(obj: Any) -> tuple[str, str]:
+    """(name, ID number) masked, as the certificate register shows them to everybody, the issuing
+    community included, until it asks for them in clear (``actions.do_reveal_residents``)."""
+    return crypto.mask_name(crypto.decrypt(obj.resident_name_enc)), crypto.mask_id(crypto.decrypt(obj.resident_id_enc))
+
+
+def clear_person(obj: Any) -> tuple[str, str]:
+    """(name, ID number) in clear: only for ``actions.do_reveal_residents``, which audits it."""
+    return crypto.decrypt(obj.resident_name_enc), crypto.decrypt(obj.resident_id_enc)
 
 
 def _register(model: Any, user: Any) -> QuerySet[Any]:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("certs/export/", views.register_export, name="export"),
     path("certs/new/", views.issue, name="issue"),
     path("certs/<int:pk>/", views.certificate, name="certificate"),
+    path("certs/<int:pk>/reveal/", views.certificate_reveal, name="certificate_reveal"),
     path("certs/refuse/", views.refuse, name="refuse"),
     path("certs/refusals/", views.refusals, name="refusals"),
     path("certs/refusals/<int:pk>/", views.refusal, name="refusal"),

@@ -15,17 +15,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from jianfu.core.reveal import personal_data_response, render_personal_data
 from jianfu.core.typing import AuthedRequest
 from jianfu.core.xlsx import xlsx_response
-from jianfu.orgs.security import do_record_personal_data_view
 
 from . import actions, exports, selectors
 from .choices import RefusalRule
 from .forms import IssueForm, RefusalForm, SealForm
 from .permissions import can_issue, can_read_register, sees_clear
 from .verdict import verdict
-
-PII_FIELDS = ["resident_name", "resident_id"]
 
 
 def _reader(request: AuthedRequest) -> None:
@@ -43,15 +41,10 @@ def _agencies(org: Any) -> list[tuple[str, str]]:
     return [(str(d.pk), d.name) for d in selectors.agencies(org)]
 
 
-def _rows(user: Any, qs: Any) -> list[dict[str, Any]]:
-    rows = []
-    for cert in qs:
-        name, number = selectors.person(user, cert)
-        rows.append({"cert": cert, "name": name, "id_number": number})
-    shown = [r["cert"] for r in rows if sees_clear(user, r["cert"])]
-    if shown:  # residents' names and ID numbers shown in clear: audited (issue 20)
-        do_record_personal_data_view(user, None, fields=PII_FIELDS, objects=shown)
-    return rows
+def _rows(certs: list[Any], people: list[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
+    """The register's rows: residents masked, or as revealed (``people``, in the same order)."""
+    people = people if people is not None else [selectors.masked_person(c) for c in certs]
+    return [{"cert": c, "name": n, "id_number": i} for c, (n, i) in zip(certs, people, strict=True)]
 
 
 @login_required
@@ -61,7 +54,7 @@ def register(request: AuthedRequest) -> HttpResponse:
     refusal_form = RefusalForm(agencies=_agencies(request.user.org)) if can_issue(request.user) else None
     context = {
         "page": page,
-        "rows": _rows(request.user, page.object_list),
+        "rows": _rows(list(page.object_list)),
         "can_issue": can_issue(request.user),
         "refusal_form": refusal_form,
         "rules": RefusalRule.choices,
@@ -70,10 +63,21 @@ def register(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def register_export(request: AuthedRequest) -> HttpResponse:
+    """The register as Excel: masked; the issuing community's POST (导出完整信息) has it in clear, audited."""
     _reader(request)
-    rows = _rows(request.user, selectors.certificates_for(request.user)[:5000])
-    return xlsx_response(exports.register_workbook(rows), _("证明出具登记.xlsx"))
+    certs = list(selectors.certificates_for(request.user)[:5000])
+    if request.method == "POST":
+        if not can_issue(request.user):
+            raise PermissionDenied(_("只有出具证明的社区（村）可以导出居民的完整信息。"))
+        if not certs:
+            messages.info(request, _("暂无可导出的证明。"))
+            return redirect("certs:register")
+        people = actions.do_reveal_residents(certs, actor=request.user, export=True)
+        response = xlsx_response(exports.register_workbook(_rows(certs, people)), _("证明出具登记（完整信息）.xlsx"))
+        return personal_data_response(response)
+    return xlsx_response(exports.register_workbook(_rows(certs)), _("证明出具登记.xlsx"))
 
 
 @login_required
@@ -96,14 +100,29 @@ def issue(request: AuthedRequest) -> HttpResponse:
 def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
     _reader(request)
     cert = selectors.get_certificate(request.user, pk)
-    name, number = selectors.person(request.user, cert)
-    if sees_clear(request.user, cert):
-        do_record_personal_data_view(request.user, cert, fields=PII_FIELDS)
-    return render(
-        request,
-        "certs/certificate.html",
-        {"cert": cert, "name": name, "id_number": number, "clear": sees_clear(request.user, cert)},
-    )
+    name, number = selectors.masked_person(cert)
+    context = {
+        "cert": cert,
+        "name": name,
+        "id_number": number,
+        "clear": False,
+        "may_reveal": sees_clear(request.user, cert),
+    }
+    return render(request, "certs/certificate.html", context)
+
+
+@login_required
+@require_POST
+def certificate_reveal(request: AuthedRequest, pk: int) -> HttpResponse:
+    """显示完整信息: the one page with the resident's full name and ID number, after an audited POST."""
+    _reader(request)
+    cert = selectors.get_certificate(request.user, pk)
+    done = run_action(request, actions.do_reveal_residents, [cert], actor=request.user)
+    if not done:
+        return redirect("certs:certificate", pk=cert.pk)
+    (name, number) = done.value[0]
+    context = {"cert": cert, "name": name, "id_number": number, "clear": True, "may_reveal": False}
+    return render_personal_data(request, "certs/certificate.html", context)
 
 
 @login_required

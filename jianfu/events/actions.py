@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from jianfu.core import audit
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.core.files import IMAGES, CheckedFile, check_upload, discard_on_error
+from jianfu.core.reveal import do_reveal
 from jianfu.notify.actions import notify_on_commit
 from jianfu.orgs import tree
 from jianfu.orgs.actions import can_manage_grids_of
@@ -589,8 +590,12 @@ def do_reveal_contact(event: Event, *, actor: Any) -> dict[str, Any]:
     who must call back. Every reveal is audited (个人信息保护法: who read whose data, when)."""
     from .permissions import may_see_contact
 
-    if not may_see_contact(actor, event):
-        raise NotAllowed(_("您无权查看反映人的联系方式。"))
-    contact = {"name": event.contact_name, "phone": event.contact_phone, "masked": False}
-    audit.record(actor, "events.contact.reveal", event, after={"fields": ["contact_name", "contact_phone"]})
-    return contact
+    return do_reveal(
+        actor,
+        event,
+        allowed=may_see_contact(actor, event),
+        refusal=_("您无权查看反映人的联系方式。"),
+        event_type="events.contact.reveal",
+        fields=["contact_name", "contact_phone"],
+        read=lambda: {"name": event.contact_name, "phone": event.contact_phone, "masked": False},
+    )

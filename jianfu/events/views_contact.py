@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from jianfu.core.pages import run_action
+from jianfu.core.reveal import render_personal_data
 from jianfu.core.typing import AuthedRequest
 
 from . import actions, selectors
@@ -21,6 +22,4 @@ def reveal_contact(request: AuthedRequest, pk: int) -> HttpResponse:
     done = run_action(request, actions.do_reveal_contact, event, actor=request.user)
     if not done:
         return redirect("events:detail", pk=event.pk)
-    response = render(request, "events/contact.html", {"e": event, "contact": done.value})
-    response["Cache-Control"] = "no-store"  # personal data: never kept by the browser or a proxy
-    return response
+    return render_personal_data(request, "events/contact.html", {"e": event, "contact": done.value})

@@ -19,9 +19,18 @@ from jianfu.core.errors import ActionError, NotAllowed
 
 from .choices import CHILD_KINDS, CODE_LENGTH, DIVISION_KINDS, DeptKind, OrgKind, Role
 from .models import ApiToken, Org, User, hash_token
-from .permissions import can_manage_users_in, is_sysadmin, role_fits_org
+from .permissions import GUARDED_ROLES, can_manage_users_in, can_reset_password_of, is_sysadmin, role_fits_org
 
 USER_FIELDS = ["username", "full_name", "phone", "org", "role", "is_active"]
+
+
+def _user_snapshot(user: User) -> dict[str, Any]:
+    """The account's fields for an audit entry; the telephone masked (the log is read widely)."""
+    data = audit.snapshot(user, USER_FIELDS)
+    data["phone"] = user.phone_masked
+    return data
+
+
 USERNAME_RE = re.compile(r"^[A-Za-z0-9_.@-]{3,40}$")
 
 
@@ -182,9 +191,7 @@ def do_create_user(
     user.must_change_password = actor is not None
     user.password_changed_at = timezone.now()
     user.save()
-    audit.record(
-        actor, "orgs.user.create", user, org=getattr(actor, "org", None), after=audit.snapshot(user, USER_FIELDS)
-    )
+    audit.record(actor, "orgs.user.create", user, org=getattr(actor, "org", None), after=_user_snapshot(user))
     return user
 
 
@@ -206,10 +213,13 @@ def do_update_user(target: User, *, actor: Any, full_name: str, phone: str, org:
     _check_role(role, org)
     if user.pk == actor.pk and role != user.role:
         raise ActionError(_("不能修改自己的角色。"), field="role")
-    before = audit.snapshot(user, USER_FIELDS)
-    user.full_name, user.phone, user.org, user.role = full_name.strip(), phone.strip(), org, role
+    before = _user_snapshot(user)
+    phone = phone.strip()
+    if phone and phone == user.phone_masked:  # the form shows the number masked: left as it was
+        phone = user.phone
+    user.full_name, user.phone, user.org, user.role = full_name.strip(), phone, org, role
     user.save(update_fields=["full_name", "phone", "org", "role"])
-    audit.record(actor, "orgs.user.update", user, before=before, after=audit.snapshot(user, USER_FIELDS))
+    audit.record(actor, "orgs.user.update", user, before=before, after=_user_snapshot(user))
     return user
 
 
@@ -236,10 +246,23 @@ def do_set_user_active(target: User, *, actor: Any, active: bool, reason: str = 
     return user
 
 
-@transaction.atomic
 def do_reset_password(target: User, *, actor: Any) -> str:
-    """Give the user a one-time password to be changed at next sign-in; returns it once."""
-    user = _lock_managed_user(actor, target)
+    """Give the user a one-time password to be changed at next sign-in; returns it once.
+
+    An auditor's or security administrator's password is the 安全管理员's to reset once the
+    jurisdiction has one; the system administrator's attempt is refused and the refusal audited
+    (outside the transaction that it would otherwise roll back)."""
+    if target.role in GUARDED_ROLES and not can_reset_password_of(actor, target):
+        audit.record(actor, "orgs.user.reset_password_refused", target, after={"role": target.role})
+        raise NotAllowed(_("审计员和安全管理员的密码只能由安全管理员重置。"))
+    return _reset_password(target, actor=actor)
+
+
+@transaction.atomic
+def _reset_password(target: User, *, actor: Any) -> str:
+    user = User.objects.select_for_update(of=("self",)).select_related("org").get(pk=target.pk)
+    if not can_reset_password_of(actor, user):
+        raise NotAllowed(_("您没有权限管理该用户。"))
     if user.is_service:  # a service account never gets a password: it would open the pages to it
         raise ActionError(_("服务账号没有密码，不能重置；请在“服务账号”页面吊销或签发令牌。"))
     temporary = "Jf-" + secrets.token_urlsafe(9)
@@ -328,7 +351,7 @@ def do_record_login(user: User) -> None:
     audit.record(user, "auth.login", user)
 
 
-def do_record_login_failure(username: str, ip: str, *, locked: bool) -> None:
+def do_record_login_failure(username: str, ip: str, *, locked: bool, reason: str = "") -> None:
     """Audit a refused sign-in (等保: 登录失败与锁定应记录): the name typed and the client address.
 
     The entry joins the county chain of the account when the name exists (its auditors see it);
@@ -340,7 +363,7 @@ def do_record_login_failure(username: str, ip: str, *, locked: bool) -> None:
         "auth.login_locked" if locked else "auth.login_failed",
         user,
         org=user.org if user is not None else None,
-        after={"username": username[:150], "ip": ip},
+        after={"username": username[:150], "ip": ip, **({"reason": reason} if reason else {})},
     )
 
 

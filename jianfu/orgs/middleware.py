@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from . import sso
 from .choices import Role
 from .security import has_otp_device, is_verified, must_change_password, otp_required
 
@@ -35,10 +36,27 @@ class ActiveUserMiddleware:
 
 # Pages every signed-in user reaches while a step of signing in is still open (second factor,
 # password change), and the only pages the security administrator and the auditor reach at all.
-SIGN_IN_PAGES = {"login", "logout", "otp_setup", "otp_verify", "password_change"}
+SIGN_IN_PAGES = {
+    "login",
+    "logout",
+    "otp_setup",
+    "otp_verify",
+    "password_change",
+    "sso_oidc_login",
+    "sso_oidc_callback",
+    "sso_cas_login",
+}
 ROLE_PAGES = {
     Role.AUDITOR: {"home", "my_audit", "audit_log", "healthz"},
-    Role.SECADMIN: {"home", "my_audit", "account_security", "account_unlock", "account_otp_reset", "healthz"},
+    Role.SECADMIN: {
+        "home",
+        "my_audit",
+        "account_security",
+        "account_unlock",
+        "account_otp_reset",
+        "account_reset_password",
+        "healthz",
+    },
 }
 SEEN_EVERY = 60  # seconds: how often the idle clock is written to the session
 
@@ -101,11 +119,14 @@ class SecurityGateMiddleware:
         name = match.url_name if match is not None else ""
         if name in ("logout", "healthz"):
             return None
-        if otp_required(user) and not is_verified(user):
+        # After single sign-on the provider's sign-in stands for the second factor (unless the county
+        # asks for ours too), and no local password is in use, so none must be changed.
+        via_sso = sso.is_sso_session(request)
+        if otp_required(user) and not is_verified(user) and (not via_sso or settings.SSO_LOCAL_OTP):
             if name in ("otp_setup", "otp_verify"):
                 return None
             return _refuse(request, _("请先完成双因素认证。"), "otp_verify" if has_otp_device(user) else "otp_setup")
-        if must_change_password(user):
+        if must_change_password(user) and not via_sso:
             if name in SIGN_IN_PAGES:
                 return None
             return _refuse(request, _("您的密码是临时密码或已过期，请先修改密码。"), "password_change")

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from jianfu.core.crypto import EncryptedTextField, mask_phone
+
 from .choices import DIVISION_KINDS, GRASSROOTS_KINDS, PREFIX_LENGTH, ROLE_SHORT, DeptKind, OrgKind, Role
 
 
@@ -96,7 +98,8 @@ class User(AbstractUser):
     """A person who signs in (用户): holds one role in one org and acts within its jurisdiction."""
 
     full_name = models.CharField(gettext_lazy("姓名"), max_length=50, blank=True)
-    phone = models.CharField(gettext_lazy("电话"), max_length=20, blank=True)
+    # Staff telephone, encrypted at rest like residents' data (core/crypto.py) and shown masked.
+    phone = EncryptedTextField(gettext_lazy("电话"), blank=True)
     org = models.ForeignKey(
         Org,
         null=True,
@@ -127,6 +130,11 @@ class User(AbstractUser):
     @property
     def region_code(self) -> str:
         return self.org.region_code if self.org else ""
+
+    @property
+    def phone_masked(self) -> str:
+        """138****0000: how the telephone is shown (pages, audit entries)."""
+        return mask_phone(self.phone)
 
     @property
     def role_short(self) -> str:
@@ -184,3 +192,26 @@ class LoginAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.username} {self.ip} {self.failures}"
+
+
+class ExternalIdentity(models.Model):
+    """The link from an identity at the province's 统一身份认证 (an OIDC claim such as ``sub``, or a
+    CAS user name) to an existing account, set by the system administrator. Single sign-on never
+    creates an account nor grants a role: an identity without a link is refused."""
+
+    PROVIDERS = [("oidc", "OIDC"), ("cas", "CAS")]
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="external_identities")
+    provider = models.CharField(gettext_lazy("认证方式"), max_length=8, choices=PROVIDERS)
+    subject = models.CharField(gettext_lazy("统一身份认证标识"), max_length=255)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "统一身份认证关联"
+        constraints = [models.UniqueConstraint(fields=["provider", "subject"], name="orgs_extid_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.provider}:{self.subject} → {self.user.username}"
+
+    @property
+    def region_code(self) -> str:
+        return self.user.region_code

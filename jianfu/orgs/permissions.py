@@ -87,3 +87,20 @@ def can_secure_account_of(actor: Any, target: Any) -> bool:
     return bool(
         can_manage_account_security(actor) and target.org is not None and in_scope(actor, target.org.region_code)
     )
+
+
+# Accounts whose credentials (password, second factor) only the security administrator resets once
+# the jurisdiction has one: otherwise the system administrator could sign in as the auditor
+# and erase what the auditor would see (三员分立, docs/security.md).
+GUARDED_ROLES = (Role.AUDITOR, Role.SECADMIN)
+
+
+def can_reset_password_of(actor: Any, target: Any) -> bool:
+    """Who may give ``target`` a temporary password: the sysadmin of the jurisdiction, except for
+    an auditor's or a security administrator's account, which is the 安全管理员's (or the
+    sysadmin's while the jurisdiction has no active 安全管理员)."""
+    if target.org is None:
+        return False
+    if target.role in GUARDED_ROLES:
+        return can_secure_account_of(actor, target)
+    return can_manage_users_in(actor, target.org)

@@ -9,8 +9,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from .choices import OrgKind
-from .models import ApiToken, Org, User
-from .permissions import is_sysadmin
+from .models import ApiToken, ExternalIdentity, Org, User
+from .permissions import can_manage_users_in, is_sysadmin
 from .scoping import get_in_scope_or_404, restrict, visible_orgs
 
 
@@ -99,3 +99,10 @@ def get_user_for_security(user: Any, pk: int) -> User:
     return get_in_scope_or_404(
         users_for_security(user), user, pk=pk, scope_field="org__region_code", message=_("未找到该用户。")
     )
+
+
+def identities_of(user: Any, target: User) -> QuerySet[ExternalIdentity]:
+    """The 统一身份认证 links of an account the system administrator ``user`` manages."""
+    if target.org is None or not can_manage_users_in(user, target.org):
+        return ExternalIdentity.objects.none()
+    return ExternalIdentity.objects.filter(user=target).order_by("provider", "subject")

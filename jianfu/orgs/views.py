@@ -21,7 +21,7 @@ from jianfu.core.net import client_ip
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
 
-from . import actions, login_guard, selectors
+from . import actions, login_guard, selectors, sso
 from .choices import ROLE_SHORT, OrgKind, Role
 from .forms import LoginForm, PasswordChangeForm, UserForm
 from .passwords import is_demo_password
@@ -41,8 +41,10 @@ def _locked_message() -> str:
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("home")
+    if not settings.PASSWORD_LOGIN:
+        return _sso_only_login(request)
     form = LoginForm(request.POST or None)
-    error = ""
+    error = sso.pop_refusal(request)
     if request.method == "POST" and form.is_valid():
         username, password = form.cleaned_data["username"], form.cleaned_data["password"]
         ip = client_ip(request)
@@ -73,7 +75,24 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
                     return redirect(target)
                 return redirect("home")
-    return render(request, "orgs/login.html", {"form": form, "error": error}, status=200 if not error else 401)
+    context = {"form": form, "error": error, **_sso_context()}
+    return render(request, "orgs/login.html", context, status=200 if not error else 401)
+
+
+def _sso_context() -> dict[str, Any]:
+    return {"sso_oidc": sso.enabled("oidc"), "sso_cas": sso.enabled("cas"), "sso_label": settings.SSO_LABEL}
+
+
+def _sso_only_login(request: HttpRequest) -> HttpResponse:
+    """JIANFU_PASSWORD_LOGIN=0: no password form, and a posted password is refused unchecked."""
+    error = sso.pop_refusal(request)
+    status = 200
+    if request.method == "POST":
+        username = str(request.POST.get("username", ""))[:150]
+        actions.do_record_login_failure(username, client_ip(request), locked=False, reason="password_login_off")
+        error, status = _("本平台已关闭密码登录，请使用统一身份认证登录。"), 403
+    context = {"form": None, "error": error, **_sso_context()}
+    return render(request, "orgs/login.html", context, status=status)
 
 
 @require_POST
@@ -181,7 +200,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {
         "username": target.username,
         "full_name": target.full_name,
-        "phone": target.phone,
+        "phone": target.phone_masked,  # a masked number posted back unchanged keeps the stored one
         "org": target.org,
         "role": target.role,
     }
@@ -201,7 +220,28 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
         ):
             messages.success(request, _("已保存。"))
             return redirect("user_edit", pk=target.pk)
-    return render(request, "orgs/user_form.html", {"form": form, "target": target, "creating": False})
+    identities = selectors.identities_of(request.user, target)
+    context = {"form": form, "target": target, "creating": False, "identities": identities}
+    return render(request, "orgs/user_form.html", context)
+
+
+@login_required
+@require_POST
+def user_identities(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link an identity of the province's 统一身份认证 to the account, or remove a link."""
+    target = _managed_user(request, pk)
+    remove = request.POST.get("remove", "")
+    if remove:
+        link = selectors.identities_of(request.user, target).filter(pk=int(remove) if remove.isdigit() else 0).first()
+        if link is None:
+            raise Http404(_("未找到该关联。"))
+        if run_action(request, sso.do_unlink_identity, link, actor=request.user):
+            messages.success(request, _("已解除关联。"))
+    else:
+        provider, subject = request.POST.get("provider", ""), request.POST.get("subject", "")
+        if run_action(request, sso.do_link_identity, target, actor=request.user, provider=provider, subject=subject):
+            messages.success(request, _("已添加统一身份认证关联。"))
+    return redirect("user_edit", pk=target.pk)
 
 
 @login_required

@@ -16,8 +16,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from jianfu.core.pages import run_action
 
 from . import security, selectors
+from .actions import do_reset_password
 from .models import LoginAttempt
-from .permissions import can_manage_account_security
+from .permissions import GUARDED_ROLES, can_manage_account_security
 
 
 def _require_secadmin(request: HttpRequest) -> None:
@@ -41,7 +42,10 @@ def account_security(request: HttpRequest) -> HttpResponse:
     enrolled = set(
         TOTPDevice.objects.filter(user__in=users, confirmed=True).order_by("pk").values_list("user_id", flat=True)
     )
-    rows = [{"user": u, "locked": u.username.lower() in locked, "otp": u.pk in enrolled} for u in users]
+    rows = [
+        {"user": u, "locked": u.username.lower() in locked, "otp": u.pk in enrolled, "guarded": u.role in GUARDED_ROLES}
+        for u in users
+    ]
     return render(request, "orgs/account_security.html", {"page": page, "rows": rows, "q": q})
 
 
@@ -66,5 +70,24 @@ def account_otp_reset(request: HttpRequest, pk: int) -> HttpResponse:
     if done:
         messages.success(
             request, _("已重置 {username} 的双因素认证，该用户下次登录时重新绑定。").format(username=target.username)
+        )
+    return redirect("account_security")
+
+
+@login_required
+@require_POST
+def account_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
+    """The 安全管理员 resets an auditor's or another security administrator's password (三员分立)."""
+    _require_secadmin(request)
+    target = selectors.get_user_for_security(request.user, pk)
+    if target.role not in GUARDED_ROLES:
+        raise PermissionDenied(_("其他账号的密码由系统管理员重置。"))
+    done = run_action(request, do_reset_password, target, actor=request.user)
+    if done:
+        messages.success(
+            request,
+            _("已重置 {username} 的密码。临时密码：{temporary}（仅显示一次，用户登录后须修改）").format(
+                username=target.username, temporary=done.value
+            ),
         )
     return redirect("account_security")

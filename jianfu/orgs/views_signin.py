@@ -17,12 +17,12 @@ from django_otp import login as otp_login
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
 
-from . import security
+from . import security, sso
 from .forms import OtpCodeForm
 
 
 def _after_second_factor(request: AuthedRequest) -> HttpResponse:
-    if security.must_change_password(request.user):
+    if security.must_change_password(request.user) and not sso.is_sso_session(request):
         messages.warning(request, _("请先修改初始密码。"))
         return redirect("password_change")
     return redirect("home")

@@ -21,6 +21,7 @@ from jianfu.core import audit, dates
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.core.files import CheckedFile, discard_on_error
 from jianfu.core.numbering import next_number
+from jianfu.core.reveal import do_reveal
 from jianfu.core.typing import Actor
 from jianfu.notify.actions import notify_on_commit
 from jianfu.orgs import tree
@@ -218,12 +219,17 @@ def do_submit_worker_report(
 def do_reveal_reporter(case: Case, *, actor: Any) -> dict[str, str]:
     """显示完整联系方式: the reporter's name and contact in clear, for the supervising office that
     must call back. Every reveal is audited (who read whose data, when; never the data itself)."""
-    if not supervises(case, actor):
-        raise NotAllowed(gettext("只有督办单位可以查看反映人的联系方式。"))
-    audit.record(actor, "supervision.reporter.reveal", case, after={"fields": ["reporter_name", "reporter_contact"]})
     from .selectors import reporter_of
 
-    return reporter_of(case)
+    return do_reveal(
+        actor,
+        case,
+        allowed=supervises(case, actor),
+        refusal=gettext("只有督办单位可以查看反映人的联系方式。"),
+        event_type="supervision.reporter.reveal",
+        fields=["reporter_name", "reporter_contact"],
+        read=lambda: reporter_of(case),
+    )
 
 
 def do_submit_public_report(

@@ -26,6 +26,7 @@ from jianfu.core.files import protected_download
 from jianfu.core.net import client_ip
 from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from jianfu.core.reveal import render_personal_data
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs import tree
 from jianfu.orgs.choices import Role
@@ -192,9 +193,7 @@ def reporter_reveal(request: AuthedRequest, pk: int) -> HttpResponse:
     clear = run_action(request, actions.do_reveal_reporter, case, actor=request.user)
     if not clear:
         return redirect("supervision:case", pk=case.pk)
-    response = render(request, "supervision/reporter.html", {"case": case, "reporter": clear.value})
-    response["Cache-Control"] = "no-store"  # personal data: never kept by the browser or a proxy
-    return response
+    return render_personal_data(request, "supervision/reporter.html", {"case": case, "reporter": clear.value})
 
 
 def _render_case(request: AuthedRequest, case: Any, **forms: Any) -> HttpResponse:
