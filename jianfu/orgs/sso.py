@@ -55,7 +55,7 @@ def resolve(provider: str, subject: str) -> User | Refusal:
     user = link.user if link is not None else None
     if user is None and settings.SSO_MATCH_USERNAME:
         user = User.objects.select_related("org").filter(username__iexact=subject).first()
-    if user is None:
+    if user is None or user.is_service:  # a service account signs in by token only, never as a person
         return Refusal(_("您的统一身份认证账号尚未关联本平台账号，请联系系统管理员。"), "unknown")
     if not user.is_active or (user.org is not None and not user.org.is_active):
         return Refusal(_("该账号已停用，请联系系统管理员。"), "disabled")

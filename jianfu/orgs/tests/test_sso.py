@@ -232,3 +232,12 @@ def test_an_unreachable_provider_sends_the_browser_back_with_a_message(world):
         response = Client().get("/sso/oidc/login/", follow=True)
     assert response.status_code == 401 and "统一身份认证暂时无法访问" in response.content.decode()
     assert AuditEntry.objects.get(event_type="auth.sso_refused").after["reason"] == "unreachable"
+
+
+def test_a_service_account_never_signs_in_through_single_sign_on(world, provider):
+    User.objects.filter(pk=world.community_worker.pk).update(is_service=True)
+    provider.subject = world.community_worker.username
+    client = Client()
+    with override_settings(SSO_MATCH_USERNAME=True):
+        response = _oidc_round_trip(client, provider)
+    assert _signed_in_as(client) is None and "尚未关联本平台账号" in response.content.decode()
