@@ -7,6 +7,7 @@ jianfu manage <command> [...]       any Django management command
 jianfu token USERNAME [--name N]    print a new API token for USERNAME
 jianfu assets                       copy front-end assets from node_modules into static/vendor
 jianfu audit verify                 check the tamper-evident audit chains (exit 1 on a break)
+jianfu notify-deliver               send notifications waiting to go out (cron, every minute)
 jianfu messages                     compile the zh-Hans wording catalogue (jianfu/locale)
 jianfu test [pytest args]           run the test suite
 """
@@ -151,6 +152,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notify_deliver(_: argparse.Namespace) -> int:
+    """Send e-mail, robot and SMS notifications that are due (jianfu/notify/delivery.py)."""
+    _setup_django()
+    _manage("notify_deliver")
+    return 0
+
+
 def cmd_messages(_: argparse.Namespace) -> int:
     """Compile the wording catalogue (.po → .mo); see jianfu/core/messages.py."""
     from jianfu.core.messages import compile_catalogues
@@ -244,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("action", choices=["verify"])
     p.set_defaults(func=cmd_audit)
 
+    sub.add_parser("notify-deliver", help="发送待发的站外通知（建议每分钟运行）").set_defaults(func=cmd_notify_deliver)
     sub.add_parser("messages", help="编译用语目录（django.po → .mo）").set_defaults(func=cmd_messages)
 
     p = sub.add_parser("bench", help="运行 bench/ 下的基准测试", add_help=False)
