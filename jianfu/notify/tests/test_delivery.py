@@ -215,3 +215,27 @@ def test_the_sweep_command_reports_what_it_did(world, smtp_server, capsys):
     do_notify(world.dept_officer, title="督办单", kind=Kind.ORDER)
     call_command("notify_deliver")
     assert "已发送 1 条" in capsys.readouterr().out and len(smtp_server.messages) == 1
+
+
+def test_the_workflows_name_the_kind_of_what_they_tell(world, settings, tmp_path, django_capture_on_commit_callbacks):
+    from jianfu.admission.actions import do_submit_application
+    from jianfu.admission.reminders import remind_review_due
+    from jianfu.dispatch.actions import do_refuse_task
+    from tests.permission_scene import _application, _lists, _task
+
+    settings.MEDIA_ROOT = tmp_path
+    _lists(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        _, task = _task(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        do_refuse_task(task, actor=world.community_worker, reason="本周人手不足，无法组织。")
+    with django_capture_on_commit_callbacks(execute=True):
+        app, _ = _application(world)
+        app = do_submit_application(app, actor=world.dept_officer)
+    remind_review_due(app, 2, timezone.localdate())
+
+    kinds = dict(Notification.objects.values_list("title", "kind"))
+    assert kinds[next(t for t in kinds if t.startswith("新任务"))] == Kind.OTHER
+    assert kinds[next(t for t in kinds if "拒收了任务" in t)] == Kind.REFUSAL
+    assert kinds[next(t for t in kinds if t.startswith("待初审"))] == Kind.REVIEW
+    assert kinds[next(t for t in kinds if t.startswith("审查期限将至"))] == Kind.DEADLINE
