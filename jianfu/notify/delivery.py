@@ -81,14 +81,24 @@ def _claim(now: dt.datetime, limit: int) -> list[int]:
     return ids
 
 
+def _send(delivery: Delivery) -> None:
+    if not delivery.notification.user.is_active:
+        # A disabled account is told nothing more; retrying would not change that.
+        raise channels.DeliveryError("账号已停用，不再发送")
+    channels.SENDERS[delivery.channel](delivery.notification)
+
+
 def _attempt(delivery: Delivery, now: dt.datetime, counts: SweepCounts) -> None:
     try:
-        channels.SENDERS[delivery.channel](delivery.notification)
+        _send(delivery)
     except Exception as exc:  # any failure of one delivery is logged on it; the sweep goes on
         if not isinstance(exc, channels.DeliveryError):
             log.exception("notify: delivery %s by %s failed", delivery.pk, delivery.channel)
         error = str(exc) or exc.__class__.__name__
-        if delivery.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
+        log.warning(
+            "notify: delivery %s by %s, attempt %s: %s", delivery.pk, delivery.channel, delivery.attempts, error
+        )
+        if not delivery.notification.user.is_active or delivery.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
             status, counts.failed = DeliveryStatus.FAILED, counts.failed + 1
         else:
             status, counts.retrying = DeliveryStatus.PENDING, counts.retrying + 1

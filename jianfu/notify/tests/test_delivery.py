@@ -239,3 +239,14 @@ def test_the_workflows_name_the_kind_of_what_they_tell(world, settings, tmp_path
     assert kinds[next(t for t in kinds if "拒收了任务" in t)] == Kind.REFUSAL
     assert kinds[next(t for t in kinds if t.startswith("待初审"))] == Kind.REVIEW
     assert kinds[next(t for t in kinds if t.startswith("审查期限将至"))] == Kind.DEADLINE
+
+
+def test_a_disabled_account_is_sent_nothing_more(world, smtp_server, caplog):
+    officer = with_email(world.dept_officer)
+    [note] = do_notify(officer, title="督办单", kind=Kind.ORDER)
+    officer.is_active = False
+    officer.save(update_fields=["is_active"])
+    assert deliver_due().failed == 1
+    delivery = note.deliveries.get()
+    assert delivery.status == "failed" and delivery.last_error == "账号已停用，不再发送"
+    assert smtp_server.messages == [] and "账号已停用" in caplog.text
