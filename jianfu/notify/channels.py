@@ -24,10 +24,13 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 
 from .choices import Channel
-from .models import Notification
+from .models import Delivery, Notification
 
 # An 11-digit mainland mobile number or an 18-character 居民身份证 number, not inside a longer number.
 _PERSONAL = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|\d{17}[\dXx])(?![\dXx])")
+
+
+ROBOTS = (Channel.DINGTALK.value, Channel.WECOM.value)
 
 
 class DeliveryError(Exception):
@@ -100,7 +103,8 @@ def reachable(user: Any, channel: str) -> bool:
 # --- the senders ------------------------------------------------------------------------------------
 
 
-def send_email(note: Notification) -> None:
+def send_email(delivery: Delivery) -> None:
+    note = delivery.notification
     user = note.user
     if not user.email:
         raise DeliveryError("账号未登记电子邮箱")
@@ -153,7 +157,13 @@ def _with_query(url: str, **params: str) -> str:
     return url + ("&" if "?" in url else "?") + urllib.parse.urlencode(params)
 
 
-def send_dingtalk(note: Notification) -> None:
+def _robot_text(delivery: Delivery) -> str:
+    note = delivery.notification
+    return f"【简负】致{delivery.addressees or note.user.get_full_name()}：{text_of(note)}"
+
+
+def send_dingtalk(delivery: Delivery) -> None:
+    note = delivery.notification
     robot = robot_for(note.user, Channel.DINGTALK)
     if robot is None:
         raise DeliveryError("未配置钉钉机器人")
@@ -161,19 +171,19 @@ def send_dingtalk(note: Notification) -> None:
     if robot.get("secret"):
         ts = int(time.time() * 1000)
         url = _with_query(url, timestamp=str(ts), sign=dingtalk_sign(robot["secret"], ts))
-    content = f"【简负】致{note.user.get_full_name()}：{text_of(note)}"
-    _robot_answer(_post_json(url, {"msgtype": "text", "text": {"content": content}}))
+    _robot_answer(_post_json(url, {"msgtype": "text", "text": {"content": _robot_text(delivery)}}))
 
 
-def send_wecom(note: Notification) -> None:
-    robot = robot_for(note.user, Channel.WECOM)
+def send_wecom(delivery: Delivery) -> None:
+    robot = robot_for(delivery.notification.user, Channel.WECOM)
     if robot is None:
         raise DeliveryError("未配置企业微信机器人")
-    content = f"【简负】致{note.user.get_full_name()}：{text_of(note)}"
-    _robot_answer(_post_json(robot["webhook"], {"msgtype": "text", "text": {"content": content}}))
+    payload = {"msgtype": "text", "text": {"content": _robot_text(delivery)}}
+    _robot_answer(_post_json(robot["webhook"], payload))
 
 
-def send_sms(note: Notification) -> None:
+def send_sms(delivery: Delivery) -> None:
+    note = delivery.notification
     phone = note.user.phone
     if not (settings.NOTIFY_SMS_URL and phone):
         raise DeliveryError("未配置短信网关或账号未登记手机号")
@@ -181,7 +191,7 @@ def send_sms(note: Notification) -> None:
     _post_json(settings.NOTIFY_SMS_URL, {"phone": phone, "text": "【简负】" + text_of(note, short=True)}, headers)
 
 
-SENDERS: dict[str, Callable[[Notification], None]] = {
+SENDERS: dict[str, Callable[[Delivery], None]] = {
     Channel.EMAIL: send_email,
     Channel.DINGTALK: send_dingtalk,
     Channel.WECOM: send_wecom,

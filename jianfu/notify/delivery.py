@@ -43,15 +43,28 @@ def queue(notes: Sequence[Notification]) -> list[Delivery]:
     if not notes or not available:
         return []
     prefs = {p.user_id: p for p in Preference.objects.filter(user__in=[n.user_id for n in notes])}
-    rows = []
+    rows: list[Delivery] = []
+    # One post per group robot for the whole batch (every note of one do_notify says the same):
+    # the first recipient's delivery carries it and names everyone it is for.
+    robot_rows: dict[tuple[str, str], Delivery] = {}
     for note in notes:
         pref = prefs.get(note.user_id)
         kinds, chosen = (pref.kinds, pref.channels) if pref else (DEFAULT_KINDS, DEFAULT_CHANNELS)
         if note.kind not in kinds:
             continue
         for channel in chosen:
-            if channel in available and channels.reachable(note.user, channel):
-                rows.append(Delivery(notification=note, channel=channel, region_code=note.region_code))
+            if channel not in available or not channels.reachable(note.user, channel):
+                continue
+            name = note.user.get_full_name()
+            robot = channels.robot_for(note.user, channel) if channel in channels.ROBOTS else None
+            if robot is not None and (channel, robot["webhook"]) in robot_rows:
+                lead = robot_rows[(channel, robot["webhook"])]
+                lead.addressees = f"{lead.addressees}、{name}"[:500]
+                continue
+            row = Delivery(notification=note, channel=channel, region_code=note.region_code, addressees=name)
+            if robot is not None:
+                robot_rows[(channel, robot["webhook"])] = row
+            rows.append(row)
     return Delivery.objects.bulk_create(rows)
 
 
@@ -81,11 +94,15 @@ def _claim(now: dt.datetime, limit: int) -> list[int]:
     return ids
 
 
+def _personal_and_disabled(delivery: Delivery) -> bool:
+    # A disabled account is told nothing more (a group robot's post is for the others too).
+    return delivery.channel not in channels.ROBOTS and not delivery.notification.user.is_active
+
+
 def _send(delivery: Delivery) -> None:
-    if not delivery.notification.user.is_active:
-        # A disabled account is told nothing more; retrying would not change that.
+    if _personal_and_disabled(delivery):
         raise channels.DeliveryError("账号已停用，不再发送")
-    channels.SENDERS[delivery.channel](delivery.notification)
+    channels.SENDERS[delivery.channel](delivery)
 
 
 def _attempt(delivery: Delivery, now: dt.datetime, counts: SweepCounts) -> None:
@@ -98,7 +115,7 @@ def _attempt(delivery: Delivery, now: dt.datetime, counts: SweepCounts) -> None:
         log.warning(
             "notify: delivery %s by %s, attempt %s: %s", delivery.pk, delivery.channel, delivery.attempts, error
         )
-        if not delivery.notification.user.is_active or delivery.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
+        if _personal_and_disabled(delivery) or delivery.attempts >= settings.NOTIFY_MAX_ATTEMPTS:
             status, counts.failed = DeliveryStatus.FAILED, counts.failed + 1
         else:
             status, counts.retrying = DeliveryStatus.PENDING, counts.retrying + 1

@@ -68,6 +68,8 @@ class Delivery(ScopedModel):
 
     notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="deliveries")
     channel = models.CharField(gettext_lazy("渠道"), max_length=16, choices=Channel.choices)
+    # A group robot posts once for everyone of one notification batch it reaches: their names.
+    addressees = models.CharField(gettext_lazy("收件人"), max_length=500, blank=True)
     status = models.CharField(
         gettext_lazy("状态"), max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )

@@ -250,3 +250,21 @@ def test_a_disabled_account_is_sent_nothing_more(world, smtp_server, caplog):
     delivery = note.deliveries.get()
     assert delivery.status == "failed" and delivery.last_error == "账号已停用，不再发送"
     assert smtp_server.messages == [] and "账号已停用" in caplog.text
+
+
+def test_a_group_robot_posts_once_for_everyone_it_reaches_in_one_notification(world, settings, receiver):
+    from jianfu.orgs.actions import do_create_user
+
+    settings.NOTIFY_WECOM_WEBHOOK = receiver.url(f"/wecom?key={WECOM_KEY}")
+    second = do_create_user(
+        actor=None, username="dept_officer_b", full_name="冯磊", org=world.wjj, role="dept_officer",
+        password="Test-password-2026", _skip_password_validation=True,
+    )  # fmt: skip
+    for user in (world.dept_officer, second):
+        do_set_preferences(actor=user, kinds=["order"], channels=["wecom"])
+    notes = do_notify([world.dept_officer, second], title="收到督办单", kind=Kind.ORDER)
+
+    assert deliver_due().sent == 1
+    [request] = receiver.requests
+    assert request["json"]["text"]["content"].startswith("【简负】致刘洋、冯磊：收到督办单")
+    assert Delivery.objects.get().notification == notes[0] and len(notes) == 2
