@@ -47,16 +47,26 @@ def queue(notes: Sequence[Notification]) -> list[Delivery]:
     # One post per group robot for the whole batch (every note of one do_notify says the same):
     # the first recipient's delivery carries it and names everyone it is for.
     robot_rows: dict[tuple[str, str], Delivery] = {}
+    robots: dict[tuple[int | None, str], dict[str, str] | None] = {}  # one tree walk per org
+
+    def robot_of(user: Any, channel: str) -> dict[str, str] | None:
+        key = (user.org_id, channel)
+        if key not in robots:
+            robots[key] = channels.robot_for(user, channel)
+        return robots[key]
+
     for note in notes:
         pref = prefs.get(note.user_id)
         kinds, chosen = (pref.kinds, pref.channels) if pref else (DEFAULT_KINDS, DEFAULT_CHANNELS)
         if note.kind not in kinds:
             continue
         for channel in chosen:
-            if channel not in available or not channels.reachable(note.user, channel):
+            if channel not in available:
+                continue
+            robot = robot_of(note.user, channel) if channel in channels.ROBOTS else None
+            if robot is None and (channel in channels.ROBOTS or not channels.reachable(note.user, channel)):
                 continue
             name = note.user.get_full_name()
-            robot = channels.robot_for(note.user, channel) if channel in channels.ROBOTS else None
             if robot is not None and (channel, robot["webhook"]) in robot_rows:
                 lead = robot_rows[(channel, robot["webhook"])]
                 lead.addressees = f"{lead.addressees}、{name}"[:500]
