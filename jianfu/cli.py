@@ -1,4 +1,4 @@
-"""The ``jianfu`` command: demo, serve, migrate, manage, token, assets, test.
+"""The ``jianfu`` command: demo, serve, migrate, manage, token, assets, backup, restore, test.
 
 jianfu demo [--host H] [--port P]   migrate, load the demo jurisdiction, serve on 127.0.0.1:8000
 jianfu serve [--host H] [--port P]  serve the platform (production; waitress)
@@ -7,6 +7,8 @@ jianfu manage <command> [...]       any Django management command
 jianfu token USERNAME [--name N]    print a new API token for USERNAME
 jianfu assets                       copy front-end assets from node_modules into static/vendor
 jianfu audit verify                 check the tamper-evident audit chains (exit 1 on a break)
+jianfu backup [PATH]                database + uploads into one checked archive (docs/operations.md)
+jianfu restore PATH --yes           replace database and uploads with an archive's, after checking it
 jianfu notify-deliver               send notifications waiting to go out (cron, every minute)
 jianfu messages                     compile the zh-Hans wording catalogue (jianfu/locale)
 jianfu test [pytest args]           run the test suite
@@ -152,6 +154,36 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    _setup_django()
+    from jianfu.core.backup import BackupError, create_backup
+
+    try:
+        done = create_backup(Path(args.path) if args.path else None)
+    except BackupError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    print(f"备份完成：{done.path}（{done.engine} 数据库，{done.files} 个上传文件）")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    _setup_django()
+    from jianfu.core.backup import BackupError, describe_age, restore_backup
+
+    if not args.yes:
+        print("恢复将用备份替换当前数据库和全部上传文件。请先停止服务，确认后加 --yes 再运行。", file=sys.stderr)
+        return 2
+    try:
+        done = restore_backup(Path(args.path))
+    except BackupError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    age = describe_age(done.created_at)
+    print(f"已恢复 {age} 的备份（{done.files} 个上传文件）。请运行 jianfu migrate 后再启动服务。")
+    return 0
+
+
 def cmd_notify_deliver(_: argparse.Namespace) -> int:
     """Send e-mail, robot and SMS notifications that are due (jianfu/notify/delivery.py)."""
     _setup_django()
@@ -251,6 +283,15 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("audit", help="审计记录：verify 校验审计链")
     p.add_argument("action", choices=["verify"])
     p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("backup", help="备份数据库和上传文件到一个归档")
+    p.add_argument("path", nargs="?", help="归档路径（默认 数据目录/backups/jianfu-时间.tar.gz）")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="从备份归档恢复数据库和上传文件")
+    p.add_argument("path")
+    p.add_argument("--yes", action="store_true", help="确认替换当前数据")
+    p.set_defaults(func=cmd_restore)
 
     sub.add_parser("notify-deliver", help="发送待发的站外通知（建议每分钟运行）").set_defaults(func=cmd_notify_deliver)
     sub.add_parser("messages", help="编译用语目录（django.po → .mo）").set_defaults(func=cmd_messages)

@@ -7,6 +7,7 @@ allows a generated secret key kept in the data directory and the demo accounts' 
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import secrets
 from pathlib import Path
@@ -99,6 +100,7 @@ MIDDLEWARE = [
     "jianfu.core.middleware.SecurityHeadersMiddleware",  # secB: CSP, Permissions-Policy
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jianfu.core.middleware.RequestIdMiddleware",
+    "jianfu.core.middleware.AccessLogMiddleware",  # access log and /metrics counts (docs/operations.md)
     "jianfu.core.middleware.TextBoundaryMiddleware",  # secB: body cap (413), NUL/controls/surrogates
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -213,11 +215,22 @@ TOKEN_MAX_AGE_DAYS = int(os.environ.get("JIANFU_TOKEN_MAX_AGE_DAYS", "90"))
 IDLE_TIMEOUT_MINUTES = int(os.environ.get("JIANFU_IDLE_TIMEOUT_MINUTES", "30"))
 # --- end of sign-in block ---------------------------------------------------------------------
 
+# The working-day calendar (core/calendar.py): the State Council's holidays and make-up working
+# days (调休) from the chinese-calendar package, plus the deployment's own days off and days worked
+# ("2027-01-01,2027-01-02"), which win; they also declare a year the package does not cover yet.
+CALENDAR_HOLIDAYS = env_list("JIANFU_HOLIDAYS")
+CALENDAR_WORKDAYS = env_list("JIANFU_WORKDAYS")
+for _name, _days in (("JIANFU_HOLIDAYS", CALENDAR_HOLIDAYS), ("JIANFU_WORKDAYS", CALENDAR_WORKDAYS)):
+    for _day in _days:
+        try:
+            _dt.date.fromisoformat(_day)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{_name}: {_day!r} is not a date (YYYY-MM-DD).") from exc
+
 # Domain settings (defaults from the seeds; each deployment may tighten them).
-# Admission: review period in working days (西城 uses 15), public holidays that are not working
-# days, and the burden (hours per community per year) above which the pre-check warns.
+# Admission: review period in working days (西城 uses 15) and the burden (hours per community per
+# year) above which the pre-check warns.
 ADMISSION_REVIEW_WORKING_DAYS = int(os.environ.get("JIANFU_REVIEW_WORKING_DAYS", "15"))
-ADMISSION_HOLIDAYS = env_list("JIANFU_HOLIDAYS")
 ADMISSION_BURDEN_THRESHOLD_HOURS = os.environ.get("JIANFU_BURDEN_THRESHOLD_HOURS", "24")
 # Burden ledger: how far in the future an entry may be dated.
 BURDEN_HORIZON_DAYS = int(os.environ.get("JIANFU_LEDGER_HORIZON_DAYS", "30"))
@@ -366,12 +379,39 @@ PERMISSIONS_POLICY = (
 )
 # --- end secB -------------------------------------------------------------------------------------
 
+# Logs (docs/operations.md): one line each on standard error with time, level, request id and
+# user (core/logs.py), plus one access line per request (logger "jianfu.access"; JIANFU_ACCESS_LOG=0
+# turns it off). WeasyPrint and fontTools write hundreds of INFO lines per PDF: WARNING and up only.
+from jianfu.core.logs import FORMAT as LOG_FORMAT  # noqa: E402 (needs no configured Django)
+
+LOG_LEVEL = os.environ.get("JIANFU_LOG_LEVEL", "INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("JIANFU_LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "filters": {"request_context": {"()": "jianfu.core.logs.RequestContextFilter"}},
+    "formatters": {"line": {"format": LOG_FORMAT}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_context"], "formatter": "line"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "jianfu.access": {"level": "INFO" if env_bool("JIANFU_ACCESS_LOG", default=True) else "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
+}
+
+# Prometheus metrics at /metrics (core/metrics.py): closed (404) unless a bearer token or allowed
+# scraper addresses/networks are set. Queues counted at each scrape: name -> (model, filter).
+METRICS_TOKEN = os.environ.get("JIANFU_METRICS_TOKEN", "")
+METRICS_ALLOW = env_list("JIANFU_METRICS_ALLOW")
+try:
+    parse_proxies(METRICS_ALLOW)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"JIANFU_METRICS_ALLOW: {exc}") from exc
+METRICS_QUEUES: dict[str, tuple[str, dict[str, object]]] = {
+    "notifications_unread": ("notify.Notification", {"read_at__isnull": True}),
 }
 
 # --- notify18 (issue 18 point 4): notifications out (docs/notifications.md) ----------------------
@@ -414,4 +454,7 @@ NOTIFY_HTTP_TIMEOUT = float(os.environ.get("JIANFU_NOTIFY_TIMEOUT", "10"))
 # MAX_ATTEMPTS tries, after which the delivery is listed as failed for the system administrator.
 NOTIFY_MAX_ATTEMPTS = int(os.environ.get("JIANFU_NOTIFY_MAX_ATTEMPTS", "6"))
 NOTIFY_RETRY_SECONDS = int(os.environ.get("JIANFU_NOTIFY_RETRY_SECONDS", "60"))
+# The outgoing queue on /metrics (core/metrics.py counts these at each scrape).
+METRICS_QUEUES["notifications_out_pending"] = ("notify.Delivery", {"status": "pending"})
+METRICS_QUEUES["notifications_out_failed"] = ("notify.Delivery", {"status": "failed"})
 # --- end notify18 ---------------------------------------------------------------------------------

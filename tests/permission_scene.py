@@ -468,6 +468,7 @@ def build_scene(world: World) -> dict[str, Any]:
         "inbox_op": "accept",
         "doc_op": "withdraw",
         "lexicon_group": group.pk,
+        "citation_key": "burden.veto",
         **_supervision(world),
         **_drafts(world),
         **_events(world),

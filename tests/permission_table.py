@@ -137,6 +137,7 @@ ROWS: list[Row] = [
     GET("", "*=200 anon=302"),
     GET("audit/mine/", "*=200 anon=302"),
     GET("healthz", "*=200", public="y"),
+    GET("metrics", "*=404"),  # closed unless JIANFU_METRICS_TOKEN/_ALLOW (core/tests/test_operations.py)
     # orgs
     GET("login/", "*=302 anon=200", public="y"),
     POST("login/", "*=302 anon=200", public="y"),
@@ -179,6 +180,11 @@ ROWS: list[Row] = [
     GET("lists/lexicon/<int:pk>/", "*=404 anon=302 mzj,zzb=200 dept,dept2,lg,sys=403", pk="lexicon_group"),
     POST("lists/lexicon/<int:pk>/", "*=404 anon=302 mzj,zzb=200 dept,dept2,lg,sys=403", pk="lexicon_group"),
     POST("lists/lexicon/<int:pk>/delete/", "*=404 anon,mzj,zzb=302 dept,dept2,lg,sys=403", pk="lexicon_group"),
+    # catalog citations (政策依据: every county reads its own; its list owners edit their county's rows)
+    GET("lists/citations/", "*=200 anon=302"),
+    GET("lists/citations/<str:key>/", "*=403 anon=302 mzj,zzb,o_mzj=200", key="citation_key"),
+    POST("lists/citations/<str:key>/", "*=403 anon=302 mzj,zzb,o_mzj=200", key="citation_key"),
+    POST("lists/citations/<str:key>/reset/", "*=403 anon,mzj,zzb,o_mzj=302", key="citation_key"),
     GET("lists/v/<int:number>/", "*=200 anon=302 other=404", number="version"),
     GET("lists/draft/", "*=404 anon,o_mzj=302 mzj,zzb=200"),
     POST("lists/draft/open/", "*=404 anon,mzj,zzb,o_mzj=302"),

@@ -39,7 +39,7 @@ ALLOWED: dict[str, set[str]] = {
     "events": {"core", "orgs", "notify", "admission", "burden", "supervision"},
     # the forms registry: lists (catalog), admission for unlisted forms, the ledger (burden) for
     # the time a form took, supervision's sink for breaches and unregistered forms
-    "formsreg": {"core", "orgs", "notify", "catalog", "admission", "burden", "supervision"},
+    "formsreg": {"core", "orgs", "notify", "catalog", "matching", "admission", "burden", "supervision"},
     # certificates and the seal: asks the gate's certificate logic (dispatch, matching), records
     # certificates and seal breaches in the burden ledger, reports demands into supervision
     "certs": {"core", "orgs", "catalog", "matching", "dispatch", "burden", "supervision"},

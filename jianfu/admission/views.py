@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.catalog.selectors import list_owner_org
 from jianfu.core.errors import ActionError
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.files import protected_download
 from jianfu.core.pages import run_action
 from jianfu.core.selectors import object_history
@@ -55,6 +56,15 @@ def application_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     filters = {k: request.GET.get(k, "").strip() for k in ("state", "kind", "q")}
     qs = selectors.filter_applications(selectors.applications_for(user), **filters)
+    if wants_xlsx(request):
+        return table_response(
+            _("准入申请"),
+            [_("编号"), _("事项名称"), _("申请单位"), _("类型"), _("状态"), _("经费（元/年）"), _("经费来源"),
+             _("提交时间"), _("审查期限")],
+            qs.select_related("applicant_org"),
+            lambda a: [a.pk, a.title, a.applicant_org.name, a.get_kind_display(), a.get_state_display(),
+                       a.funding_amount, a.funding_source, a.submitted_at, a.due_date],
+        )  # fmt: skip
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
     return render(
         request,

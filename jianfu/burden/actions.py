@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jianfu.catalog.citations import cite
 from jianfu.catalog.models import ListItem
 from jianfu.catalog.selectors import current_items
 from jianfu.core import audit, events
@@ -161,7 +162,7 @@ def _record_breaches(
             region_code=f.community.region_code,
             title=f"{f.department.name}：{f.rule.title}（{f.community.name}，{f.period}）"[:200],
             description=f"{f.message}。涉及台账：{entry_list}。" + (f"召集方理由：{reason}" if reason else ""),
-            rule_ref=f"{f.rule.title}（{f.rule.basis}）" if f.rule.basis else f.rule.title,
+            rule_ref=f"{f.rule.title}（{cite(f'burden.{f.rule.code}', f.community.region_code).text}）"[:300],
             community=f.community,
             department=f.department,
             source_obj=breach,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from jianfu.catalog.choices import CATEGORY_SHORT, Category
 from jianfu.catalog.models import ListItem
 from jianfu.catalog.selectors import current_items
+from jianfu.core.forms import PickerWidget
 from jianfu.orgs.forms import FullNameChoiceField
 from jianfu.orgs.models import Org
 
@@ -89,7 +90,7 @@ class EventForm(forms.Form):
     occurred_on = forms.DateField(label=gettext_lazy("日期"), widget=DATE)
     minutes = forms.IntegerField(label=gettext_lazy("每个社区用时（分钟）"), min_value=None)
     communities = CommunityChoices(
-        label=gettext_lazy("参会/受检社区"), queryset=Org.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("参会/受检社区"), queryset=Org.objects.none(), widget=PickerWidget
     )
     reason = forms.CharField(
         label=gettext_lazy("超限理由"),
@@ -107,7 +108,10 @@ class EventForm(forms.Form):
         convener.queryset = Org.objects.filter(pk__in=[o.pk for o in conveners])
         if conveners:
             convener.initial = conveners[0].pk
-        communities.queryset = selectors.communities_for(user).order_by("code")
+        rows = selectors.communities_for(user).select_related("parent").order_by("code")
+        communities.queryset = rows
+        assert isinstance(communities.widget, PickerWidget)
+        communities.widget.group_of = {str(o.pk): o.parent.name if o.parent else "" for o in rows}
         self.fields["minutes"].widget.attrs.update({"min": 0})
 
 

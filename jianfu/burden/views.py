@@ -17,8 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jianfu.catalog.citations import citations_for
 from jianfu.core import dates
 from jianfu.core.errors import ActionError
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.typing import AuthedRequest
@@ -68,11 +70,12 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
     m = metrics.metrics(region, start, end)
     breaches = metrics.breach_counts(region.region_prefix, start, end)
     recent = selectors.breaches_for(request.user).filter(prefix_q(region.region_prefix))[:8]
+    months = m.by_month if any(x["count"] for x in m.by_month) else []  # all zero: 暂无数据, not empty axes
     chart = {
         "departments": [{"name": d["name"], "hours": d["hours"]} for d in m.by_department[:12]],
-        "months": [f"{x['month']:%Y-%m}" for x in m.by_month],
-        "month_hours": [x["hours"] for x in m.by_month],
-        "month_counts": [x["count"] for x in m.by_month],
+        "months": [f"{x['month']:%Y-%m}" for x in months],
+        "month_hours": [x["hours"] for x in months],
+        "month_counts": [x["count"] for x in months],
         "kinds": [{"name": k["label"], "value": k["hours"]} for k in m.by_kind],
         "breach_rules": [{"name": r["label"], "value": r["count"]} for r in breaches["by_rule"]],
         "breach_depts": [{"name": r["name"], "value": r["count"]} for r in breaches["by_department"][:10]],
@@ -211,6 +214,14 @@ def breaches(request: AuthedRequest) -> HttpResponse:
     rule = request.GET.get("rule", "")
     if rule in RuleCode.values:
         qs = qs.filter(rule_code=rule)
+    if wants_xlsx(request):
+        return table_response(
+            _("超限记录"),
+            [_("日期"), _("规则"), _("责任单位"), _("社区/村"), _("次数"), _("上限"), _("情况"), _("理由"), _("监督")],
+            qs.select_related("department", "community", "case", "rule"),
+            lambda b: [b.occurred_on, b.rule.title, b.department.name, b.community.name, b.count, b.limit,
+                       b.description, b.reason, b.case.get_state_display() if b.case else ""],
+        )  # fmt: skip
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "burden/breaches.html", {"page": page, "rule": rule, "rules": RuleCode.choices})
 
@@ -307,11 +318,9 @@ def rules(request: AuthedRequest) -> HttpResponse:
     home = selectors.home_region(request.user)
     county = home if home is not None and home.kind == "county" else None
     editable = county is not None and can_set_rules(request.user, county)
-    return render(
-        request,
-        "burden/rules.html",
-        {"rules": selectors.rules_for(request.user), "county": county, "editable": editable},
-    )
+    cites = citations_for(home.region_code if home is not None else "")
+    rows = [(rule, cites[f"burden.{rule.code}"]) for rule in selectors.rules_for(request.user)]
+    return render(request, "burden/rules.html", {"rows": rows, "county": county, "editable": editable})
 
 
 @login_required

@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jianfu.core import audit
-from jianfu.core.errors import ActionError, Conflict, NotAllowed
+from jianfu.core.errors import ActionError, Conflict, NotAllowed, NotFound
 from jianfu.core.typing import Actor
 from jianfu.orgs.models import Org
 
 from .choices import VersionStatus
-from .models import ITEM_FIELDS, ListItem, ListVersion
+from .models import ITEM_FIELDS, Citation, ListItem, ListVersion
 from .permissions import can_edit_lists
 from .selectors import current_version, draft_version
 from .transitions import VERSION
@@ -233,3 +233,53 @@ def do_import_items(owner: Org, *, actor: Any, upload: Any, confirm_duplicates: 
         after={"items": len(rows), "confirmed_duplicates": [d["message"] for d in duplicates]},
     )
     return draft
+
+
+CITATION_FIELDS = ("title", "doc_number", "issuer", "section", "excerpt")
+_CITATION_LIMITS = {"title": 200, "doc_number": 60, "issuer": 100, "section": 60, "excerpt": 300}
+
+
+@transaction.atomic
+def do_save_citation(owner: Org, *, actor: Any, key: str, data: dict[str, Any]) -> Citation:
+    """A county cites its own document for one rule (政策依据): every page, finding and case of its
+    communities then cites it by title. Audited with the citation before and after."""
+    from .citations import DEFAULTS, cite
+
+    _check_owner(actor, owner)
+    if key not in DEFAULTS:
+        raise NotFound(_("未找到该规则。"))
+    values = {f: str(data.get(f) or "").strip() for f in CITATION_FIELDS}
+    values["title"] = values["title"].strip("《》")
+    errors = [{"field": f, "message": _("请填写{label}。").format(label=label)}
+              for f, label in (("title", _("文件名称")), ("excerpt", _("条文要点"))) if not values[f]]  # fmt: skip
+    errors += [
+        {"field": f, "message": _("不能超过 {n} 字。").format(n=n)}
+        for f, n in _CITATION_LIMITS.items() if len(values[f]) > n
+    ]  # fmt: skip
+    tagged = [f for f in CITATION_FIELDS if TAG_RE.search(values[f])]
+    errors += [{"field": f, "message": _("不能包含尖括号等标记。")} for f in tagged]
+    if errors:
+        raise ActionError(errors[0]["message"], field=errors[0]["field"], errors=errors)
+    before = cite(key, owner.region_code)
+    row, _created = Citation.objects.select_for_update().get_or_create(
+        region_code=owner.region_code, key=key, defaults={**values, "updated_by": actor}
+    )
+    for f, v in values.items():
+        setattr(row, f, v)
+    row.updated_by = actor
+    row.save()
+    after = cite(key, owner.region_code)
+    audit.record(actor, "catalog.citation.save", row, before={"key": key, "text": before.text},
+                 after={"key": key, "text": after.text})  # fmt: skip
+    return row
+
+
+@transaction.atomic
+def do_reset_citation(owner: Org, *, actor: Any, key: str) -> None:
+    """Back to the shipped default citation for one rule (the county's row is removed, audited)."""
+    _check_owner(actor, owner)
+    row = Citation.objects.select_for_update().filter(region_code=owner.region_code, key=key).first()
+    if row is None:
+        raise ActionError(_("本县未修改该依据，无需恢复。"))
+    audit.record(actor, "catalog.citation.reset", row, before={"key": key, "title": row.title, "excerpt": row.excerpt})
+    row.delete()

@@ -155,3 +155,16 @@ class ImportForm(forms.Form):
         label=gettext_lazy("Excel 文件（.xlsx）"),
         help_text=gettext_lazy("请使用下载的模板填写；导入将替换草稿中的全部事项。"),
     )
+
+
+class CitationForm(forms.Form):
+    """A county's citation for one rule (parsing only; ``actions.do_save_citation`` validates)."""
+
+    title = forms.CharField(label=gettext_lazy("文件名称"), max_length=200,
+                            help_text=gettext_lazy("不含书名号，如：汉阴县社区工作事项准入制度"))  # fmt: skip
+    doc_number = forms.CharField(label=gettext_lazy("发文字号"), max_length=60, required=False,
+                                 help_text=gettext_lazy("如：汉政办发〔2026〕12号"))  # fmt: skip
+    issuer = forms.CharField(label=gettext_lazy("发文机关"), max_length=100, required=False)
+    section = forms.CharField(label=gettext_lazy("条款/章节"), max_length=60, required=False,
+                              help_text=gettext_lazy("如：第三条、二、（四）"))  # fmt: skip
+    excerpt = forms.CharField(label=gettext_lazy("条文要点"), max_length=300, widget=forms.Textarea(attrs={"rows": 3}))

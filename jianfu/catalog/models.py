@@ -235,3 +235,32 @@ class ListItem(ScopedModel, WorkloadFields):
         if ListVersion.objects.filter(pk=self.version_id, status=VersionStatus.PUBLISHED).exists():
             raise PublishedVersionError("items of a published list version cannot be deleted")
         return super().delete(*args, **kwargs)
+
+
+class Citation(ScopedModel):
+    """A policy document a rule of the platform rests on (政策依据), as a county cites it.
+
+    Pages cite rules by the document's title, number and section (「《…实施方案》（汉政办发〔2016〕88号）
+    三、（二）」), never by an internal reference. The platform ships a default for each rule
+    (``citations.DEFAULTS``); a county's own row (``region_code`` = the county) replaces it for
+    every community below it, so a county cites the documents it actually issued.
+    """
+
+    key = models.CharField(gettext_lazy("规则"), max_length=40)
+    title = models.CharField(gettext_lazy("文件名称"), max_length=200)
+    doc_number = models.CharField(gettext_lazy("发文字号"), max_length=60, blank=True)
+    issuer = models.CharField(gettext_lazy("发文机关"), max_length=100, blank=True)
+    section = models.CharField(gettext_lazy("条款/章节"), max_length=60, blank=True)
+    excerpt = models.CharField(gettext_lazy("条文要点"), max_length=300)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["region_code", "key"]
+        constraints = [models.UniqueConstraint(fields=["region_code", "key"], name="catalog_citation_unique")]
+        verbose_name = "政策依据"
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.title}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_citations
 
 app_name = "catalog"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("lists/draft/items/<int:pk>/delete/", views.item_delete, name="item_delete"),
     path("lists/draft/publish/", views.publish, name="publish"),
     path("lists/diff/", views.diff, name="diff"),
+    path("lists/citations/", views_citations.citations, name="citations"),
+    path("lists/citations/<str:key>/", views_citations.citation_edit, name="citation_edit"),
+    path("lists/citations/<str:key>/reset/", views_citations.citation_reset, name="citation_reset"),
     path("lists/import/", views.import_items, name="import"),
     path("lists/template.xlsx", views.template_xlsx, name="template"),
     path("lists/<str:number>/export.xlsx", views.export_xlsx, name="export_xlsx"),

@@ -27,3 +27,24 @@ def current_request_id() -> str:
         value = new_request_id()
         _request_id.set(value)
     return value
+
+
+# The request being served, for log lines (core/logs.py reads its user without querying).
+_request: contextvars.ContextVar[object | None] = contextvars.ContextVar("jianfu_request", default=None)
+
+
+def set_request(request: object) -> contextvars.Token[object | None]:
+    return _request.set(request)
+
+
+def reset_request(token: contextvars.Token[object | None]) -> None:
+    _request.reset(token)
+
+
+def current_request() -> object | None:
+    return _request.get()
+
+
+def current_request_id_or_none() -> str:
+    """The request id if a request (or a command that asked for one) set it, else ""; never makes one."""
+    return _request_id.get()

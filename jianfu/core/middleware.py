@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import logging
 import re
+import time
 from collections.abc import Callable
 from urllib.parse import unquote
 
 from django.http import HttpRequest, HttpResponse
 
 from . import audit
-from .context import new_request_id, reset_request_id, set_request_id
+from .context import new_request_id, reset_request, reset_request_id, set_request, set_request_id
 
 _VALID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
@@ -22,12 +24,44 @@ class RequestIdMiddleware:
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if _VALID.match(incoming) else new_request_id()
         request.request_id = request_id  # type: ignore[attr-defined]
-        token = set_request_id(request_id)
+        token, request_token = set_request_id(request_id), set_request(request)
         try:
             response = self.get_response(request)
         finally:
+            reset_request(request_token)
             reset_request_id(token)
         response["X-Request-ID"] = request_id
+        return response
+
+
+access_log = logging.getLogger("jianfu.access")
+
+
+class AccessLogMiddleware:
+    """One ``jianfu.access`` line per request — method, path (without the query string, which may
+    carry residents' names), status, milliseconds, user, request id (by the log format) — and the
+    request's count and latency for ``/metrics``. Sits inside RequestIdMiddleware, so both carry
+    the id; static files are answered by WhiteNoise before it (the reverse proxy logs those)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from . import metrics
+        from .logs import username_of
+
+        started = time.perf_counter()
+        response = self.get_response(request)
+        seconds = time.perf_counter() - started
+        metrics.observe(request, response.status_code, seconds)
+        access_log.info(
+            "%s %s %s %dms user=%s",
+            request.method,
+            request.path[:300],
+            response.status_code,
+            round(seconds * 1000),
+            username_of(request),
+        )
         return response
 
 

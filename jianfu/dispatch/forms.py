@@ -7,11 +7,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from jianfu.core.forms import PickerWidget
+
 
 class SendForm(forms.Form):
     targets = forms.MultipleChoiceField(
         label=gettext_lazy("接收社区（可多选；选乡镇即发往该乡镇全部社区和村）"),
-        widget=forms.SelectMultiple(attrs={"size": 10}),
+        widget=PickerWidget(),
     )
     title = forms.CharField(label=gettext_lazy("任务名称"), max_length=200)
     description = forms.CharField(
@@ -35,6 +37,7 @@ class SendForm(forms.Form):
         targets: list[tuple[str, str]],
         items: list[tuple[str, str]],
         applications: list[tuple[str, str]],
+        group_of: dict[str, str] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -45,6 +48,8 @@ class SendForm(forms.Form):
         assert isinstance(item_field, forms.ChoiceField)
         assert isinstance(application_field, forms.ChoiceField)
         targets_field.choices = targets
+        assert isinstance(targets_field.widget, PickerWidget)
+        targets_field.widget.group_of = group_of or {}
         item_field.choices = [("", "（无）"), *items]
         application_field.choices = [("", "（无）"), *applications]
 

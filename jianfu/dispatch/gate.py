@@ -35,6 +35,7 @@ from django.utils import timezone
 from jianfu.admission.choices import AppState, TargetScope
 from jianfu.admission.models import Application
 from jianfu.catalog.choices import CATEGORY_SHORT, AppliesTo, Category, CertKind
+from jianfu.catalog.citations import cite
 from jianfu.catalog.models import ListItem
 from jianfu.catalog.selectors import current_version, list_owner_org
 from jianfu.core.findings import Finding, Severity
@@ -55,10 +56,11 @@ RULE_CERT_FORBIDDEN = "不应由基层群众性自治组织出具的证明事项
 RULE_CERT_KEPT = "社区可出具的证明事项（印章使用范围内）"
 RULE_MISMATCH = "依据与任务内容不符：所引依据不能作为本任务的派发依据"
 RULE_REVIEW = "待人工研判：比对结果不足以认定在清单内或属负面清单"
-SEED_GATE = "未入工作事项清单社区一律不接（seed 003）"
-SEED_SUBJECT = (
-    "不得将基层群众性自治组织作为行政执法、拆迁拆违、环境整治、城市管理、招商引资等事项的责任主体（seed 004）"
-)
+
+
+def _seed(key: str, region_code: str) -> str:
+    """The policy document the rule ``key`` rests on, as the place's county cites it."""
+    return cite(key, region_code).text
 
 
 @dataclass
@@ -140,10 +142,11 @@ def _refusal(result: GateResult, m: Match, version: Any) -> GateResult:
                     {"item_code": item.code, "score": m.score, "phrase": m.phrase}),
             basis=f"不得出具的证明 {item.code} {item.title}（系统按内容比对认定）",
         )  # fmt: skip
+    citation = _citation(item) or _seed("gate.subject", version.region_code)
     return result._set(
         Verdict.NEGATIVE,
         Finding(RULE_NEGATIVE, f"任务内容与负面清单事项“{item.code} {item.title}”相符（比对短语“{m.phrase}”，"
-                f"相似度 {m.score:.2f}）。", Severity.BLOCK, _citation(item) or SEED_SUBJECT,
+                f"相似度 {m.score:.2f}）。", Severity.BLOCK, citation,
                 {"item_code": item.code, "score": m.score, "phrase": m.phrase}),
         basis=f"负面清单 {item.code} {item.title}（系统按内容比对认定）",
     )  # fmt: skip
@@ -296,10 +299,10 @@ def check(
         return result._set(
             Verdict.REVIEW,
             Finding(RULE_REVIEW, f"任务内容与{'、'.join(parts)}部分相符，系统无法认定，请民政/组织部门人工研判；"
-                    "未明确清单依据前，社区可拒收。", Severity.WARN, SEED_GATE),
+                    "未明确清单依据前，社区可拒收。", Severity.WARN, _seed("gate.unlisted", target.region_code)),
         )  # fmt: skip
     return result._set(
         Verdict.UNLISTED,
         Finding(RULE_UNLISTED, "未找到清单依据或已批准的准入申请；社区可直接拒收，拒收将转入监督。",
-                Severity.BLOCK, SEED_GATE),
+                Severity.BLOCK, _seed("gate.unlisted", target.region_code)),
     )  # fmt: skip

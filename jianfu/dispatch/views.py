@@ -18,8 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jianfu.admission.selectors import approved_for
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
+from jianfu.orgs import tree
 from jianfu.orgs.choices import GRASSROOTS_KINDS, OrgKind
 from jianfu.orgs.scoping import visible_orgs
 
@@ -34,12 +36,14 @@ from .transitions import refusal_undo_until
 def _send_form(request: AuthedRequest, data: Any = None) -> SendForm:
     user = request.user
     orgs = visible_orgs(user).filter(is_active=True, kind__in=[OrgKind.TOWNSHIP, *GRASSROOTS_KINDS]).order_by("code")
-    targets = [(o.code, f"【{o.name}全部社区和村】" if o.kind == OrgKind.TOWNSHIP else f"　{o.name}") for o in orgs]
+    targets = [(o.code, f"{o.name}全部社区和村（含今后新设）" if o.kind == OrgKind.TOWNSHIP else o.name) for o in orgs]
+    townships = {o.code: o.name for o in orgs if o.kind == OrgKind.TOWNSHIP}
+    group_of = {o.code: townships.get(tree.township_code(o.code), "") for o in orgs}
     items: list[tuple[str, str]] = []
     if user.org is not None:  # always, behind can_send
         items = [(i.code, f"{i.code} {i.title}") for i in basis_items(user.org)]
     apps = [(str(a.pk), f"#{a.pk} {a.title}") for a in approved_for(user)[:200]]
-    return SendForm(data, targets=targets, items=items, applications=apps)
+    return SendForm(data, targets=targets, items=items, applications=apps, group_of=group_of)
 
 
 def _verdict(user: Any, data: dict[str, Any]) -> Any:
@@ -88,6 +92,15 @@ def send(request: AuthedRequest) -> HttpResponse:
 @login_required
 def sent_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.with_counts(selectors.dispatches_for(request.user)).order_by("-created_at", "-id")
+    if wants_xlsx(request):
+        return table_response(
+            _("派发任务"),
+            [_("任务名称"), _("派发单位"), _("审查结论"), _("依据"), _("社区数"), _("接收"), _("完成"), _("拒收"),
+             _("完成期限"), _("派发时间")],
+            qs.select_related("sender_org"),
+            lambda d: [d.title, d.sender_org.name, d.get_verdict_display(), d.basis, d.task_count, d.n_accepted,
+                       d.n_completed, d.n_refused, d.deadline, d.created_at],
+        )  # fmt: skip
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
     return render(
         request, "dispatch/list.html", {"page": page, "tone": VERDICT_TONE, "can_send": can_send(request.user)}

@@ -1,8 +1,8 @@
 """Answer times (办理时限) by urgency: 接诉即办's 2 h / 24 h / 7 d / 15 d by default.
 
 Each urgency's time is configured in ``JIANFU_EVENT_DEADLINES`` (``emergency=2h,urgent=24h,
-normal=7d,low=15d``): hours are counted on the clock, days are working days (Monday–Friday minus
-``JIANFU_HOLIDAYS``, as admission's review period), ending at the time of day the event came in.
+normal=7d,low=15d``): hours are counted on the clock, days are working days by the official
+calendar (``core.calendar``: holidays and 调休), ending at the time of day the event came in.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from jianfu.admission.workdays import add_working_days
+from jianfu.core.calendar import add_working_days
 
 from .choices import Urgency
 

@@ -134,8 +134,10 @@ def do_register_form(*, actor: Any, data: dict[str, Any]) -> FormDef:
         list_item=item, application=application, state=FormState.ACTIVE if item else FormState.PENDING,
         number=next_number(prefix, NUMBER_KIND, values["year"]), **values,
     )  # fmt: skip
+    lexicon = matcher.lexicon_for(prefix)
     index = matcher.FieldIndex(
-        matcher.FieldSpec(f.name, f.unit, f.definition, f) for f in county_fields(prefix, exclude_form=form)
+        (matcher.FieldSpec(f.name, f.unit, f.definition, f) for f in county_fields(prefix, exclude_form=form)),
+        lexicon,
     )
     rows = []
     for f in fields:
@@ -145,7 +147,7 @@ def do_register_form(*, actor: Any, data: dict[str, Any]) -> FormDef:
                 matcher.FieldSpec(f["name"], f["unit"], f["definition"]), threshold=matcher.SAME, limit=1
             )
             target = best[0].ref if best else None
-        base = matcher.base_key_of(f["name"])
+        base = matcher.base_key_of(f["name"], lexicon)
         if base and f["unit"] and matcher.unit_of(f["unit"]) != matcher.unit_of(BY_KEY[base].unit):
             base = ""
         concept = target.concept if target is not None else base
@@ -171,7 +173,7 @@ def do_choose_reuse(field: FormField, *, actor: Any, reuse_of: FormField | None)
         raise ActionError(_("只能复用本县其他表格的指标。"), field="reuse_of")
     before = {"reuse_of": field.reuse_of_id, "concept": field.concept}
     field.reuse_of = reuse_of
-    base = matcher.base_key_of(field.name)
+    base = matcher.base_key_of(field.name, matcher.lexicon_for(field.region_code))
     field.concept = reuse_of.concept if reuse_of is not None else (base or f"f{field.pk}")
     field.save(update_fields=["reuse_of", "concept"])
     audit.record(actor, "formsreg.field.reuse", field.form, before=before,

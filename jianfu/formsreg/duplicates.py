@@ -70,9 +70,11 @@ class Report:
         return sum(p.saved_hours for p in self.pairs)
 
 
-def links(fields: list[FormField], *, threshold: float = matcher.LOOKALIKE) -> list[Link]:
+def links(
+    fields: list[FormField], *, threshold: float = matcher.LOOKALIKE, lexicon: matcher.FieldLexicon = matcher.BASE
+) -> list[Link]:
     """Every pair of fields of different forms that are the same or alike, best evidence kept."""
-    index = matcher.FieldIndex(matcher.FieldSpec(f.name, f.unit, f.definition, f) for f in fields)
+    index = matcher.FieldIndex((matcher.FieldSpec(f.name, f.unit, f.definition, f) for f in fields), lexicon)
     best: dict[tuple[int, int], Link] = {}
     by_concept: dict[str, list[FormField]] = defaultdict(list)
     for f in fields:
@@ -101,7 +103,7 @@ def county_report(prefix: str) -> Report:
         sizes[f.form_id] += 1
     report = Report(fields=len(fields), forms=len(forms))
     shared: dict[tuple[int, int], list[Link]] = defaultdict(list)
-    for link in links(fields):
+    for link in links(fields, lexicon=matcher.lexicon_for(prefix)):
         (report.same if link.score >= matcher.SAME else report.lookalike).append(link)
         if link.score >= matcher.SAME:
             low, high = sorted((link.a.form_id, link.b.form_id))

@@ -1,222 +1,51 @@
-"""The field matcher behind the registry, in one adapter module (name + synonyms + unit + definition).
+"""The forms registry's adapter over the shared field matcher (``jianfu.matching.fields``).
 
-Every other module of the app calls only ``FieldSpec``, ``FieldIndex``, ``base_key_of`` and the
-two thresholds. Why not the gate's matcher (``jianfu.matching``): its lexicon folds kinds of work
-into their category (临时救助、社会救助 → 救助), which is right for "is this work on the list" and
-wrong for "is this the same indicator" — 临时救助人次 and 社会救助人次 are different figures. Field
-synonyms therefore live with the base data (``basedata.BASE_KEYS``), where each has one source.
-
-How two fields are compared:
-
-- the **name** is normalised (full-width → half-width, punctuation and spaces dropped, 周岁 → 岁,
-  老年人 → 老人, 及以上 → 以上, a trailing 数/数量 dropped) and a known synonym is replaced by its
-  standard name (``basedata.BASE_KEYS``: 低保家庭数 → 低保户数); equal standard names score 1, else
-  the Dice coefficient of their character bigrams;
-- the **unit**: two different units (人 against 户) halve the score — 低保户数 and 低保人数 are
-  different indicators;
-- the **definition**: the numbers in name and definition (60 岁, 80 岁, 2025 年) must agree when
-  both sides have them, else the score is cut to a look-alike at most (60岁以上 ≠ 65岁以上).
-
-A score of ``SAME`` or more is the same indicator (reuse it); ``LOOKALIKE`` or more is a
-look-alike worth a human look (merge suggestion). The index keeps one posting per distinct
-normalised name, so matching a 200-field form against 20,000 registered fields touches only the
-names that share a bigram with it (``bench/forms_bench.py``).
+The matcher itself (normalisation, synonyms, units, definitions, the index) is part of the shared
+matcher, and its synonyms come from the county's lexicon page (同义词库, kind 表格指标) on top of the
+base data this app ships (``basedata.BASE_KEYS``: 低保家庭数 → 低保户数). This module adds only what
+is the registry's own: which base-data key a field stands for, and the county's lexicon built from
+both. Every other module of the app calls the names below.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+
+from jianfu.matching import fields
+from jianfu.matching.fields import LOOKALIKE, SAME, FieldLexicon, FieldSpec, Match, unit_of
+from jianfu.matching.index import field_lexicon_for
+from jianfu.orgs import tree
 
 from .basedata import BASE_KEYS
 
-SAME = 0.85
-LOOKALIKE = 0.6
+__all__ = [
+    "BASE", "LOOKALIKE", "SAME", "FieldIndex", "FieldLexicon", "FieldSpec", "Match",
+    "base_key_of", "lexicon_for", "score", "unit_of",
+]  # fmt: skip
 
-_PUNCT = re.compile(r"[\s\u3000()（）\[\]【】<>《》、，,。.:：;；\-—_/\\|\"'“”‘’·]+")
-_REPLACE = (
-    ("周岁", "岁"), ("老年人", "老人"), ("及以上", "以上"), ("以上的", "以上"), ("数量", "数"), ("人员", "人"),
-    ("个体经营户", "个体工商户"), ("个体户", "个体工商户"),
-    ("患者", ""), ("安置", ""),  # 高血压患者管理人数 = 高血压管理人数; 公益性岗位安置人数 = 公益性岗位人数
-)  # fmt: skip
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_UNITS = {
-    "名": "人",
-    "位": "人",
-    "人次": "人次",
-    "家": "户",
-    "户": "户",
-    "个": "个",
-    "处": "个",
-    "座": "栋",
-    "幢": "栋",
-}
+BASE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = tuple((b.name, b.synonyms) for b in BASE_KEYS)
+BASE = FieldLexicon(BASE_GROUPS, stamp="base")
+_KEY_OF_STANDARD = {BASE.standard_of(b.name): b.key for b in BASE_KEYS}
 
 
-@lru_cache(maxsize=65536)  # registries repeat the same names many times
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "").lower()
-    text = _PUNCT.sub("", text)
-    for old, new in _REPLACE:
-        text = text.replace(old, new)
-    return text
+def lexicon_for(region_code: str) -> FieldLexicon:
+    """The field lexicon of a county: the base data's names, then the county's own field groups
+    (a county group whose standard name is a base-data name adds synonyms to that figure)."""
+    return field_lexicon_for(tree.county_code(region_code), BASE_GROUPS, base_stamp="base")
 
 
-_PREFIXES = ("本社区", "辖区内", "辖区", "全社区", "社区内", "总")
-
-
-def _strip_count(text: str) -> str:
-    """Drop what every form adds around a figure: 辖区/本社区/总 before it, 数 after it."""
-    for prefix in _PREFIXES:  # in order: 辖区总户数 → 总户数 → 户数
-        if text.startswith(prefix) and len(text) > len(prefix) + 1:
-            text = text[len(prefix) :]
-    return text[:-1] if len(text) > 2 and text.endswith("数") else text
-
-
-_SYNONYMS: dict[str, str] = {}  # normalised synonym -> base key
-for _b in BASE_KEYS:
-    for _name in (_b.name, *_b.synonyms):
-        _SYNONYMS[_strip_count(_norm(_name))] = _b.key
-_BASE_CANON = {b.key: _strip_count(_norm(b.name)) for b in BASE_KEYS}
-
-
-@lru_cache(maxsize=65536)
-def canonical(name: str) -> str:
-    """The standard form of a field name (a base-data name when it is a known synonym)."""
-    text = _strip_count(_norm(name))
-    key = _SYNONYMS.get(text)
-    return _BASE_CANON[key] if key else text
-
-
-def base_key_of(name: str) -> str:
+def base_key_of(name: str, lexicon: FieldLexicon = BASE) -> str:
     """The base-data key a field name stands for ("" when it is none of them)."""
-    return _SYNONYMS.get(_strip_count(_norm(name)), "")
+    return _KEY_OF_STANDARD.get(lexicon.standard_of(name), "")
 
 
-@lru_cache(maxsize=4096)
-def unit_of(unit: str) -> str:
-    u = _norm(unit)
-    return _UNITS.get(u, u)
+def score(a: FieldSpec, b: FieldSpec, lexicon: FieldLexicon = BASE) -> Match:
+    """How alike two fields are, under the base data's synonyms unless told otherwise."""
+    return fields.score(a, b, lexicon)
 
 
-def numbers_of(*texts: str) -> frozenset[str]:
-    return _numbers(" ".join(texts))
+class FieldIndex(fields.FieldIndex):
+    """The shared index, under the base data's synonyms unless given a county's lexicon."""
 
-
-@lru_cache(maxsize=65536)
-def _numbers(text: str) -> frozenset[str]:
-    return frozenset(_NUMBER.findall(unicodedata.normalize("NFKC", text)))
-
-
-def _bigrams(text: str) -> frozenset[str]:
-    if len(text) < 2:
-        return frozenset([text]) if text else frozenset()
-    return frozenset(map(str.__add__, text, text[1:]))
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """What the matcher knows of a field; ``ref`` is the caller's handle (a FormField, an id…)."""
-
-    name: str
-    unit: str = ""
-    definition: str = ""
-    ref: Any = None
-
-
-@dataclass(frozen=True)
-class Match:
-    ref: Any
-    score: float
-    reason: str  # 同名 / 同义 / 相似 / 单位不同 / 口径不同
-
-    @property
-    def same(self) -> bool:
-        return self.score >= SAME
-
-
-def _name_score(a: str, b: str, ga: frozenset[str], gb: frozenset[str]) -> float:
-    if a == b:
-        return 1.0
-    if not ga or not gb:
-        return 0.0
-    return 2 * len(ga & gb) / (len(ga) + len(gb))
-
-
-def score(a: FieldSpec, b: FieldSpec) -> Match:
-    """How alike two fields are (see the module docstring)."""
-    ca, cb = canonical(a.name), canonical(b.name)
-    return _combine(a, b, ca, cb, _name_score(ca, cb, _bigrams(ca), _bigrams(cb)))
-
-
-def _combine(a: FieldSpec, b: FieldSpec, ca: str, cb: str, name: float) -> Match:
-    s, reason = name, ("同名" if _norm(a.name) == _norm(b.name) else "同义") if name == 1.0 else "相似"
-    ua, ub = unit_of(a.unit), unit_of(b.unit)
-    if ua and ub and ua != ub:
-        s, reason = s * 0.5, "单位不同"
-    na, nb = numbers_of(a.name, a.definition), numbers_of(b.name, b.definition)
-    if na and nb and na != nb:
-        s, reason = min(s, LOOKALIKE + 0.05), "口径不同"
-    return Match(ref=b.ref, score=round(s, 3), reason=reason)
-
-
-class FieldIndex:
-    """Registered fields, indexed for matching many new fields at once."""
-
-    COMMON = 0.05  # a bigram in more than this share of names only scores, never proposes
-
-    def __init__(self, specs: Iterable[FieldSpec]) -> None:
-        # canonical name -> (name, unit, definition) -> the fields written exactly so
-        self._by_canon: dict[str, dict[tuple[str, str, str], list[FieldSpec]]] = defaultdict(lambda: defaultdict(list))
-        for spec in specs:
-            self._by_canon[canonical(spec.name)][(spec.name, spec.unit, spec.definition)].append(spec)
-        self._grams = {c: _bigrams(c) for c in self._by_canon}
-        self._postings: dict[str, list[str]] = defaultdict(list)
-        for c, grams in self._grams.items():
-            for g in grams:
-                self._postings[g].append(c)
-        self._limit = max(50, int(len(self._grams) * self.COMMON))
-
-    def __len__(self) -> int:
-        return sum(len(group) for groups in self._by_canon.values() for group in groups.values())
-
-    def match(self, spec: FieldSpec, *, threshold: float = LOOKALIKE, limit: int = 10) -> list[Match]:
-        """Registered fields alike to ``spec``, best first (at least ``threshold``)."""
-        ca = canonical(spec.name)
-        ga = _bigrams(ca)
-        candidates: set[str] = {ca} if ca in self._by_canon else set()
-        rare = [g for g in ga if 0 < len(self._postings.get(g, ())) <= self._limit]
-        used = rare or list(ga)
-        shared: Counter[str] = Counter()  # bigrams each candidate shares with ``spec``, among those counted
-        for g in used:
-            shared.update(self._postings.get(g, ())[: self._limit * 4])
-        candidates.update(shared)
-        # Dice = 2·shared / (|a| + |b|); the grams not counted can add at most ``unseen`` to shared,
-        # so a candidate whose best case is under the threshold is dropped before it is scored.
-        unseen, la = len(ga) - len(used), len(ga)
-        scored: list[tuple[float, str, list[FieldSpec]]] = []
-        for cb in candidates:
-            gb = self._grams[cb]
-            if cb != ca and 2 * (shared[cb] + unseen) < threshold * (la + len(gb)):
-                continue
-            name = _name_score(ca, cb, ga, gb)
-            if name < threshold:
-                continue
-            for group in self._by_canon[cb].values():
-                m = _combine(spec, group[0], ca, cb, name)
-                if m.score >= threshold:
-                    scored.append((m.score, m.reason, group))
-        scored.sort(key=lambda s: -s[0])
-        found: list[Match] = []
-        for score_, reason, group in scored:  # fields written alike share one score: expand only the best
-            for other in group:
-                if other.ref is None or other.ref != spec.ref:
-                    found.append(Match(ref=other.ref, score=score_, reason=reason))
-            if len(found) >= limit:
-                break
-        return found[:limit]
+    def __init__(self, specs: Iterable[FieldSpec], lexicon: FieldLexicon = BASE) -> None:
+        super().__init__(specs, lexicon)

@@ -79,8 +79,9 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     form = selectors.get_form(request.user, pk)
     prefix = actions.county_prefix(form.owner_org)
     fields = list(selectors.fields_of(form))
+    others = selectors.county_fields(prefix, exclude_form=form)
     index = matcher.FieldIndex(
-        matcher.FieldSpec(f.name, f.unit, f.definition, f) for f in selectors.county_fields(prefix, exclude_form=form)
+        (matcher.FieldSpec(f.name, f.unit, f.definition, f) for f in others), matcher.lexicon_for(prefix)
     )
     rows = [(f, index.match(matcher.FieldSpec(f.name, f.unit, f.definition, f), limit=3)) for f in fields]
     owner = is_owner(request.user, form)

@@ -12,7 +12,7 @@ from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.orgs.models import Org
 
 from .defaults import DEFAULT_GROUPS
-from .models import SynonymGroup
+from .models import GroupKind, SynonymGroup
 from .permissions import can_edit_lexicon
 from .text import split_terms
 
@@ -21,7 +21,7 @@ MAX_ALIASES = 40
 
 def _seed_defaults(county: Org) -> None:
     """A county's first edit copies the shipped defaults in, so the edit changes only one group."""
-    if not SynonymGroup.objects.filter(region_code=county.region_code).exists():
+    if not SynonymGroup.objects.filter(region_code=county.region_code, kind=GroupKind.WORK).exists():
         SynonymGroup.objects.bulk_create(
             [SynonymGroup(region_code=county.region_code, term=t, aliases="、".join(a), note="系统默认")
              for t, a in DEFAULT_GROUPS]
@@ -29,10 +29,13 @@ def _seed_defaults(county: Org) -> None:
 
 
 def _clean(data: dict[str, Any]) -> dict[str, str]:
+    kind = str(data.get("kind") or GroupKind.WORK)
     term = str(data.get("term") or "").strip()
     aliases = split_terms(str(data.get("aliases") or ""))
     note = str(data.get("note") or "").strip()
     errors = []
+    if kind not in GroupKind.values:
+        errors.append(("kind", "请选择词组类别。"))
     if not term:
         errors.append(("term", "请填写标准词。"))
     elif len(term) < 2 or len(term) > 32 or any(c in term for c in "、，, ;；/"):
@@ -48,18 +51,23 @@ def _clean(data: dict[str, Any]) -> dict[str, str]:
     if errors:
         raise ActionError("；".join(m for _f, m in errors), field=errors[0][0],
                           errors=[{"field": f, "message": m} for f, m in errors])  # fmt: skip
-    return {"term": term, "aliases": "、".join(a for a in dict.fromkeys(aliases) if a != term), "note": note}
+    aliases = [a for a in dict.fromkeys(aliases) if a != term]
+    return {"kind": kind, "term": term, "aliases": "、".join(aliases), "note": note}
 
 
 @transaction.atomic
 def do_save_group(*, actor: Any, county: Org, data: dict[str, Any], group: SynonymGroup | None = None) -> SynonymGroup:
-    """Add a group to the county's lexicon, or change one (saving a standard term that exists
-    replaces that group's aliases). The gate uses the new lexicon from its next check."""
+    """Add a group to the county's lexicon, or change one (saving a standard term that exists in
+    the same kind replaces that group's aliases). The gate uses new work groups from its next
+    check; the forms registry uses new field groups from its next match."""
     if not can_edit_lexicon(actor, county) or (group is not None and group.region_code != county.region_code):
         raise NotAllowed(_("只有本县（区）民政/组织部门可以维护同义词库。"))
     values = _clean(data)
-    _seed_defaults(county)
-    qs = SynonymGroup.objects.select_for_update().filter(region_code=county.region_code)
+    if group is not None:
+        values["kind"] = group.kind  # a group keeps its kind; a new kind is a new group
+    if values["kind"] == GroupKind.WORK:
+        _seed_defaults(county)
+    qs = SynonymGroup.objects.select_for_update().filter(region_code=county.region_code, kind=values["kind"])
     if group is not None:
         group = qs.get(pk=group.pk)
     else:
@@ -68,13 +76,15 @@ def do_save_group(*, actor: Any, county: Org, data: dict[str, Any], group: Synon
         raise ActionError(_("标准词“{term}”已有一组，请直接修改该组。").format(term=values["term"]), field="term")
     before = {"term": group.term, "aliases": group.aliases} if group is not None else None
     if group is None:
-        group = SynonymGroup(region_code=county.region_code)
+        group = SynonymGroup(region_code=county.region_code, kind=values["kind"])
     group.term, group.aliases, group.note, group.updated_by = values["term"], values["aliases"], values["note"], actor
     group.save()
     audit.record(
-        actor, "matching.lexicon.save", group, before=before, after={"term": group.term, "aliases": group.aliases}
-    )
-    _prebuild_after_commit(county)
+        actor, "matching.lexicon.save", group, before=before,
+        after={"kind": group.kind, "term": group.term, "aliases": group.aliases},
+    )  # fmt: skip
+    if group.kind == GroupKind.WORK:
+        _prebuild_after_commit(county)
     return group
 
 
@@ -89,6 +99,9 @@ def _prebuild_after_commit(county: Org) -> None:
 def do_delete_group(group: SynonymGroup, *, actor: Any, county: Org) -> None:
     if not can_edit_lexicon(actor, county) or group.region_code != county.region_code:
         raise NotAllowed(_("只有本县（区）民政/组织部门可以维护同义词库。"))
-    audit.record(actor, "matching.lexicon.delete", group, before={"term": group.term, "aliases": group.aliases})
+    before = {"kind": group.kind, "term": group.term, "aliases": group.aliases}
+    audit.record(actor, "matching.lexicon.delete", group, before=before)
+    kind = group.kind
     group.delete()
-    _prebuild_after_commit(county)
+    if kind == GroupKind.WORK:
+        _prebuild_after_commit(county)

@@ -24,6 +24,7 @@ import pickle
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,8 @@ from jianfu.catalog.choices import VersionStatus
 from jianfu.catalog.models import ListItem, ListVersion
 
 from .defaults import DEFAULT_GROUPS
-from .models import IndexSnapshot, SynonymGroup
+from .fields import FieldLexicon
+from .models import GroupKind, IndexSnapshot, SynonymGroup
 from .text import Lexicon, clauses, concepts, unique
 
 ROW_FIELDS = ("pk", "code", "title", "category", "cert_kind", "scope", "basis", "source_ref", "department_id")
@@ -200,31 +202,59 @@ class VersionIndex:
 
 # --- the lexicon of a jurisdiction -----------------------------------------------------------
 
-_LEX: dict[tuple[str, str], Lexicon] = {}
+_LEX: dict[str, Lexicon] = {}
 _CACHE: OrderedDict[tuple[int, str], VersionIndex] = OrderedDict()
 _LOCK = threading.Lock()
 CACHE_SIZE = 32
 
 
-def groups_of(region_code: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The lexicon groups in force for a county: its own rows, or the shipped defaults."""
-    rows = list(SynonymGroup.objects.filter(region_code=region_code).order_by("term"))
-    if not rows:
+def groups_of(region_code: str, kind: str = GroupKind.WORK) -> list[tuple[str, tuple[str, ...]]]:
+    """The work groups in force for a county: its own rows, or the shipped defaults (for field
+    groups: its own rows only)."""
+    rows = list(SynonymGroup.objects.filter(region_code=region_code, kind=kind).order_by("term"))
+    if not rows and kind == GroupKind.WORK:
         return list(DEFAULT_GROUPS)
     return [(g.term, tuple(g.alias_list)) for g in rows]
 
 
+def _stamp(region_code: str, kind: str) -> str:
+    """Changes whenever one of the county's groups of ``kind`` does (count + last update)."""
+    rows = SynonymGroup.objects.filter(region_code=region_code, kind=kind)
+    agg = rows.aggregate(n=Count("id"), m=Max("updated_at"))
+    return f"{region_code}:{agg['n']}:{agg['m'].isoformat() if agg['m'] else ''}" if agg["n"] else ":defaults"
+
+
 def lexicon_for(region_code: str) -> Lexicon:
-    """The county's lexicon, cached until one of its rows changes (count + last update)."""
-    agg = SynonymGroup.objects.filter(region_code=region_code).aggregate(n=Count("id"), m=Max("updated_at"))
-    stamp = f"{agg['n']}:{agg['m'].isoformat() if agg['m'] else ''}" if agg["n"] else "defaults"
-    key = (region_code if agg["n"] else "", stamp)
+    """The county's work lexicon, cached until one of its rows changes."""
+    stamp = _stamp(region_code, GroupKind.WORK)
     with _LOCK:
-        lex = _LEX.get(key)
+        lex = _LEX.get(stamp)
     if lex is None:
-        lex = Lexicon(groups_of(region_code), stamp=f"{key[0]}:{stamp}")
+        lex = Lexicon(groups_of(region_code), stamp=stamp)
         with _LOCK:
-            _LEX[key] = lex
+            _LEX[stamp] = lex
+    return lex
+
+
+_FIELD_LEX: dict[tuple[str, str], FieldLexicon] = {}
+
+
+def field_lexicon_for(
+    region_code: str, base: Iterable[tuple[str, Iterable[str]]] = (), *, base_stamp: str = ""
+) -> FieldLexicon:
+    """The county's field lexicon: the caller's ``base`` groups (the forms registry's base data,
+    identified by ``base_stamp``) and then the county's own field groups, cached until one of them
+    changes."""
+    key = (base_stamp, _stamp(region_code, GroupKind.FIELD))
+    with _LOCK:
+        lex = _FIELD_LEX.get(key)
+    if lex is None:
+        groups = [*base, *groups_of(region_code, GroupKind.FIELD)]
+        lex = FieldLexicon(groups, stamp=f"{key[0]}|{key[1]}")
+        with _LOCK:
+            if len(_FIELD_LEX) > 256:
+                _FIELD_LEX.clear()
+            _FIELD_LEX[key] = lex
     return lex
 
 
@@ -299,3 +329,4 @@ def clear_cache() -> None:
     with _LOCK:
         _CACHE.clear()
         _LEX.clear()
+        _FIELD_LEX.clear()

@@ -11,14 +11,22 @@ from jianfu.orgs.scoping import ScopedModel
 from .text import split_terms
 
 
-class SynonymGroup(ScopedModel):
-    """One group of words that mean the same work: a standard term and its aliases.
+class GroupKind(models.TextChoices):
+    WORK = "work", gettext_lazy("工作事项")  # the gate, admission pre-check, draft review
+    FIELD = "field", gettext_lazy("表格指标")  # the forms registry's field matcher (一表通)
 
-    ``region_code`` is the county (list owner) whose lexicon it belongs to. A county without rows
-    uses the shipped defaults (``defaults.DEFAULT_GROUPS``); its first edit copies them in, after
-    which its rows are its lexicon.
+
+class SynonymGroup(ScopedModel):
+    """One group of words that mean the same thing: a standard term and its aliases.
+
+    ``region_code`` is the county (list owner) whose lexicon it belongs to. ``kind`` says what the
+    words name: work (the gate folds a kind of work into its category) or a form's indicator
+    (field groups never fold: 临时救助人次 is not 社会救助人次). A county without work rows uses the
+    shipped defaults (``defaults.DEFAULT_GROUPS``); its first edit copies them in, after which its
+    rows are its lexicon. Field groups add to the base data the forms registry ships.
     """
 
+    kind = models.CharField(gettext_lazy("类别"), max_length=8, choices=GroupKind.choices, default=GroupKind.WORK)
     term = models.CharField(gettext_lazy("标准词"), max_length=32)
     aliases = models.TextField(
         gettext_lazy("同义词/别称"), help_text=gettext_lazy("用顿号、逗号或空格分隔，如：违章建筑、违法建设、违建")
@@ -30,8 +38,10 @@ class SynonymGroup(ScopedModel):
     )
 
     class Meta:
-        ordering = ["region_code", "term"]
-        constraints = [models.UniqueConstraint(fields=["region_code", "term"], name="matching_group_term_unique")]
+        ordering = ["region_code", "kind", "term"]
+        constraints = [
+            models.UniqueConstraint(fields=["region_code", "kind", "term"], name="matching_group_kind_term_unique")
+        ]
         verbose_name = "同义词组"
 
     def __str__(self) -> str:

@@ -12,7 +12,7 @@ from jianfu.orgs.models import Org
 from jianfu.orgs.scoping import get_in_scope_or_404, jurisdiction
 
 from .defaults import DEFAULT_GROUPS
-from .models import SynonymGroup
+from .models import GroupKind, SynonymGroup
 
 
 def county_for(user: Any) -> Org | None:
@@ -29,12 +29,15 @@ class GroupRow:
     pk: int | None  # None: a shipped default not yet copied into the county's lexicon
 
 
-def groups_for(county: Org) -> tuple[list[GroupRow], bool]:
-    """The groups in force for ``county`` and whether they are its own (else the defaults)."""
+def groups_for(county: Org) -> tuple[list[GroupRow], bool, list[GroupRow]]:
+    """The work groups in force for ``county``, whether they are its own (else the defaults),
+    and its field groups (表格指标同义词, added to the forms registry's base data)."""
     rows = list(SynonymGroup.objects.filter(region_code=county.region_code).order_by("term"))
-    if rows:
-        return [GroupRow(g.term, g.aliases, g.note, g.pk) for g in rows], True
-    return [GroupRow(t, "、".join(a), "系统默认", None) for t, a in DEFAULT_GROUPS], False
+    work = [GroupRow(g.term, g.aliases, g.note, g.pk) for g in rows if g.kind == GroupKind.WORK]
+    fields = [GroupRow(g.term, g.aliases, g.note, g.pk) for g in rows if g.kind == GroupKind.FIELD]
+    if work:
+        return work, True, fields
+    return [GroupRow(t, "、".join(a), "系统默认", None) for t, a in DEFAULT_GROUPS], False, fields
 
 
 def get_group(user: Any, pk: Any) -> SynonymGroup:

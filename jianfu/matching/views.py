@@ -42,12 +42,13 @@ def lexicon(request: AuthedRequest) -> HttpResponse:
                 request, _("已保存同义词组“{term}”，派发审查即时生效。").format(term=form.cleaned_data["term"])
             )
             return redirect("matching:lexicon")
-    groups, own = selectors.groups_for(county)
+    groups, own, field_groups = selectors.groups_for(county)
     return render(
         request,
         "matching/lexicon.html",
-        {"county": county, "groups": groups, "own": own, "form": form, "can_edit": can_edit},
-    )
+        {"county": county, "groups": groups, "own": own, "field_groups": field_groups, "form": form,
+         "can_edit": can_edit},
+    )  # fmt: skip
 
 
 @login_required
@@ -57,7 +58,11 @@ def group_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     county = _county(request)
     if not can_edit_lexicon(request.user, county):
         raise PermissionDenied(_("只有本县（区）民政/组织部门可以维护同义词库。"))
-    form = GroupForm(request.POST or None, initial={"term": group.term, "aliases": group.aliases, "note": group.note})
+    form = GroupForm(
+        request.POST or None,
+        initial={"kind": group.kind, "term": group.term, "aliases": group.aliases, "note": group.note},
+    )
+    form.fields["kind"].disabled = True  # a group keeps its kind
     if request.method == "POST" and form.is_valid():
         if run_action(
             request, actions.do_save_group, actor=request.user, county=county, data=form.cleaned_data,

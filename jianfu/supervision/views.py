@@ -15,7 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jianfu.core.calendar import add_working_days
 from jianfu.core.errors import NotFound
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.files import protected_download
 from jianfu.core.net import client_ip
 from jianfu.core.pages import run_action
@@ -209,7 +211,8 @@ def order_create(request: AuthedRequest, pk: int) -> HttpResponse:
         "facts": case.description,
         "rule": case.rule_ref,
         "rectification": "立即停止将该事项交由社区承担，已下达的予以撤回，并将整改情况连同佐证材料书面回复。",
-        "deadline": timezone.localdate() + dt.timedelta(days=15),
+        # 督办 practice: a written reply within 15 working days, by the official calendar.
+        "deadline": add_working_days(timezone.localdate(), 15),
     }
     form = OrderForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -432,6 +435,15 @@ def notice_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
 def scoreboard(request: AuthedRequest) -> HttpResponse:
     start, end = _month_bounds(request)
     rows = selectors.scoreboard(request.user, start, end)
+    if wants_xlsx(request):
+        return table_response(
+            _("部门记分板"),
+            [_("部门"), _("台账负担（小时）"), _("查实问题"), _("督办单"), _("逾期回复"), _("未办结"), _("起"),
+             _("止")],
+            rows,
+            lambda r: [r["department"], r["burden_hours"], r["cases"], r["orders"], r["overdue"], r["open"], start,
+                       end],
+        )  # fmt: skip
     return render(
         request,
         "supervision/scoreboard.html",

@@ -179,13 +179,15 @@ def test_the_deadline_sweep_command_sends_the_review_reminders(world, make_app):
     assert Notification.objects.filter(user=world.county_mzj).count() == 1
 
 
-def test_working_days_skip_weekends_and_holidays(settings):
+def test_the_review_period_counts_working_days_by_the_official_calendar(settings):
+    # 2026-01-04 is a Sunday worked in exchange for New Year's Day (调休); core/tests/test_calendar.py
+    # covers the calendar itself.
     friday = dt.date(2026, 1, 2)
-    assert add_working_days(friday, 1) == dt.date(2026, 1, 5)
-    assert add_working_days(friday, 15) == dt.date(2026, 1, 23)
-    settings.ADMISSION_HOLIDAYS = ["2026-01-05"]
-    assert add_working_days(friday, 1) == dt.date(2026, 1, 6)
-    assert working_days_between(friday, dt.date(2026, 1, 9)) == 4
+    assert add_working_days(friday, 1) == dt.date(2026, 1, 4)
+    assert add_working_days(friday, 15) == dt.date(2026, 1, 22)
+    settings.CALENDAR_HOLIDAYS = ["2026-01-05"]
+    assert add_working_days(friday, 2) == dt.date(2026, 1, 6)
+    assert working_days_between(friday, dt.date(2026, 1, 9)) == 5
 
 
 @pytest.mark.django_db(transaction=True)

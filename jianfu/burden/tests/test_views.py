@@ -214,8 +214,14 @@ def test_the_dashboard_draws_breaches_by_department_as_a_chart_with_a_table_fall
 
 def test_the_dashboard_without_breaches_says_so_in_the_table(world, client_for):
     html = client_for("county_mzj").get("/burden/").content.decode()
-    assert 'id="chart-bdept"' in html and '"breach_depts": []' in html
+    assert 'id="chart-bdept"' not in html and '"breach_depts": []' in html
     assert '<td colspan="2" class="muted">期内无超限记录。</td>' in html
+
+
+def test_an_empty_dashboard_shows_no_data_instead_of_empty_axes(world, client_for):
+    html = client_for("county_mzj").get("/burden/").content.decode()
+    # Nothing recorded: every chart is replaced by 暂无数据, no empty axes are drawn.
+    assert 'class="chart' not in html and html.count('<p class="empty chart-empty">暂无数据</p>') == 5
 
 
 @pytest.mark.browser

@@ -94,3 +94,59 @@ def test_merging_adds_the_fields_only_the_dropped_form_had(world, lists):
     actions.do_merge_forms(keep, drop, actor=world.county_mzj)
     assert list(keep.fields.values_list("name", flat=True))[-1] == "公益性岗位人数"
     assert FormDef.objects.get(pk=drop.pk).state == "merged"
+
+
+def test_a_county_adds_its_own_name_for_a_figure_on_the_lexicon_page_and_registration_reuses_it(
+    world, lists, client_for
+):
+    from jianfu.matching.index import lexicon_for as work_lexicon
+    from jianfu.matching.models import SynonymGroup
+
+    first = actions.do_register_form(
+        actor=world.dept_officer,
+        data=form_data(fields=[{"name": "持证残疾人数", "type": "integer", "unit": "人"},
+                               {"name": "退役军人数", "type": "integer", "unit": "人"}]),
+    )  # fmt: skip
+    # Without the county's words, 「复员退伍军人数」 is not 「退役军人数」, and 「残联登记人数」 is no base figure.
+    assert not matcher.score(spec("复员退伍军人数", "人"), spec("退役军人数", "人"), matcher.lexicon_for("610921")).same
+    r = client_for("county_mzj").post(
+        "/lists/lexicon/", {"kind": "field", "term": "退役军人数", "aliases": "复员退伍军人数、退役军人人数"}
+    )
+    assert r.status_code == 302
+    client_for("county_mzj").post("/lists/lexicon/", {"kind": "field", "term": "残疾人数", "aliases": "残联登记人数"})
+    assert SynonymGroup.objects.filter(kind="field").count() == 2
+    page = client_for("community_worker").get("/lists/lexicon/").content.decode()
+    assert "复员退伍军人数" in page and "表格指标同义词" in page
+    # A field group is no work synonym: the gate's lexicon does not know it, and the county still
+    # reads the shipped work groups (its lexicon was not copied in by a field edit).
+    work = work_lexicon(world.county.region_code)
+    assert "复员退伍军人数" not in work.term_map and work.term_map["违章建筑"] == "拆违"
+    second = actions.do_register_form(
+        actor=world.dept_officer2,
+        data=form_data(title="优抚对象情况表", list_item_code="F-01",
+                       fields=[{"name": "复员退伍军人数", "type": "integer", "unit": "人"},
+                               {"name": "残联登记人数", "type": "integer", "unit": "人"}]),
+    )  # fmt: skip
+    got = {f.name: f for f in second.fields.all()}
+    assert got["复员退伍军人数"].reuse_of == first.fields.get(name="退役军人数")
+    # A county group whose standard name is a base figure adds a name to that figure (pre-fill).
+    assert got["残联登记人数"].concept == matcher.base_key_of("残疾人数")
+    # Another county never sees these words.
+    assert not matcher.score(spec("复员退伍军人数", "人"), spec("退役军人数", "人"), matcher.lexicon_for("610922")).same
+
+
+def test_only_the_county_list_owner_edits_field_groups_and_another_county_cannot_touch_them(world, client_for):
+    from jianfu.matching.models import SynonymGroup
+
+    data = {"kind": "field", "term": "退役军人数", "aliases": "复员退伍军人数"}
+    r = client_for("dept_officer").post("/lists/lexicon/", data)
+    assert r.status_code == 403 and not SynonymGroup.objects.exists()
+    client_for("county_mzj").post("/lists/lexicon/", data)
+    group = SynonymGroup.objects.get()
+    assert client_for("other_county_officer").get(f"/lists/lexicon/{group.pk}/").status_code == 404
+    # Editing keeps the kind, whatever the form posts.
+    client_for("county_mzj").post(
+        f"/lists/lexicon/{group.pk}/", {"kind": "work", "term": "退役军人数", "aliases": "复员退伍军人数、退役士兵数"}
+    )
+    group.refresh_from_db()
+    assert group.kind == "field" and group.aliases == "复员退伍军人数、退役士兵数"

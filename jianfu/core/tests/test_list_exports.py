@@ -1,0 +1,72 @@
+"""Excel export of filtered list pages (issue 19 point 10): the rows the page shows, under the same
+filters and the same jurisdiction, read back from the real workbook."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from jianfu.admission.tests.lists import publish_lists
+from jianfu.dispatch import actions as dispatch_actions
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows(response):
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.freeze_panes == "A2"
+    return [list(r) for r in sheet.iter_rows(values_only=True)]
+
+
+def _send(world, title):
+    return dispatch_actions.do_send_task(
+        actor=world.dept_officer, data={"targets": [world.dongguan.code], "title": title, "expected_minutes": 30},
+        confirm_unlisted=True,
+    )  # fmt: skip
+
+
+def test_the_sent_tasks_export_holds_what_the_page_shows_and_nothing_of_another_county(world, client_for):
+    publish_lists(world)
+    _send(world, "=HYPERLINK(\"http://x\")宠物登记")
+    page = client_for("dept_officer").get("/tasks/").content.decode()
+    assert "format=xlsx" in page and "导出 Excel" in page
+    rows = _rows(client_for("dept_officer").get("/tasks/?format=xlsx"))
+    assert rows[0][:3] == ["任务名称", "派发单位", "审查结论"] and len(rows) == 2
+    assert rows[1][0].startswith("'=HYPERLINK") and rows[1][1] == "汉阴县卫生健康局" and rows[1][4] == 1
+    assert len(_rows(client_for("other_county_officer").get("/tasks/?format=xlsx"))) == 1  # the header only
+
+
+def test_the_applications_export_keeps_the_filters(world, client_for):
+    from jianfu.admission.actions import do_create_application
+    from jianfu.admission.tests.conftest import app_data
+
+    do_create_application(actor=world.dept_officer, data=app_data(title="协助开展经济普查入户登记"))
+    header = ["编号", "事项名称", "申请单位", "类型", "状态", "经费（元/年）", "经费来源", "提交时间", "审查期限"]
+    rows = _rows(client_for("dept_officer").get("/admission/?format=xlsx"))
+    assert rows[0] == header and [r[1] for r in rows[1:]] == ["协助开展经济普查入户登记"]
+    assert _rows(client_for("dept_officer").get("/admission/?format=xlsx&q=不存在的事项")) == [header]
+    assert _rows(client_for("other_county_officer").get("/admission/?format=xlsx")) == [header]
+
+
+def test_the_breaches_and_scoreboard_exports_hold_the_page_rows(world, client_for):
+    import datetime as dt
+
+    from jianfu.burden import actions as burden_actions
+    from jianfu.burden.choices import Kind
+
+    for i in range(5):
+        burden_actions.do_record_event(
+            actor=world.township_officer, kind=Kind.MEETING, convener=world.chengguan, title=f"例会{i}",
+            occurred_on=dt.date(2026, 3, 2) + dt.timedelta(days=i), minutes=60, communities=[world.dongguan],
+            reason="防汛紧急部署",
+        )  # fmt: skip
+    rows = _rows(client_for("county_mzj").get("/burden/breaches/?format=xlsx"))
+    assert rows[0][:4] == ["日期", "规则", "责任单位", "社区/村"] and len(rows) == 2
+    assert rows[1][2:6] == ["城关镇", "东关社区", 5, 4] and rows[1][7] == "防汛紧急部署"
+    assert len(_rows(client_for("county_mzj").get("/burden/breaches/?format=xlsx&rule=veto"))) == 1
+    assert len(_rows(client_for("other_county_officer").get("/burden/breaches/?format=xlsx"))) == 1
+    board = _rows(client_for("county_mzj").get("/supervision/scoreboard/?format=xlsx"))
+    assert board[0][0] == "部门" and {r[0] for r in board[1:]} >= {"汉阴县卫生健康局"}
