@@ -118,3 +118,11 @@ def test_a_malformed_robots_file_stops_start_up_with_a_reason(tmp_path):
     with pytest.raises(ValueError, match="cannot read"):
         load_robots(str(bad))
     assert load_robots("") == {}
+
+
+def test_metrics_count_the_outgoing_queue(world, client, settings):
+    _failed_delivery(world, settings)
+    settings.METRICS_TOKEN = "scrape-secret-0123456789"
+    text = client.get("/metrics", HTTP_AUTHORIZATION="Bearer scrape-secret-0123456789").content.decode()
+    assert 'jianfu_queue_items{queue="notifications_out_failed"} 1.0' in text
+    assert 'jianfu_queue_items{queue="notifications_out_pending"} 0.0' in text
