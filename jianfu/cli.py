@@ -9,6 +9,7 @@ jianfu assets                       copy front-end assets from node_modules into
 jianfu audit verify                 check the tamper-evident audit chains (exit 1 on a break)
 jianfu backup [PATH]                database + uploads into one checked archive (docs/operations.md)
 jianfu restore PATH --yes           replace database and uploads with an archive's, after checking it
+jianfu notify-deliver               send notifications waiting to go out (cron, every minute)
 jianfu messages                     compile the zh-Hans wording catalogue (jianfu/locale)
 jianfu test [pytest args]           run the test suite
 """
@@ -183,6 +184,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notify_deliver(_: argparse.Namespace) -> int:
+    """Send e-mail, robot and SMS notifications that are due (jianfu/notify/delivery.py)."""
+    _setup_django()
+    _manage("notify_deliver")
+    return 0
+
+
 def cmd_messages(_: argparse.Namespace) -> int:
     """Compile the wording catalogue (.po → .mo); see jianfu/core/messages.py."""
     from jianfu.core.messages import compile_catalogues
@@ -285,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--yes", action="store_true", help="确认替换当前数据")
     p.set_defaults(func=cmd_restore)
 
+    sub.add_parser("notify-deliver", help="发送待发的站外通知（建议每分钟运行）").set_defaults(func=cmd_notify_deliver)
     sub.add_parser("messages", help="编译用语目录（django.po → .mo）").set_defaults(func=cmd_messages)
 
     p = sub.add_parser("bench", help="运行 bench/ 下的基准测试", add_help=False)

@@ -443,3 +443,48 @@ except ValueError as exc:
 METRICS_QUEUES: dict[str, tuple[str, dict[str, object]]] = {
     "notifications_unread": ("notify.Notification", {"read_at__isnull": True}),
 }
+
+# --- notify18 (issue 18 point 4): notifications out (docs/notifications.md) ----------------------
+# E-mail through Django's SMTP backend; no JIANFU_EMAIL_HOST, no e-mail.
+EMAIL_HOST = os.environ.get("JIANFU_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("JIANFU_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("JIANFU_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("JIANFU_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("JIANFU_EMAIL_STARTTLS")
+EMAIL_USE_SSL = env_bool("JIANFU_EMAIL_SSL")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("JIANFU_EMAIL_FROM", "jianfu@localhost")
+EMAIL_SUBJECT_PREFIX = "[简负] "
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("JIANFU_EMAIL_STARTTLS and JIANFU_EMAIL_SSL exclude each other: set one.")
+# The platform's address as people reach it, for the links in messages sent out.
+NOTIFY_BASE_URL = os.environ.get("JIANFU_BASE_URL", "").rstrip("/")
+# Group robots: the deployment-wide 钉钉 robot (webhook with access_token, and its 加签 secret) and
+# 企业微信 robot (its webhook key, or a full webhook URL for a private deployment); per org, a JSON
+# file maps org codes to their own robots (a department's group), nearest org first.
+NOTIFY_DINGTALK_WEBHOOK = os.environ.get("JIANFU_DINGTALK_WEBHOOK", "")
+NOTIFY_DINGTALK_SECRET = os.environ.get("JIANFU_DINGTALK_SECRET", "")
+NOTIFY_WECOM_WEBHOOK = os.environ.get("JIANFU_WECOM_WEBHOOK", "") or (
+    "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=" + os.environ["JIANFU_WECOM_KEY"]
+    if os.environ.get("JIANFU_WECOM_KEY")
+    else ""
+)
+NOTIFY_ROBOTS_FILE = os.environ.get("JIANFU_NOTIFY_ROBOTS", "")
+from jianfu.notify.robots import load_robots  # noqa: E402 (needs nothing from Django)
+
+try:
+    NOTIFY_ROBOTS = load_robots(NOTIFY_ROBOTS_FILE)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"JIANFU_NOTIFY_ROBOTS: {exc}") from exc
+# A generic SMS gateway hook: POST {"phone", "text"} as JSON, with a bearer token when set.
+NOTIFY_SMS_URL = os.environ.get("JIANFU_SMS_URL", "")
+NOTIFY_SMS_TOKEN = os.environ.get("JIANFU_SMS_TOKEN", "")
+NOTIFY_HTTP_TIMEOUT = float(os.environ.get("JIANFU_NOTIFY_TIMEOUT", "10"))
+# Retries by `jianfu notify-deliver`: wait RETRY_SECONDS, then twice as long each time, at most
+# MAX_ATTEMPTS tries, after which the delivery is listed as failed for the system administrator.
+NOTIFY_MAX_ATTEMPTS = int(os.environ.get("JIANFU_NOTIFY_MAX_ATTEMPTS", "6"))
+NOTIFY_RETRY_SECONDS = int(os.environ.get("JIANFU_NOTIFY_RETRY_SECONDS", "60"))
+# The outgoing queue on /metrics (core/metrics.py counts these at each scrape).
+METRICS_QUEUES["notifications_out_pending"] = ("notify.Delivery", {"status": "pending"})
+METRICS_QUEUES["notifications_out_failed"] = ("notify.Delivery", {"status": "failed"})
+# --- end notify18 ---------------------------------------------------------------------------------

@@ -421,6 +421,22 @@ def _campaigns(world: World) -> dict[str, Any]:
     }
 
 
+def _failed_delivery(world: World) -> Any:
+    """An e-mail to 刘洋 that failed for good (the sysadmin's page lists it, and may send it again)."""
+    from django.test import override_settings
+
+    from jianfu.notify.actions import do_notify
+
+    world.dept_officer.email = "liuyang@wjj.example"
+    world.dept_officer.save(update_fields=["email"])
+    with override_settings(EMAIL_HOST="127.0.0.1"):
+        (note,) = do_notify(world.dept_officer, title=CASE_TITLE + "（督办单）", kind="order")
+    delivery = note.deliveries.get()
+    delivery.status, delivery.attempts, delivery.last_error = "failed", 6, "无法连接：Connection refused"
+    delivery.save(update_fields=["status", "attempts", "last_error"])
+    return delivery
+
+
 def build_scene(world: World) -> dict[str, Any]:
     from jianfu.admission.actions import do_open_plan_window
     from jianfu.notify.actions import do_notify
@@ -438,6 +454,7 @@ def build_scene(world: World) -> dict[str, Any]:
 
     group = do_save_group(actor=world.county_mzj, county=world.county, data={"term": "权限表", "aliases": "权限测试"})
     (note,) = do_notify(world.community_worker, title="权限表测试：新任务", url="/inbox/")
+    delivery = _failed_delivery(world)
     return {
         "county": world.county.code,
         "community": world.dongguan.code,
@@ -445,6 +462,7 @@ def build_scene(world: World) -> dict[str, Any]:
         "org": world.dongguan.code,
         "user": world.community_worker.pk,
         "notification": note.pk,
+        "delivery": delivery.pk,
         "version": version.number,
         "draft_item": draft_item.pk,
         "item": "A-01",

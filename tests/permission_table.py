@@ -178,6 +178,10 @@ ROWS: list[Row] = [
     GET("notifications/", "*=200 anon=302"),
     POST("notifications/<int:pk>/open/", "*=404 anon,cw=302", pk="notification"),
     POST("notifications/read-all/", "*=302"),
+    GET("notifications/deliveries/", "*=403 anon=302 sys,o_sys=200"),
+    POST("notifications/deliveries/<int:pk>/retry/", "*=403 anon,sys=302 o_sys=404", pk="delivery"),
+    GET("account/notifications/", "*=200 anon=302"),
+    POST("account/notifications/", "*=302"),
     # catalog
     GET("lists/", "*=200 anon=302"),
     # matching (the county's synonym lexicon; every county reads and its list owners edit its own)

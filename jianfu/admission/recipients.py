@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from jianfu.core.transitions import Move
 from jianfu.core.typing import Actor
 from jianfu.notify.actions import notify_on_commit
+from jianfu.notify.choices import Kind
 from jianfu.orgs import tree
 from jianfu.orgs.choices import Role
 from jianfu.orgs.models import User
@@ -45,6 +46,7 @@ def tell_reviewers_submitted(app: Application, actor: Actor, move: Move) -> None
         body=f"{app.applicant_org.name}提交了准入申请，请在 {app.due_date:%Y-%m-%d} 前完成审查。",
         url=url_of(app),
         region_code=app.region_code,
+        kind=Kind.REVIEW,
     )
 
 
@@ -57,6 +59,7 @@ def tell_applicant_decided(app: Application, actor: Actor, move: Move) -> None:
         body=tail,
         url=url_of(app),
         region_code=app.region_code,
+        kind=Kind.REVIEW,
     )
     if move.action == "pass_first":
         org = getattr(actor, "org", None)
@@ -66,6 +69,7 @@ def tell_applicant_decided(app: Application, actor: Actor, move: Move) -> None:
             body=f"{org.name if org else ''}已完成初审。{tail}",
             url=url_of(app),
             region_code=app.region_code,
+            kind=Kind.REVIEW,
         )
 
 
@@ -79,4 +83,5 @@ def tell_reviewers_withdrawn(app: Application, actor: Actor, move: Move) -> None
         body=move.reason,
         url=url_of(app),
         region_code=app.region_code,
+        kind=Kind.REVIEW,
     )

@@ -8,6 +8,7 @@ import datetime as dt
 from django.utils import timezone
 
 from jianfu.notify.actions import do_notify
+from jianfu.notify.choices import Kind
 
 from .choices import AppState
 from .models import Application
@@ -32,6 +33,7 @@ def remind_review_due(app: Application, left: int, today: dt.date) -> int:
             url=url_of(app),
             region_code=app.region_code,
             dedupe_key=f"admission-due:{app.pk}:{app.state}:{today:%Y%m%d}",
+            kind=Kind.DEADLINE,
         )
     )
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from jianfu.core.transitions import Edge, Move, Workflow
 from jianfu.core.typing import Actor
 from jianfu.notify.actions import notify_on_commit
+from jianfu.notify.choices import Kind
 from jianfu.orgs import tree
 from jianfu.orgs.choices import Role
 
@@ -37,6 +38,7 @@ def _tell_sender_refused(task: Task, actor: Actor, move: Move) -> None:
         body=f"理由：{move.reason}",
         url=reverse("dispatch_detail", args=[task.dispatch_id]),
         region_code=task.region_code,
+        kind=Kind.REFUSAL,
     )
 
 
@@ -71,6 +73,7 @@ def _tell_sender_withdrawn(task: Task, actor: Actor, move: Move) -> None:
         title=_("{name}撤回了对任务的拒收：{title}").format(name=task.community.name, title=task.title),
         url=reverse("dispatch_detail", args=[task.dispatch_id]),
         region_code=task.region_code,
+        kind=Kind.REFUSAL,
     )
 
 

@@ -18,6 +18,7 @@ from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.core.files import CheckedFile, discard_on_error
 from jianfu.core.numbering import next_number
 from jianfu.notify.actions import notify_on_commit
+from jianfu.notify.choices import Kind
 from jianfu.orgs import tree
 from jianfu.orgs.choices import OrgKind, Role
 from jianfu.orgs.models import Org, User
@@ -191,6 +192,7 @@ def do_submit_draft(*, actor: Any, data: dict[str, Any]) -> Draft:
             body=f"{draft.org.name}：{_summary(draft)}",
             url=_url(draft),
             region_code=draft.region_code,
+            kind=Kind.REVIEW,
         )
     return draft
 
@@ -235,6 +237,7 @@ def do_resubmit_draft(draft: Draft, *, actor: Any, data: dict[str, Any]) -> Draf
             body=f"{moved.org.name}：{_summary(moved)}",
             url=_url(moved),
             region_code=moved.region_code,
+            kind=Kind.REVIEW,
         )
     draft.refresh_from_db()
     return moved
@@ -332,6 +335,7 @@ def do_review_draft(
             body=conditions or opinion,
             url=_url(moved),
             region_code=moved.region_code,
+            kind=Kind.REVIEW,
         )
     draft.refresh_from_db()
     return written

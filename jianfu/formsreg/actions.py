@@ -23,6 +23,7 @@ from jianfu.core.errors import ActionError, NotAllowed, NotFound
 from jianfu.core.files import check_upload, discard_on_error
 from jianfu.core.numbering import next_number
 from jianfu.notify.actions import notify_on_commit
+from jianfu.notify.choices import Kind
 from jianfu.orgs import tree
 from jianfu.orgs.choices import OrgKind, Role
 from jianfu.orgs.models import Org
@@ -528,6 +529,7 @@ def do_send_reminders(*, today: dt.date | None = None, days: int = 7) -> int:
                                      f=row["form"].title), url=reverse("formsreg:calendar"),
                                      region_code=community.region_code,
                                      dedupe_key=f"formsreg:due:{row['form'].pk}:{community.pk}:{row['due']}",
+                                     kind=Kind.DEADLINE,
                                      )  # fmt: skip
                     sent += 1
     return sent

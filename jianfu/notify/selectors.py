@@ -1,4 +1,5 @@
-"""Reads of notifications: a user sees only their own."""
+"""Reads of notifications: a user sees only their own; a system administrator sees the deliveries
+of their jurisdiction."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from .models import Notification
+from jianfu.orgs.permissions import is_sysadmin
+
+from .models import Delivery, Notification
 
 
 def notifications_for(user: Any, *, unread_only: bool = False) -> QuerySet[Notification]:
@@ -18,3 +21,11 @@ def notifications_for(user: Any, *, unread_only: bool = False) -> QuerySet[Notif
 
 def unread_count(user: Any) -> int:
     return notifications_for(user, unread_only=True).count()
+
+
+def deliveries_for(user: Any, *, status: str = "") -> QuerySet[Delivery]:
+    """Deliveries of notifications in the system administrator's jurisdiction (nobody else's)."""
+    if not is_sysadmin(user):
+        return Delivery.objects.none()
+    qs = Delivery.objects.restrict(user).select_related("notification__user__org")
+    return qs.filter(status=status) if status else qs

@@ -14,6 +14,7 @@ from jianfu.core import audit
 from jianfu.core.transitions import Move
 from jianfu.core.typing import Actor
 from jianfu.notify.actions import notify_on_commit
+from jianfu.notify.choices import Kind
 from jianfu.orgs import tree
 from jianfu.orgs.choices import Role
 from jianfu.orgs.models import Org, User
@@ -35,8 +36,9 @@ def department_users(department: Org) -> list[User]:
     return list(tree.officers(department, Role.DEPT_OFFICER))
 
 
-def remind_office(case: Case, title: str) -> None:
-    notify_on_commit(office_users(case.region_code), title=title, url=reverse("supervision:case", args=[case.pk]))
+def remind_office(case: Case, title: str, *, kind: str = Kind.OTHER) -> None:
+    url = reverse("supervision:case", args=[case.pk])
+    notify_on_commit(office_users(case.region_code), title=title, url=url, kind=kind)
 
 
 # --- notify hooks of the case workflow's edges (run after commit) ----------------------------
@@ -52,12 +54,13 @@ def tell_department_ordered(case: Case, actor: Actor, move: Move) -> None:
             doc_no=order.doc_no, deadline=order.deadline
         ),
         url=reverse("supervision:order", args=[order.pk]),
+        kind=Kind.ORDER,
     )
 
 
 def tell_office_replied(case: Case, actor: Actor, move: Move) -> None:
     order = current_order(case)
-    remind_office(case, f"督办单{order.doc_no if order else ''}已回复，请审核")
+    remind_office(case, f"督办单{order.doc_no if order else ''}已回复，请审核", kind=Kind.ORDER)
 
 
 def tell_department_sent_back(case: Case, actor: Actor, move: Move) -> None:
@@ -68,6 +71,7 @@ def tell_department_sent_back(case: Case, actor: Actor, move: Move) -> None:
         department_users(order.department),
         title=_("督办单{doc_no}的整改情况被退回：{reason}").format(doc_no=order.doc_no, reason=move.reason[:60]),
         url=reverse("supervision:order", args=[order.pk]),
+        kind=Kind.ORDER,
     )
 
 
@@ -105,9 +109,15 @@ def escalate_order(case: Case, now: dt.datetime) -> Order | None:
         url = reverse("supervision:order", args=[locked.pk])
         title = f"督办单{locked.doc_no}已逾期（期限 {locked.deadline:%Y-%m-%d}），请立即回复整改情况"
         dedupe_key = f"supervision:overdue:{locked.pk}"
-        notify_on_commit(department_users(locked.department), title=title, url=url, dedupe_key=dedupe_key)
         notify_on_commit(
-            office_users(locked.region_code), title=f"{locked.department.name}：{title}", url=url, dedupe_key=dedupe_key
+            department_users(locked.department), title=title, url=url, dedupe_key=dedupe_key, kind=Kind.ORDER
+        )
+        notify_on_commit(
+            office_users(locked.region_code),
+            title=f"{locked.department.name}：{title}",
+            url=url,
+            dedupe_key=dedupe_key,
+            kind=Kind.ORDER,
         )
     return locked
 
