@@ -163,7 +163,7 @@ def test_a_notice_lists_substantiated_cases_by_department_and_is_published(world
     assert "汉阴县卫生健康局" in "".join(text.split())
     assert Client().get(f"/public/notices/610922/{notice.pk}/").status_code == 404
     # Published, it carries the county's 通报 number for the year, on the page and in the PDF.
-    doc_no = f"〔{timezone.localdate(notice.published_at).year}〕第1号"
+    doc_no = f"〔{timezone.localdate(notice.published_at).year}〕1号"
     assert notice.doc_no == doc_no and doc_no in detail
     assert doc_no in "".join(text.split())
 

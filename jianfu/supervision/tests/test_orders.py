@@ -32,7 +32,7 @@ def test_orders_are_numbered_per_county_per_year(world, case):
     second = issue(_new_case(world), world)
     next_year = issue(_new_case(world), world, now=timezone.now() + dt.timedelta(days=400))
     assert (first.number, second.number, next_year.number) == (1, 2, 1)
-    assert first.doc_no == f"〔{first.year}〕第1号"
+    assert first.doc_no == f"〔{first.year}〕1号"
 
 
 @pytest.mark.django_db(transaction=True)
