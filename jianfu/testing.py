@@ -136,3 +136,77 @@ def pdf_facts(data: bytes) -> tuple[str, list[str]]:
                 if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                     fonts.add(str(desc.get_object()["/BaseFont"]))
     return text, sorted(fonts)
+
+
+MM = 72 / 25.4  # PDF points per millimetre
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    """One line of text as laid out on a page: position in mm from the page's top-left corner,
+    the first glyph's size (pt), font and fill colour (RGB 0–1)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+    color: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    width: float  # mm
+    height: float
+    lines: list[PdfLine]
+    rules: list[tuple[float, float, float, tuple[float, ...]]]  # filled/stroked rules: x0, x1, top, colour
+
+    def find(self, text: str) -> PdfLine:
+        for line in self.lines:
+            if "".join(text.split()) in "".join(line.text.split()):
+                return line
+        raise AssertionError(f"{text!r} not on the page: {[line.text for line in self.lines]}")
+
+
+def pdf_layout(data: bytes) -> list[PdfPage]:
+    """Every page's text lines and horizontal rules with positions and colours, read back with
+    pdfminer.six (LTChar.graphicstate carries the fill colour of each glyph)."""
+    import io
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTCurve, LTTextLine
+
+    def walk(node: Any) -> Any:
+        yield node
+        if hasattr(node, "__iter__") and not isinstance(node, LTTextLine):
+            for child in node:
+                yield from walk(child)
+
+    def rgb(value: Any) -> tuple[float, ...]:
+        if value is None:
+            return (0.0, 0.0, 0.0)
+        return tuple(float(v) for v in (value if isinstance(value, (list, tuple)) else [value] * 3))
+
+    pages = []
+    for page in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.1)):
+        lines, rules = [], []
+        for node in walk(page):
+            if isinstance(node, LTTextLine):
+                chars = [c for c in node if isinstance(c, LTChar)]
+                if chars and node.get_text().strip():
+                    first = chars[0]
+                    top, bottom = (page.height - node.y1) / MM, (page.height - node.y0) / MM
+                    lines.append(
+                        PdfLine(node.get_text().strip(), node.x0 / MM, node.x1 / MM, top, bottom, round(first.size, 1),
+                                first.fontname, rgb(first.graphicstate.ncolor))
+                    )  # fmt: skip
+            elif isinstance(node, LTCurve) and node.height < 2 * MM and node.width > 20 * MM:
+                color = node.non_stroking_color if node.fill else node.stroking_color
+                rule = (node.x0 / MM, node.x1 / MM, (page.height - node.y1) / MM, rgb(color))
+                # A border may come back as its outline's two long edges: count it once.
+                if not any(abs(r[2] - rule[2]) < 1 and r[3] == rule[3] and abs(r[0] - rule[0]) < 1 for r in rules):
+                    rules.append(rule)
+        pages.append(PdfPage(page.width / MM, page.height / MM, sorted(lines, key=lambda ln: (ln.top, ln.x0)), rules))
+    return pages
