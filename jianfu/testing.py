@@ -191,7 +191,8 @@ def pdf_layout(data: bytes) -> list[PdfPage]:
 
     pages = []
     for page in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.1)):
-        lines, rules = [], []
+        lines: list[PdfLine] = []
+        rules: list[tuple[float, float, float, tuple[float, ...]]] = []
         for node in walk(page):
             if isinstance(node, LTTextLine):
                 chars = [c for c in node if isinstance(c, LTChar)]
@@ -209,4 +210,33 @@ def pdf_layout(data: bytes) -> list[PdfPage]:
                 if not any(abs(r[2] - rule[2]) < 1 and r[3] == rule[3] and abs(r[0] - rule[0]) < 1 for r in rules):
                     rules.append(rule)
         pages.append(PdfPage(page.width / MM, page.height / MM, sorted(lines, key=lambda ln: (ln.top, ln.x0)), rules))
+    return pages
+
+
+def assert_official_document(
+    data: bytes, *, mark: str, title: str, doc_no: str = "", recipients: str = "", date: str = ""
+) -> list[PdfPage]:
+    """Check a PDF is laid out as a 公文 (GB/T 9704-2012): the red 发文机关标志 over the red rule,
+    the 发文字号 between them, the title centred below, 主送 flush left, 成文日期 on the last page
+    before the 版记, dashed page numbers. Returns the pages for further checks."""
+    pages = pdf_layout(data)
+    first, last = pages[0], pages[-1]
+    assert (round(first.width), round(first.height)) == (210, 297)
+    head = first.find(mark)
+    assert head.color[0] > 0.8 and max(head.color[1:]) < 0.25, f"mark not red: {head.color}"
+    red = [r for r in first.rules if r[3][0] > 0.8 and max(r[3][1:]) < 0.25]
+    assert len(red) == 1 and red[0][2] > head.bottom and abs(red[0][1] - red[0][0] - 156) < 1
+    if doc_no:
+        number = first.find(doc_no)
+        assert head.bottom < number.top < red[0][2]
+    heading = first.find(title[:12])
+    assert heading.top > red[0][2] and abs((heading.x0 + heading.x1) / 2 - 106) < 2 and heading.size == 22
+    if recipients:
+        to = first.find(recipients + "：")
+        assert to.top > heading.top and abs(to.x0 - 28) < 0.5
+    if date:
+        signed = [ln for page in pages for ln in page.lines if ln.text == date]
+        assert signed, f"成文日期 {date} not printed on its own line"
+        assert last.find(date + "印发").size == 14  # 版记
+    assert first.find("— 1 —").size == 14
     return pages
