@@ -30,7 +30,7 @@ from .choices import (
     PlaquePosition,
     SourceLevel,
 )
-from .models import ListItem, ListVersion
+from .models import PUBLICATION_NUMBERS, ListItem, ListVersion, publisher_of
 from .selectors import communities_counts, display_values, items_of
 from .validation import BASE_LABELS, FIELD_LABELS, clean_item, find_department
 
@@ -278,9 +278,9 @@ def version_pdf(version: ListVersion) -> bytes:
         rows = [i for i in items if i.category == value]
         if rows:
             groups.append((label, rows))
-    publisher = version.published_by.org if version.published_by and version.published_by.org else version.org
     document = official_document(
-        issuer=publisher, title=_("关于印发《{title}》的通知").format(title=version.title),
+        issuer=publisher_of(version), kind=PUBLICATION_NUMBERS, year=version.doc_year, number=version.doc_number,
+        title=_("关于印发《{title}》的通知").format(title=version.title),
         recipients=_("各有关单位"), date=version.published_at, attachments=(version.title,),
     )  # fmt: skip
     context = {"version": version, "groups": groups, "totals": totals_of(version), **document}

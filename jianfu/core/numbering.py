@@ -24,6 +24,7 @@ KINDS = {
     "supervision.order": "督办单",
     "supervision.notice": "通报",
     "drafts.opinion": "审核意见书",
+    "catalog.publication": "清单印发通知",
     "certs.certificate": "证明",
     "certs.refusal": "不予出具告知单",
     "certs.commitment": "告知承诺书",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -195,13 +196,20 @@ def test_the_pdf_carries_the_item_titles_as_text_with_a_cjk_font(world, cjk_font
     assert any("CJK" in f for f in fonts)
 
 
-def test_the_published_list_prints_as_a_notice_with_the_list_attached_on_landscape_pages(world, cjk_font):
+def test_the_published_list_prints_as_a_numbered_notice_with_the_list_attached_on_landscape_pages(
+    world, cjk_font, settings
+):
+    settings.DOC_PREFIXES = {world.mzj.code: "汉民发"}
     v1 = publish_items(world, [assist("XZ-01", "协助组织老年人健康体检")])
     day = timezone.localdate(v1.published_at)
+    assert (v1.doc_year, v1.doc_number) == (day.year, 1)
     pages = assert_official_document(
         version_pdf(v1), mark=f"{v1.published_by.org.name}文件", title=f"关于印发《{v1.title}》的通知",
-        recipients="各有关单位", date=f"{day.year}年{day.month}月{day.day}日",
+        doc_no=f"汉民发〔{day.year}〕1号", recipients="各有关单位", date=f"{day.year}年{day.month}月{day.day}日",
     )  # fmt: skip
     assert pages[0].find(f"附件：{v1.title}")
     annex = next(p for p in pages if any("XZ-01" in ln.text for ln in p.lines))
     assert (round(annex.width), round(annex.height)) == (297, 210) and annex.find("附件")
+    # The office's next publication notice that year takes the next number.
+    v2 = publish_items(world, [assist("XZ-02", "协助开展禁毒宣传")], date=dt.date(2025, 4, 1))
+    assert (v2.doc_year, v2.doc_number) == (day.year, 2)
