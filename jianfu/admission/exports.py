@@ -12,9 +12,8 @@ from jianfu.catalog.choices import CATEGORY_SHORT, Category, CommunityRole
 from jianfu.core.gongwen import official_document
 from jianfu.core.pdf import pdf_response, render_pdf
 from jianfu.core.xlsx import write_rows, xlsx_response
-from jianfu.orgs.choices import DeptKind, OrgKind
 
-from .models import PlanWindow
+from .models import PLAN_NUMBERS, PlanWindow, plan_issuer
 from .selectors import plan_applications
 
 HEADERS = [
@@ -87,10 +86,9 @@ def plan_pdf(window: PlanWindow) -> HttpResponse:
     """The plan as a 公文 (GB/T 9704-2012) issued by the county's leading group, the list attached."""
     rows = plan_rows(window)
     title = plan_title(window)
-    # The plan is adopted by the 领导小组 (its office issues it); a county without one issues it itself.
-    issuer = window.org.children.filter(kind=OrgKind.DEPARTMENT, dept_kind=DeptKind.LEADING_GROUP).first()
     document = official_document(
-        issuer=issuer or window.org, title=_("关于印发《{title}》的通知").format(title=title),
+        issuer=plan_issuer(window), kind=PLAN_NUMBERS, year=window.doc_year, number=window.doc_number,
+        title=_("关于印发《{title}》的通知").format(title=title),
         recipients=_("各有关单位"), date=window.published_at, attachments=(title,),
     )  # fmt: skip
     context = {"window": window, "rows": rows, "totals": plan_totals(rows), "title": title, **document}

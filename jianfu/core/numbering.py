@@ -25,6 +25,7 @@ KINDS = {
     "supervision.notice": "通报",
     "drafts.opinion": "审核意见书",
     "catalog.publication": "清单印发通知",
+    "admission.plan": "年度计划印发通知",
     "certs.certificate": "证明",
     "certs.refusal": "不予出具告知单",
     "certs.commitment": "告知承诺书",
