@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0003_item_provenance_plaques_seal'),
+        ('catalog', '0004_citations'),
     ]
 
     operations = [
