@@ -290,6 +290,16 @@ REPORT_PHONES: dict[str, str] = {
     (part.split("=", 1)[0].strip() if "=" in part else ""): part.split("=", 1)[-1].strip()
     for part in env_list("JIANFU_REPORT_PHONE")
 }
+# Official documents (公文, GB/T 9704-2012; docs/documents.md): the folder holding licensed
+# 方正小标宋简体/仿宋_GB2312/黑体/楷体_GB2312 font files (open Noto CJK faces otherwise), and each
+# issuer's 机关代字 for the 发文字号: "610921D02=横民发,610921=横减负办,610921:supervision.notice=横减通"
+# keyed by org code or region code, optionally narrowed to one document kind (core.numbering.KINDS).
+FONT_DIR = os.environ.get("JIANFU_FONT_DIR", "")
+DOC_PREFIXES: dict[str, str] = {
+    part.split("=", 1)[0].strip(): part.split("=", 1)[1].strip()
+    for part in env_list("JIANFU_DOC_PREFIXES")
+    if "=" in part
+}
 # How long a community may withdraw its refusal of a task (minutes; 0 turns the undo off).
 DISPATCH_REFUSAL_UNDO_MINUTES = int(os.environ.get("JIANFU_REFUSAL_UNDO_MINUTES", "10"))
 

@@ -136,3 +136,107 @@ def pdf_facts(data: bytes) -> tuple[str, list[str]]:
                 if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                     fonts.add(str(desc.get_object()["/BaseFont"]))
     return text, sorted(fonts)
+
+
+MM = 72 / 25.4  # PDF points per millimetre
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    """One line of text as laid out on a page: position in mm from the page's top-left corner,
+    the first glyph's size (pt), font and fill colour (RGB 0–1)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+    color: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    width: float  # mm
+    height: float
+    lines: list[PdfLine]
+    rules: list[tuple[float, float, float, tuple[float, ...]]]  # filled/stroked rules: x0, x1, top, colour
+
+    def find(self, text: str) -> PdfLine:
+        for line in self.lines:
+            if "".join(text.split()) in "".join(line.text.split()):
+                return line
+        raise AssertionError(f"{text!r} not on the page: {[line.text for line in self.lines]}")
+
+
+def pdf_layout(data: bytes) -> list[PdfPage]:
+    """Every page's text lines and horizontal rules with positions and colours, read back with
+    pdfminer.six (LTChar.graphicstate carries the fill colour of each glyph)."""
+    import io
+
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTCurve, LTTextLine
+
+    def walk(node: Any) -> Any:
+        yield node
+        if hasattr(node, "__iter__") and not isinstance(node, LTTextLine):
+            for child in node:
+                yield from walk(child)
+
+    def rgb(value: Any) -> tuple[float, ...]:
+        if value is None:
+            return (0.0, 0.0, 0.0)
+        return tuple(float(v) for v in (value if isinstance(value, (list, tuple)) else [value] * 3))
+
+    pages = []
+    for page in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.1)):
+        lines: list[PdfLine] = []
+        rules: list[tuple[float, float, float, tuple[float, ...]]] = []
+        for node in walk(page):
+            if isinstance(node, LTTextLine):
+                chars = [c for c in node if isinstance(c, LTChar)]
+                if chars and node.get_text().strip():
+                    first = chars[0]
+                    top, bottom = (page.height - node.y1) / MM, (page.height - node.y0) / MM
+                    lines.append(
+                        PdfLine(node.get_text().strip(), node.x0 / MM, node.x1 / MM, top, bottom, round(first.size, 1),
+                                first.fontname, rgb(first.graphicstate.ncolor))
+                    )  # fmt: skip
+            elif isinstance(node, LTCurve) and node.height < 2 * MM and node.width > 20 * MM:
+                color = node.non_stroking_color if node.fill else node.stroking_color
+                rule = (node.x0 / MM, node.x1 / MM, (page.height - node.y1) / MM, rgb(color))
+                # A border may come back as its outline's two long edges: count it once.
+                if not any(abs(r[2] - rule[2]) < 1 and r[3] == rule[3] and abs(r[0] - rule[0]) < 1 for r in rules):
+                    rules.append(rule)
+        pages.append(PdfPage(page.width / MM, page.height / MM, sorted(lines, key=lambda ln: (ln.top, ln.x0)), rules))
+    return pages
+
+
+def assert_official_document(
+    data: bytes, *, mark: str, title: str, doc_no: str = "", recipients: str = "", date: str = ""
+) -> list[PdfPage]:
+    """Check a PDF is laid out as a 公文 (GB/T 9704-2012): the red 发文机关标志 over the red rule,
+    the 发文字号 between them, the title centred below, 主送 flush left, 成文日期 on the last page
+    before the 版记, dashed page numbers. Returns the pages for further checks."""
+    pages = pdf_layout(data)
+    first, last = pages[0], pages[-1]
+    assert (round(first.width), round(first.height)) == (210, 297)
+    head = first.find(mark)
+    assert head.color[0] > 0.8 and max(head.color[1:]) < 0.25, f"mark not red: {head.color}"
+    red = [r for r in first.rules if r[3][0] > 0.8 and max(r[3][1:]) < 0.25]
+    assert len(red) == 1 and red[0][2] > head.bottom and abs(red[0][1] - red[0][0] - 156) < 1
+    if doc_no:
+        number = first.find(doc_no)
+        assert head.bottom < number.top < red[0][2]
+    heading = first.find(title[:12])
+    assert heading.top > red[0][2] and abs((heading.x0 + heading.x1) / 2 - 106) < 2 and heading.size == 22
+    if recipients:
+        to = first.find(recipients + "：")
+        assert to.top > heading.top and abs(to.x0 - 28) < 0.5
+    if date:
+        signed = [ln for page in pages for ln in page.lines if ln.text == date]
+        assert signed, f"成文日期 {date} not printed on its own line"
+        assert last.find(date + "印发").size == 14  # 版记
+    assert first.find("— 1 —").size == 14
+    return pages

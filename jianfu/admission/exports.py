@@ -6,12 +6,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 from jianfu.catalog.choices import CATEGORY_SHORT, Category, CommunityRole
+from jianfu.core.gongwen import official_document
 from jianfu.core.pdf import pdf_response, render_pdf
 from jianfu.core.xlsx import write_rows, xlsx_response
 
-from .models import PlanWindow
+from .models import PLAN_NUMBERS, PlanWindow, plan_issuer
 from .selectors import plan_applications
 
 HEADERS = [
@@ -81,9 +83,14 @@ def plan_xlsx(window: PlanWindow) -> HttpResponse:
 
 
 def plan_pdf(window: PlanWindow) -> HttpResponse:
+    """The plan as a 公文 (GB/T 9704-2012) issued by the county's leading group, the list attached."""
     rows = plan_rows(window)
-    data = render_pdf(
-        "admission/plan_pdf.html",
-        {"window": window, "rows": rows, "totals": plan_totals(rows), "title": plan_title(window)},
-    )
+    title = plan_title(window)
+    document = official_document(
+        issuer=plan_issuer(window), kind=PLAN_NUMBERS, year=window.doc_year, number=window.doc_number,
+        title=_("关于印发《{title}》的通知").format(title=title),
+        recipients=_("各有关单位"), date=window.published_at, attachments=(title,),
+    )  # fmt: skip
+    context = {"window": window, "rows": rows, "totals": plan_totals(rows), "title": title, **document}
+    data = render_pdf("admission/plan_pdf.html", context)
     return pdf_response(data, f"{plan_title(window)}.pdf")

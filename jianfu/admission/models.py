@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -10,9 +11,23 @@ from django.utils.translation import gettext_lazy
 
 from jianfu.catalog.workload import WorkloadFields
 from jianfu.core.files import StoredFile, stored_file_path
+from jianfu.orgs.choices import DeptKind, OrgKind
 from jianfu.orgs.scoping import ScopedModel
 
 from .choices import Affairs, AppKind, AppState, TargetScope, WindowState
+
+if TYPE_CHECKING:
+    from jianfu.orgs.models import Org
+
+
+PLAN_NUMBERS = "admission.plan"  # core.numbering kind of the plan's 印发通知
+
+
+def plan_issuer(window: PlanWindow) -> Org:
+    """The office that issues the plan: the county's 领导小组, which adopts it; the county itself
+    when it has none."""
+    group = window.org.children.filter(kind=OrgKind.DEPARTMENT, dept_kind=DeptKind.LEADING_GROUP).first()
+    return group or window.org
 
 
 class PlanWindow(ScopedModel):
@@ -31,6 +46,9 @@ class PlanWindow(ScopedModel):
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     closed_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The 发文字号 of the plan's publication notice (core.numbering, per issuing office and year).
+    doc_year = models.PositiveSmallIntegerField(gettext_lazy("发文年度"), null=True, blank=True)
+    doc_number = models.PositiveIntegerField(gettext_lazy("发文顺序号"), null=True, blank=True)
 
     class Meta:
         ordering = ["-year"]

@@ -16,12 +16,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from jianfu.core.numbering import next_number
 from jianfu.core.transitions import Deadline, Edge, Workflow
 from jianfu.core.typing import Actor
 
 from .choices import AppState as S
 from .choices import WindowState as W
-from .models import Application, PlanWindow
+from .models import PLAN_NUMBERS, Application, PlanWindow, plan_issuer
 from .permissions import is_applicant, is_approver, is_first_reviewer, manages_window
 from .recipients import tell_applicant_decided, tell_reviewers_submitted, tell_reviewers_withdrawn
 from .reminders import REMIND_WITHIN, remind_review_due
@@ -181,6 +182,8 @@ def _stamp_closed(window: PlanWindow, actor: Actor, reason: str) -> None:
 
 def _stamp_published(window: PlanWindow, actor: Actor, reason: str) -> dict[str, Any]:
     window.published_at = timezone.now()
+    window.doc_year = timezone.localdate(window.published_at).year
+    window.doc_number = next_number(plan_issuer(window), PLAN_NUMBERS, window.doc_year)
     return {"items": window.applications.filter(state=S.APPROVED).count()}
 
 
@@ -206,7 +209,7 @@ WINDOW = Workflow(
             "发布年度计划清单",
             guard=_nothing_pending,
             effect=_stamp_published,
-            extra_fields=("published_at",),
+            extra_fields=("published_at", "doc_year", "doc_number"),
         ),
     ],
     hints={

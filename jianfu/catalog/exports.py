@@ -30,7 +30,7 @@ from .choices import (
     PlaquePosition,
     SourceLevel,
 )
-from .models import ListItem, ListVersion
+from .models import PUBLICATION_NUMBERS, ListItem, ListVersion, publisher_of
 from .selectors import communities_counts, display_values, items_of
 from .validation import BASE_LABELS, FIELD_LABELS, clean_item, find_department
 
@@ -298,6 +298,8 @@ def read_workbook_rows(upload: Any, *, owner: Org) -> list[tuple[int, dict[str, 
 
 
 def version_pdf(version: ListVersion) -> bytes:
+    """The list as a publication notice (印发通知, a 公文 by GB/T 9704-2012) with the list attached."""
+    from jianfu.core.gongwen import official_document
     from jianfu.core.pdf import render_pdf
 
     from .selectors import totals_of
@@ -308,4 +310,10 @@ def version_pdf(version: ListVersion) -> bytes:
         rows = [i for i in items if i.category == value]
         if rows:
             groups.append((label, rows))
-    return render_pdf("catalog/pdf/version.html", {"version": version, "groups": groups, "totals": totals_of(version)})
+    document = official_document(
+        issuer=publisher_of(version), kind=PUBLICATION_NUMBERS, year=version.doc_year, number=version.doc_number,
+        title=_("关于印发《{title}》的通知").format(title=version.title),
+        recipients=_("各有关单位"), date=version.published_at, attachments=(version.title,),
+    )  # fmt: skip
+    context = {"version": version, "groups": groups, "totals": totals_of(version), **document}
+    return render_pdf("catalog/pdf/version.html", context)

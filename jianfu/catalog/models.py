@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -22,6 +22,9 @@ from .choices import (
     carries_burden,
 )
 from .workload import WorkloadFields
+
+if TYPE_CHECKING:
+    from jianfu.orgs.models import Org
 
 # The fields that make up an item's content (copied into a new draft, compared by the diff).
 ITEM_FIELDS = [
@@ -64,6 +67,16 @@ class PublishedVersionError(PermissionError):
     """Raised when code tries to change a published (immutable) version or its items."""
 
 
+PUBLICATION_NUMBERS = "catalog.publication"  # core.numbering kind of the 印发通知
+
+
+def publisher_of(version: ListVersion) -> Org:
+    """The office that issues a version's publication notice: the publishing officer's org, or
+    the jurisdiction itself when none is known."""
+    user = version.published_by
+    return user.org if user is not None and user.org is not None else version.org
+
+
 class ListVersion(ScopedModel):
     """One version of a jurisdiction's lists (清单版本).
 
@@ -95,6 +108,10 @@ class ListVersion(ScopedModel):
     # The 2–3-year full re-examination of the lists (全面复核, seed 002): a version published as
     # the outcome of one restarts the review clock.
     full_review = models.BooleanField(gettext_lazy("全面复核"), default=False)
+    # The 发文字号 of its publication notice (印发通知), from core.numbering per publishing office
+    # and year; none for a draft or a version published before notices were numbered.
+    doc_year = models.PositiveSmallIntegerField(gettext_lazy("发文年度"), null=True, blank=True)
+    doc_number = models.PositiveIntegerField(gettext_lazy("发文顺序号"), null=True, blank=True)
 
     class Meta:
         ordering = ["org", "-number"]

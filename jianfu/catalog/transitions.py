@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jianfu.core.errors import ActionError
+from jianfu.core.numbering import next_number
 from jianfu.core.transitions import Edge, Workflow
 from jianfu.core.typing import Actor
 
 from .choices import VersionStatus as S
-from .models import ListVersion
+from .models import PUBLICATION_NUMBERS, ListVersion, publisher_of
 from .permissions import can_edit_lists
 from .selectors import current_version
 
@@ -48,6 +49,10 @@ def _number(version: ListVersion, actor: Actor, reason: str) -> dict[str, Any]:
     version.number = (ListVersion.objects.filter(org=version.org).aggregate(m=Max("number"))["m"] or 0) + 1
     version.published_at = timezone.now()
     version.published_by = actor if getattr(actor, "is_authenticated", False) else None
+    # The publication notice's own number, counted per publishing office (the version's lock
+    # and the counter's row lock keep it gap-free).
+    version.doc_year = timezone.localdate(version.published_at).year
+    version.doc_number = next_number(publisher_of(version), PUBLICATION_NUMBERS, version.doc_year)
     return {
         "number": version.number,
         "effective_date": version.effective_date,
@@ -70,7 +75,7 @@ VERSION = Workflow(
             label="发布清单版本",
             guard=_publishable,
             effect=_number,
-            extra_fields=("number", "published_at", "published_by"),
+            extra_fields=("number", "published_at", "published_by", "doc_year", "doc_number"),
         ),
     ],
     org_of=lambda version: version.org,

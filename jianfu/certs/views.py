@@ -13,6 +13,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jianfu.core.gongwen import doc_prefix, official_document
+from jianfu.core.numbering import format_number
 from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
 from jianfu.core.reveal import personal_data_response, render_personal_data
@@ -156,12 +158,22 @@ def refusal(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(request, "certs/refusal.html", {"refusal": obj, "mine": mine})
 
 
+def _refusal_document(obj: Any) -> dict[str, Any]:
+    """The slip as a 公文 (GB/T 9704-2012) headed by the community's name; its number as issued,
+    or with the 机关代字 once the deployment configured one."""
+    prefixed = doc_prefix(obj.community, "certs.refusal")
+    return official_document(
+        issuer=obj.community, title=_("不予出具证明告知单"), mark_suffix="", date=obj.created_at,
+        doc_no=format_number(obj.year, obj.number, prefix=prefixed) if prefixed else obj.doc_no,
+    )  # fmt: skip
+
+
 @login_required
 def refusal_slip(request: AuthedRequest, pk: int) -> HttpResponse:
     _reader(request)
     obj = selectors.get_refusal(request.user, pk)
     try:
-        data = render_pdf("certs/pdf/refusal.html", {"refusal": obj})
+        data = render_pdf("certs/pdf/refusal.html", {"refusal": obj, **_refusal_document(obj)})
     except PdfUnavailable as exc:
         messages.error(request, str(exc))
         return redirect("certs:refusal", pk=obj.pk)

@@ -1,7 +1,7 @@
 """Document numbers (文号): gap-free per issuer, kind and year, under concurrency.
 
 An official document — a 督办单, a 通报, later certificates, forms and 审核意见书 — carries a number
-that counts up from 1 each year for the body issuing it (〔2026〕第12号). Numbers must never
+that counts up from 1 each year for the body issuing it (〔2026〕12号). Numbers must never
 repeat and never skip, even when two officers issue at the same moment.
 
 ``next_number`` takes the next value from one counter row per (issuer, kind, year), locked with
@@ -24,6 +24,8 @@ KINDS = {
     "supervision.order": "督办单",
     "supervision.notice": "通报",
     "drafts.opinion": "审核意见书",
+    "catalog.publication": "清单印发通知",
+    "admission.plan": "年度计划印发通知",
     "certs.certificate": "证明",
     "certs.refusal": "不予出具告知单",
     "certs.commitment": "告知承诺书",
@@ -58,6 +60,7 @@ def next_number(issuer: object, kind: str, year: int) -> int:
 
 
 def format_number(year: int, number: int, *, prefix: str = "") -> str:
-    """The document number as printed: 〔2026〕第12号, or with the issuer's prefix
-    (机关代字) 某民督〔2026〕第12号. The brackets are the official 六角括号 〔〕, not 【】 or []."""
-    return f"{prefix}〔{int(year)}〕第{int(number)}号"
+    """The document number as printed: 〔2026〕12号, or with the issuer's prefix (机关代字)
+    某民督〔2026〕12号. GB/T 9704-2012 7.2.5: the year in full in the official 六角括号 〔〕 (not
+    【】 or []), the number without 第 and without leading zeros, then 号."""
+    return f"{prefix}〔{int(year)}〕{int(number)}号"

@@ -9,9 +9,11 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from jianfu.core.gongwen import official_document
 from jianfu.core.pdf import pdf_response, render_pdf
 from jianfu.core.xlsx import write_rows, xlsx_response
 
+from .actions import OPINION_KIND
 from .models import Draft, DraftClause, Opinion
 
 
@@ -69,8 +71,15 @@ def findings_xlsx(draft: Draft, clauses: list[DraftClause]) -> HttpResponse:
 
 
 def opinion_context(opinion: Opinion) -> dict[str, Any]:
-    """What the 审核意见书 says: the clauses as they stood when the reviewer decided."""
+    """What the 审核意见书 says: the clauses as they stood when the reviewer decided, laid out as a
+    公文 from the reviewing office to the drafting one."""
+    document = official_document(
+        issuer=opinion.reviewer_org, kind=OPINION_KIND, year=opinion.year, number=opinion.number,
+        title=_("关于《{title}》的审核意见书").format(title=opinion.draft.title),
+        recipients=opinion.draft.org.name, date=opinion.created_at,
+    )  # fmt: skip
     return {
+        **document,
         "o": opinion,
         "d": opinion.draft,
         "findings": [c for c in opinion.flagged if not c.get("dismissed")],

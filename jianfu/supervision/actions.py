@@ -359,7 +359,7 @@ def do_issue_order(
     deadline: dt.date | None,
     now: dt.datetime | None = None,
 ) -> Order:
-    """Issue a numbered 督办单 (〔2026〕第12号) to the case's department with a deadline."""
+    """Issue a numbered 督办单 (〔2026〕12号) to the case's department with a deadline."""
     now = now or timezone.now()
     if not supervises(case, actor):
         raise NotAllowed(gettext("只有本县（区）民政局、组织部可以下发督办单。"))
@@ -548,5 +548,5 @@ def do_create_notice(
 def do_publish_notice(notice: Notice, *, actor: Actor, now: dt.datetime | None = None) -> Notice:
     """Publish a 通报 on the county's public page exactly as the office reviewed it: the content
     frozen when the draft was made (cases substantiated since then wait for the next 通报). It
-    gets the county's next 通报 number for the year (〔2026〕第3号)."""
+    gets the county's next 通报 number for the year (〔2026〕3号)."""
     return NOTICE.apply(notice, "publish", actor=actor, changes={"published_at": now} if now else None)

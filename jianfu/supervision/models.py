@@ -159,7 +159,7 @@ NOTICE_NUMBERS = "supervision.notice"
 
 class Order(ScopedModel):
     """A supervision order (督办单): an official document, numbered per county per year
-    (〔2026〕第12号), telling a department to rectify by a deadline."""
+    (〔2026〕12号), telling a department to rectify by a deadline."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="orders")
     county_code = models.CharField(max_length=6)
@@ -276,7 +276,7 @@ class Notice(ScopedModel):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    # The document number (〔2026〕第3号), given on publication from core.numbering; none for a draft.
+    # The document number (〔2026〕3号), given on publication from core.numbering; none for a draft.
     year = models.PositiveSmallIntegerField(gettext_lazy("年度"), null=True, blank=True)
     number = models.PositiveIntegerField(gettext_lazy("编号"), null=True, blank=True)
 

@@ -4,7 +4,7 @@ CASE: received → verifying → substantiated / unsubstantiated → 督办单 i
 replies → accepted (closed) or sent back; 回头看 can reopen a closed case. A 督办单 not answered by
 its deadline is escalated by the daily sweep (``ORDER_DUE``).
 
-NOTICE (通报): draft → published, numbered on publication (〔2026〕第3号, core.numbering).
+NOTICE (通报): draft → published, numbered on publication (〔2026〕3号, core.numbering).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from jianfu.core.charts import bars
 from jianfu.core.errors import NotFound
 from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.files import protected_download
+from jianfu.core.gongwen import official_document
 from jianfu.core.net import client_ip
 from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
@@ -44,6 +45,7 @@ from .forms import (
     TrackForm,
     WorkerReportForm,
 )
+from .models import NOTICE_NUMBERS, ORDER_NUMBERS
 from .permissions import is_community_worker, is_supervisor
 from .transitions import CASE
 
@@ -379,7 +381,12 @@ def order_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _order_pdf_bytes(order: Any) -> bytes:
-    return render_pdf("supervision/pdf/order.html", {"order": order, "case": selectors.case_for_department(order.case)})
+    document = official_document(
+        issuer=order.issuing_office, kind=ORDER_NUMBERS, year=order.year, number=order.number,
+        title=_("社区减负工作督办单"), recipients=order.department.name, date=order.issued_at,
+    )  # fmt: skip
+    context = {"order": order, "case": selectors.case_for_department(order.case), **document}
+    return render_pdf("supervision/pdf/order.html", context)
 
 
 @login_required
@@ -480,7 +487,11 @@ def notice_publish(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def _notice_pdf(notice: Any) -> HttpResponse | None:
     try:
-        data = render_pdf("supervision/pdf/notice.html", {"notice": notice})
+        document = official_document(
+            issuer=notice.office, kind=NOTICE_NUMBERS, year=notice.year, number=notice.number, title=notice.title,
+            recipients=_("各乡镇（街道），县直各有关部门"), date=notice.published_at,
+        )  # fmt: skip
+        data = render_pdf("supervision/pdf/notice.html", {"notice": notice, **document})
     except PdfUnavailable:
         return None
     return pdf_response(data, f"{notice.title}.pdf")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.utils import timezone
 
 from jianfu.admission import actions
 from jianfu.admission.models import Application
@@ -126,7 +127,7 @@ def test_the_annual_plan_is_published_as_page_excel_and_pdf(world, client_for, c
 
     from openpyxl import load_workbook
 
-    from jianfu.testing import pdf_facts
+    from jianfu.testing import assert_official_document, pdf_facts
 
     mzj = client_for("county_mzj")
     mzj.post("/admission/plans/", {"op": "open", "year": "2027"})
@@ -146,5 +147,12 @@ def test_the_annual_plan_is_published_as_page_excel_and_pdf(world, client_for, c
     text, fonts = pdf_facts(mzj.get(f"/admission/plans/{window.pk}/pdf/").content)
     flat = text.replace("\n", "")
     assert "年度社区工作事项计划清单" in flat and app.title in flat and fonts
+    # Issued by the leading group as a 公文 with the plan attached, numbered when published.
+    assert window.doc_year == timezone.localdate(window.published_at).year and window.doc_number == 1
+    assert_official_document(
+        mzj.get(f"/admission/plans/{window.pk}/pdf/").content, mark="汉阴县城乡社区减负工作领导小组文件",
+        title=f"关于印发《{window.org.name}2027年度社区工作事项计划清单》的通知", recipients="各有关单位",
+        doc_no=f"〔{window.doc_year}〕1号",
+    )  # fmt: skip
     assert client_for("other_county_officer").get(f"/admission/plans/{window.pk}/").status_code == 404
     assert client_for("dept_officer").post("/admission/plans/", {"op": "open", "year": "2028"}).status_code == 403

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from jianfu.catalog import selectors
@@ -12,7 +14,7 @@ from jianfu.catalog.actions import do_import_items
 from jianfu.catalog.exports import HEADER, MAX_ROWS, template_workbook, version_pdf, version_workbook
 from jianfu.catalog.models import ListItem, ListVersion
 from jianfu.core.errors import ActionError, NotAllowed
-from jianfu.testing import pdf_facts
+from jianfu.testing import assert_official_document, pdf_facts
 
 from .conftest import assist, publish_items, row, workbook_bytes
 
@@ -192,3 +194,22 @@ def test_the_pdf_carries_the_item_titles_as_text_with_a_cjk_font(world, cjk_font
     text, fonts = pdf_facts(version_pdf(v1))
     assert "协助组织老年人健康体检" in text.replace("\n", "") and "协助开展禁毒宣传" in text.replace("\n", "")
     assert any("CJK" in f for f in fonts)
+
+
+def test_the_published_list_prints_as_a_numbered_notice_with_the_list_attached_on_landscape_pages(
+    world, cjk_font, settings
+):
+    settings.DOC_PREFIXES = {world.mzj.code: "汉民发"}
+    v1 = publish_items(world, [assist("XZ-01", "协助组织老年人健康体检")])
+    day = timezone.localdate(v1.published_at)
+    assert (v1.doc_year, v1.doc_number) == (day.year, 1)
+    pages = assert_official_document(
+        version_pdf(v1), mark=f"{v1.published_by.org.name}文件", title=f"关于印发《{v1.title}》的通知",
+        doc_no=f"汉民发〔{day.year}〕1号", recipients="各有关单位", date=f"{day.year}年{day.month}月{day.day}日",
+    )  # fmt: skip
+    assert pages[0].find(f"附件：{v1.title}")
+    annex = next(p for p in pages if any("XZ-01" in ln.text for ln in p.lines))
+    assert (round(annex.width), round(annex.height)) == (297, 210) and annex.find("附件")
+    # The office's next publication notice that year takes the next number.
+    v2 = publish_items(world, [assist("XZ-02", "协助开展禁毒宣传")], date=dt.date(2025, 4, 1))
+    assert (v2.doc_year, v2.doc_number) == (day.year, 2)

@@ -22,7 +22,7 @@ MASKED_ID = RESIDENT_ID[:4] + "*" * 10 + RESIDENT_ID[-4:]
 
 
 def test_a_community_issues_a_listed_certificate_numbered_and_encrypted_at_rest(world, issued):
-    assert issued.doc_no == f"东关社区证〔{issued.year}〕第1号"
+    assert issued.doc_no == f"东关社区证〔{issued.year}〕1号"
     row = Certificate.objects.filter(pk=issued.pk).values().get()
     assert RESIDENT_ID not in str(row) and RESIDENT_NAME not in str(row)
     assert crypto.decrypt(row["resident_id_enc"]) == RESIDENT_ID
@@ -103,7 +103,7 @@ def test_a_register_id_from_another_county_or_community_is_a_404(world, issued, 
     assert client_for("community_worker").get("/certs/99999/").status_code == 404
 
 
-def test_refusing_takes_one_tap_and_prints_a_numbered_slip(world, cert_lists, client_for):
+def test_refusing_takes_one_tap_and_prints_a_numbered_slip(world, cert_lists, client_for, cjk_font, settings):
     client = client_for("community_worker")
     response = client.post("/certs/refuse/", {"request": "开个无犯罪证明", "agency": "某银行"})
     refusal = Refusal.objects.get()
@@ -112,10 +112,17 @@ def test_refusing_takes_one_tap_and_prints_a_numbered_slip(world, cert_lists, cl
     tapped = client.post("/certs/refuse/", {"request": "出具邻里纠纷责任证明", "rule": "unlisted"})
     assert tapped.status_code == 302 and Refusal.objects.filter(rule="unlisted", number=2).exists()
     pdf = client.get(f"/certs/refusals/{refusal.pk}/slip/")
-    from jianfu.testing import pdf_facts
+    from jianfu.testing import assert_official_document, pdf_facts
 
     text, fonts = pdf_facts(pdf.content)
     assert "不予出具证明告知单" in text and refusal.doc_no.replace("〔", "")[:4] in text and fonts
+    # Headed by the community's own name (no 文件); its number as issued, or with a 机关代字 once configured.
+    assert_official_document(pdf.content, mark="东关社区", doc_no=refusal.doc_no, title="不予出具证明告知单")
+    settings.DOC_PREFIXES = {world.dongguan.code: "东社告"}
+    prefixed = client.get(f"/certs/refusals/{refusal.pk}/slip/").content
+    assert_official_document(
+        prefixed, mark="东关社区", doc_no=f"东社告〔{refusal.year}〕1号", title="不予出具证明告知单"
+    )
 
 
 def test_a_refusal_reported_opens_a_case_against_the_agency_with_the_verdict(world, cert_lists):

@@ -63,8 +63,8 @@ def test_a_number_taken_outside_a_transaction_is_refused():
 
 
 def test_the_number_is_formatted_with_hexagonal_brackets():
-    assert format_number(2026, 12) == "〔2026〕第12号"
-    assert format_number(2026, 3, prefix="某民督") == "某民督〔2026〕第3号"
+    assert format_number(2026, 12) == "〔2026〕12号"
+    assert format_number(2026, 3, prefix="某民督") == "某民督〔2026〕3号"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from jianfu.drafts import actions
 from jianfu.drafts.models import Draft, Opinion
-from jianfu.testing import pdf_facts
+from jianfu.testing import assert_official_document, pdf_facts
 
 from . import samples
 from .helpers import TITLE, future, submit
@@ -63,6 +64,11 @@ def test_the_reviewer_returns_a_draft_on_the_page_and_the_opinion_pdf_carries_it
     assert "审核意见书" in flat and opinion.number_label in flat and "退回修改" in flat
     assert "各村（居）委会须在12月3日" in flat and "汉阴县民政局" in flat
     assert fonts, "the CJK font is embedded"
+    day = timezone.localdate(opinion.created_at)
+    assert_official_document(
+        pdf.content, mark="汉阴县民政局文件", doc_no=opinion.number_label, title=f"关于《{draft.title}》的审核意见书",
+        recipients=draft.org.name, date=f"{day.year}年{day.month}月{day.day}日",
+    )  # fmt: skip
 
 
 def test_a_refused_pass_on_the_page_shows_why_and_changes_nothing(world: Any, client_for: Any) -> None:

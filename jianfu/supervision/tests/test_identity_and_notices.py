@@ -13,7 +13,7 @@ from jianfu.core.models import AuditEntry
 from jianfu.orgs.models import User
 from jianfu.supervision import actions
 from jianfu.supervision.choices import NoticeState
-from jianfu.testing import pdf_facts
+from jianfu.testing import assert_official_document, pdf_facts
 
 from .conftest import png
 
@@ -163,9 +163,16 @@ def test_a_notice_lists_substantiated_cases_by_department_and_is_published(world
     assert "汉阴县卫生健康局" in "".join(text.split())
     assert Client().get(f"/public/notices/610922/{notice.pk}/").status_code == 404
     # Published, it carries the county's 通报 number for the year, on the page and in the PDF.
-    doc_no = f"〔{timezone.localdate(notice.published_at).year}〕第1号"
+    doc_no = f"〔{timezone.localdate(notice.published_at).year}〕1号"
     assert notice.doc_no == doc_no and doc_no in detail
     assert doc_no in "".join(text.split())
+    # Laid out as a 公文 with 主送, 署名 and 成文日期 in the standard's form, and the 版记.
+    day = timezone.localdate(notice.published_at)
+    assert_official_document(
+        client.get(f"/supervision/notices/{notice.pk}/pdf/").content, mark=f"{notice.office.name}文件",
+        doc_no=doc_no, title=notice.title, recipients="各乡镇（街道），县直各有关部门",
+        date=f"{day.year}年{day.month}月{day.day}日",
+    )  # fmt: skip
 
 
 def test_notices_are_numbered_without_gaps_per_county_and_year(world, client_for):

@@ -16,7 +16,7 @@ from jianfu.core.models import AuditEntry
 from jianfu.supervision import actions
 from jianfu.supervision.choices import CaseSource, CaseState
 from jianfu.supervision.models import Order
-from jianfu.testing import pdf_facts
+from jianfu.testing import assert_official_document, pdf_facts
 
 from .conftest import issue, png, substantiate
 
@@ -32,7 +32,7 @@ def test_orders_are_numbered_per_county_per_year(world, case):
     second = issue(_new_case(world), world)
     next_year = issue(_new_case(world), world, now=timezone.now() + dt.timedelta(days=400))
     assert (first.number, second.number, next_year.number) == (1, 2, 1)
-    assert first.doc_no == f"〔{first.year}〕第1号"
+    assert first.doc_no == f"〔{first.year}〕1号"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -106,13 +106,20 @@ def test_an_empty_reply_is_refused_on_the_page(world, client_for, ordered):
     assert not ordered.replies.exists()
 
 
-def test_the_order_pdf_names_the_department_and_the_rule(world, cjk_font, client_for, ordered):
+def test_the_order_pdf_names_the_department_and_the_rule(world, cjk_font, client_for, ordered, settings):
+    settings.DOC_PREFIXES = {world.mzj.code: "汉民督"}
     response = client_for("dept_officer").get(f"/supervision/orders/{ordered.pk}/pdf/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text, fonts = pdf_facts(response.content)
     compact = "".join(text.split())
-    assert "汉阴县卫生健康局" in compact and "负面清单N-05" in compact and ordered.doc_no in compact
+    assert "汉阴县卫生健康局" in compact and "负面清单N-05" in compact
     assert "汉阴县民政局" in compact and any("CJK" in f for f in fonts)
+    # A 公文: the issuing office's red mark, its 机关代字 in the number, the department as 主送.
+    day = timezone.localdate(ordered.issued_at)
+    assert_official_document(
+        response.content, mark="汉阴县民政局文件", doc_no=f"汉民督〔{ordered.year}〕{ordered.number}号",
+        title="社区减负工作督办单", recipients="汉阴县卫生健康局", date=f"{day.year}年{day.month}月{day.day}日",
+    )  # fmt: skip
 
 
 def test_the_office_issues_an_order_from_the_case_page(world, client_for, case):
