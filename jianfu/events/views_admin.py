@@ -59,7 +59,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
     assert division is not None
     start, end = _period(request)
     prefix = division.region_prefix
-    rows = stats.ranking(prefix, start, end)
+    board = stats.board(prefix, start, end)
     return render(
         request,
         "events/ranking.html",
@@ -67,10 +67,10 @@ def ranking(request: HttpRequest) -> HttpResponse:
             "division": division,
             "start": start,
             "end": end,
-            "totals": stats.totals(prefix, start, end, rows=rows),
-            "rows": rows,
-            "grids": stats.by_grid(prefix, start, end)[:50],
-            "time": stats.community_time(prefix, start, end),
+            "totals": board["totals"],
+            "rows": board["ranking"],
+            "grids": board["grids"][:50],
+            "time": board["time"],
         },
     )
 
