@@ -190,8 +190,14 @@ def figures(
     return out
 
 
-def _lines(counts: dict[int, dict[str, int]]) -> list[dict[str, Any]]:
-    return [_rates({"unit": org, **{k: c[k] for k in COUNT_KEYS}}) for org, c in counts.items() if c["total"] > 0]
+def _lines(counts: dict[int, dict[str, int]], top: int | None = None) -> list[dict[str, Any]]:
+    """One line per org with events; with ``top``, only those that can be among the ``top`` by
+    events (ties included, so that sorting by name afterwards cuts at the same place)."""
+    items = [(org, c) for org, c in counts.items() if c["total"] > 0]
+    if top is not None and len(items) > top:
+        cut = sorted((c["total"] for _, c in items), reverse=True)[top - 1]
+        items = [(org, c) for org, c in items if c["total"] >= cut]
+    return [_rates({"unit": org, **{k: c[k] for k in COUNT_KEYS}}) for org, c in items]
 
 
 def _ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -218,17 +224,19 @@ def by_grid(prefix: str, start: dt.date, end: dt.date, now: dt.datetime | None =
     return _by_total(_named(_lines(figures(prefix, start, end, now or timezone.now(), (grid,))[grid])))
 
 
-def board(prefix: str, start: dt.date, end: dt.date, now: dt.datetime | None = None) -> dict[str, Any]:
-    """The ranking page's numbers from one ``figures`` pass: the units ranked, the grids by
-    events, the region's totals and the communities' time (``community_time``)."""
+def board(
+    prefix: str, start: dt.date, end: dt.date, now: dt.datetime | None = None, *, grids: int = 50
+) -> dict[str, Any]:
+    """The ranking page's numbers from one ``figures`` pass: the units ranked, the ``grids``
+    grids with the most events, the region's totals and the communities' time."""
     figs = figures(prefix, start, end, now or timezone.now())
     D = Rollup.Dimension
-    units, grids = _lines(figs[D.UNIT]), _lines(figs[D.GRID])
-    orgs = _orgs(units + grids)
-    units, grids = _ranked(_named(units, orgs)), _by_total(_named(grids, orgs))
+    units, busiest = _lines(figs[D.UNIT]), _lines(figs[D.GRID], top=grids)
+    orgs = _orgs(units + busiest)
+    units, busiest = _ranked(_named(units, orgs)), _by_total(_named(busiest, orgs))[:grids]
     return {
         "ranking": units,
-        "grids": grids,
+        "grids": busiest,
         "totals": totals(prefix, start, end, rows=units),
         "time": community_time(prefix, start, end, counts=figs[D.COMMUNITY]),
     }

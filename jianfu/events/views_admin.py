@@ -69,7 +69,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
             "end": end,
             "totals": board["totals"],
             "rows": board["ranking"],
-            "grids": board["grids"][:50],
+            "grids": board["grids"],
             "time": board["time"],
         },
     )
@@ -77,7 +77,11 @@ def ranking(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def overdue_list(request: HttpRequest) -> HttpResponse:
-    qs = selectors.overdue(selectors.events_for(request.user))
+    # The page shows the holder and the community only: planning the selector's seven-table join
+    # took PostgreSQL longer (~100 ms at 200,000 events) than running it.
+    qs = (
+        selectors.overdue(selectors.events_for(request.user)).select_related(None).select_related("holder", "community")
+    )
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "events/overdue.html", {"page": page, "now": timezone.now()})
 
