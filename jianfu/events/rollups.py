@@ -102,7 +102,8 @@ def _values(event: Event) -> dict[str, Any]:
 def apply(deltas: Mapping[Key, list[int]]) -> None:
     """Add each key's delta to its row in one statement (creating missing rows); drop rows whose
     last event left them. Same SQL on SQLite (3.24+) and PostgreSQL."""
-    changed = [(k, v) for k, v in deltas.items() if any(v)]
+    # In key order: two transactions upserting the same rows lock them in the same order.
+    changed = sorted((k, v) for k, v in deltas.items() if any(v))
     if not changed:
         return
     table = Rollup._meta.db_table
