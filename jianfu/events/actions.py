@@ -4,8 +4,9 @@ community → township → department, the answer and its verification, categori
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -26,7 +27,7 @@ from jianfu.orgs.models import Org, User
 from jianfu.supervision.actions import do_open_case
 from jianfu.supervision.choices import CaseSource
 
-from . import deadlines, selectors
+from . import deadlines, rollups, selectors
 from .choices import MAX_REJECTIONS, PhotoKind, Satisfaction, Source, State, Urgency
 from .models import Category, Event, GridWorker, Photo, Step
 from .permissions import can_configure, is_grid_worker, is_holder
@@ -179,6 +180,7 @@ def _create(*, actor: Any, community: Org, values: dict[str, Any], source: str, 
         **values,
         **extra,
     )
+    rollups.added([event])
     return event
 
 
@@ -227,7 +229,8 @@ def do_report_event(
             actor, "events.event.report", event, after={"category": values["category"].code, "urgency": event.urgency}
         )
         if micro:
-            event = EVENT.apply(event, "close_on_spot", actor=actor, reason=note)
+            with rollups.kept(event):
+                event = EVENT.apply(event, "close_on_spot", actor=actor, reason=note)
             _step(event, "close_on_spot", _("现场办结"), actor, text=note)
     return event
 
@@ -295,6 +298,17 @@ def do_join_event(event: Event, *, actor: Any, note: str = "", files: Sequence[A
     return locked
 
 
+def keeping_rollups(action: Callable[..., Event]) -> Callable[..., Event]:
+    """An action that moves an event keeps the monthly rollups exact in its transaction."""
+
+    @functools.wraps(action)
+    def wrapper(event: Event, *args: Any, **kwargs: Any) -> Event:
+        with rollups.kept(event):
+            return action(event, *args, **kwargs)
+
+    return wrapper
+
+
 def _move(
     event: Event, action: str, *, actor: Any, reason: str = "", label: str = "", to_org: Org | None = None
 ) -> Event:
@@ -306,6 +320,7 @@ def _move(
 
 
 @transaction.atomic
+@keeping_rollups
 def do_escalate(event: Event, *, actor: Any, reason: str) -> Event:
     """The community cannot solve it: up to the township, with the reason (each hop has one)."""
     moved = _move(event, "escalate", actor=actor, reason=reason, to_org=event.township)
@@ -340,6 +355,7 @@ def _parse_deadline(value: Any) -> dt.datetime | None:
 
 
 @transaction.atomic
+@keeping_rollups
 def do_whistle(event: Event, *, actor: Any, department: Any, reason: str, deadline: Any = None) -> Event:
     """The township whistles (吹哨) a department of the county: it must report in (报到) with an
     answer by the deadline (the event's own, or a later one the township sets)."""
@@ -371,16 +387,19 @@ def do_whistle(event: Event, *, actor: Any, department: Any, reason: str, deadli
 
 
 @transaction.atomic
+@keeping_rollups
 def do_send_back(event: Event, *, actor: Any, reason: str) -> Event:
     return _move(event, "send_back", actor=actor, reason=reason, to_org=event.community)
 
 
 @transaction.atomic
+@keeping_rollups
 def do_accept(event: Event, *, actor: Any) -> Event:
     return _move(event, "accept", actor=actor)
 
 
 @transaction.atomic
+@keeping_rollups
 def do_return(event: Event, *, actor: Any, reason: str) -> Event:
     """The department says it is not its duty: back to the township, which decides."""
     moved = _move(event, "return", actor=actor, reason=reason, to_org=event.township)
@@ -388,6 +407,7 @@ def do_return(event: Event, *, actor: Any, reason: str) -> Event:
     return moved
 
 
+@keeping_rollups
 def do_handle(event: Event, *, actor: Any, reply: str, files: Sequence[Any] = ()) -> Event:
     """The holding unit answers (办理答复) with a reply and evidence; the verifier checks it."""
     reply = _text(reply, "reply", _("办理情况"), required=True, limit=MAX_DESCRIPTION)
@@ -409,6 +429,7 @@ def do_handle(event: Event, *, actor: Any, reply: str, files: Sequence[Any] = ()
 
 
 @transaction.atomic
+@keeping_rollups
 def do_verify(event: Event, *, actor: Any, confirm: bool, reason: str = "", satisfaction: str = "") -> Event:
     """The reporter (or the community) confirms the answer, with the resident's satisfaction, or
     rejects it with a reason. The third rejection puts the handling unit under supervision."""
@@ -546,6 +567,7 @@ def do_load_default_categories(county: Org, *, actor: Any) -> int:
 
 
 @transaction.atomic
+@keeping_rollups
 def do_close_on_spot(event: Event, *, actor: Any, note: str) -> Event:
     """The community settles a reported event on the spot (微事件) with a note."""
     return _move(event, "close_on_spot", actor=actor, reason=note)

@@ -18,7 +18,7 @@ from django.utils import timezone
 from jianfu.orgs.actions import do_create_grid
 from jianfu.orgs.models import Org, User
 
-from . import actions
+from . import actions, rollups
 from .hotline import do_import_hotline
 from .models import Category, Event
 
@@ -38,7 +38,8 @@ def _photo(name: str = "现场.png") -> SimpleUploadedFile:
 def _age(event: Event, hours: float) -> None:
     """Move an event's clock back (the demo shows history and overdue work)."""
     delta = dt.timedelta(hours=hours)
-    Event.objects.filter(pk=event.pk).update(received_at=event.received_at - delta, deadline=event.deadline - delta)
+    with rollups.kept(event):
+        Event.objects.filter(pk=event.pk).update(received_at=event.received_at - delta, deadline=event.deadline - delta)
 
 
 @transaction.atomic

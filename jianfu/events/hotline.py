@@ -27,7 +27,7 @@ from jianfu.orgs import tree
 from jianfu.orgs.choices import OrgKind
 from jianfu.orgs.models import Org
 
-from . import deadlines
+from . import deadlines, rollups
 from .actions import new_tracking_code
 from .choices import Source, State, Urgency
 from .defaults import FALLBACK_CODE
@@ -289,6 +289,7 @@ def do_import_hotline(county: Org, *, actor: Any, upload: Any) -> Imported:
                 )
             )
         Event.objects.bulk_create(events, batch_size=500)
+        rollups.added(events)
         saved = Event.objects.within(prefix).filter(hotline_number__in=[p["number"] for p in planned])
         by_number = {e.hotline_number: e for e in saved}
         Step.objects.bulk_create(

@@ -134,10 +134,14 @@ class Event(ScopedModel):
         ordering = ["-received_at", "-id"]
         indexes = [
             models.Index(fields=["region_code", "received_at"], name="events_region_received"),
-            # The overdue list walks this in deadline order and stops at a page (1,5 ms at 200,000).
+            # A few days of a period (the ranking's ends, around the rollups' whole months).
+            models.Index(fields=["received_at", "region_code"], name="events_received_region"),
+            # The overdue list walks this in deadline order and stops at a page (1,5 ms at 200,000);
+            # the ranking's overdue counts read it alone (PostgreSQL: an index-only scan).
             models.Index(
                 fields=["deadline", "id"],
                 condition=models.Q(state__in=["reported", "township", "dispatched", "accepted", "rework"]),
+                include=["region_code", "received_at", "grid", "handler", "holder"],
                 name="events_pending_deadline",
             ),
             models.Index(fields=["holder", "state"], name="events_holder_state"),
@@ -154,6 +158,45 @@ class Event(ScopedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Rollup(ScopedModel):
+    """Monthly pre-aggregate of events per dimension (``rollups.py``): per handling unit (the
+    handler, else the holder) at depths 6/9/12 of the community's code, per grid and per
+    community at depth 12. Every action that creates or changes an event updates it in the same
+    transaction; ``manage.py rebuild_event_rollups`` rebuilds it. The ranking reads this table.
+    ``month`` is the first day of the local month of ``received_at``."""
+
+    class Dimension(models.TextChoices):
+        UNIT = "unit", gettext_lazy("办理单位")
+        GRID = "grid", gettext_lazy("网格")
+        COMMUNITY = "community", gettext_lazy("社区")
+
+    region_code = models.CharField(max_length=12)  # the community's code cut to ``depth`` digits
+    dimension = models.CharField(max_length=10, choices=Dimension.choices)
+    depth = models.PositiveSmallIntegerField()
+    month = models.DateField()
+    org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
+    total = models.IntegerField(default=0)
+    closed = models.IntegerField(default=0)
+    on_time = models.IntegerField(default=0)
+    verified = models.IntegerField(default=0)
+    first_pass = models.IntegerField(default=0)
+    rated = models.IntegerField(default=0)
+    satisfied = models.IntegerField(default=0)
+    micro = models.IntegerField(default=0)
+    own = models.IntegerField(default=0)  # answered by the event's own community
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "depth", "region_code", "month", "org"], name="events_rollup_key"
+            )
+        ]
+        verbose_name = "网格事件月度汇总"
+
+    def __str__(self) -> str:
+        return f"{self.dimension} {self.region_code} {self.month:%Y-%m} {self.org_id}: {self.total}"
 
 
 class Step(ScopedModel):
