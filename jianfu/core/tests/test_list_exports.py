@@ -30,7 +30,7 @@ def _send(world, title):
 
 def test_the_sent_tasks_export_holds_what_the_page_shows_and_nothing_of_another_county(world, client_for):
     publish_lists(world)
-    _send(world, "=HYPERLINK(\"http://x\")宠物登记")
+    _send(world, '=HYPERLINK("http://x")宠物登记')
     page = client_for("dept_officer").get("/tasks/").content.decode()
     assert "format=xlsx" in page and "导出 Excel" in page
     rows = _rows(client_for("dept_officer").get("/tasks/?format=xlsx"))
