@@ -110,6 +110,16 @@ def case_list(request: AuthedRequest) -> HttpResponse:
     groups = selectors.queue_groups(cases, group) if group else []
     cases = cases.order_by(*order, "-created_at", "-id")
     cases = cases.annotate(n_communities=Count("items__community", distinct=True))
+    if wants_xlsx(request):
+        return table_response(
+            _("监督案件"),
+            [_("查询码"), _("标题"), _("来源"), _("状态"), _("责任单位"), _("社区/村"), _("涉及社区数"),
+             _("违反的规定"), _("登记时间"), _("办结时间")],
+            cases.select_related("department", "community"),
+            lambda c: [c.tracking_code, c.title, c.get_source_display(), c.get_state_display(),
+                       c.department.name if c.department else "", c.community.name if c.community else "",
+                       c.n_communities, c.rule_ref, c.created_at, c.closed_at],
+        )  # fmt: skip
     page = Paginator(cases, 30).get_page(request.GET.get("page"))
     overdue = {
         o.case_id

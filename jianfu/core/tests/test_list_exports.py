@@ -91,3 +91,23 @@ def test_the_report_scoreboard_and_community_pages_chart_what_they_compare(world
     assert 'data-bar-chart="community-chart"' in html and "echarts.min.js" in html and "js/charts.js" in html
     html = client.get("/burden/report/").content.decode()
     assert 'data-bar-chart="reduction-chart"' in html and 'id="reduction-chart" type="application/json"' in html
+
+
+def test_the_case_queue_export_keeps_the_queue_filters_and_the_jurisdiction(world, client_for):
+    import datetime as dt
+
+    from jianfu.burden import actions as burden_actions
+    from jianfu.burden.choices import Kind
+
+    for i in range(5):
+        burden_actions.do_record_event(
+            actor=world.township_officer, kind=Kind.MEETING, convener=world.chengguan, title=f"例会{i}",
+            occurred_on=dt.date(2026, 3, 2) + dt.timedelta(days=i), minutes=60,
+            communities=[world.dongguan, world.xiguan], reason="防汛紧急部署",
+        )  # fmt: skip
+    rows = _rows(client_for("county_mzj").get("/supervision/cases/?format=xlsx"))
+    assert rows[0][:4] == ["查询码", "标题", "来源", "状态"] and len(rows) == 2  # one grouped case
+    assert rows[1][4] == "城关镇" and rows[1][6] == 2
+    assert len(_rows(client_for("county_mzj").get("/supervision/cases/?format=xlsx&source=public_report"))) == 1
+    assert len(_rows(client_for("other_county_officer").get("/supervision/cases/?format=xlsx"))) == 1
+    assert client_for("community_worker").get("/supervision/cases/?format=xlsx").status_code == 403
