@@ -315,6 +315,7 @@ ROWS: list[Row] = [
     POST("certs/commitments/new/", "*=403 anon=302 cw,vw=200"),
     GET("certs/commitments/<int:pk>/", "*=404 anon=302 mzj,zzb,lg,town,cw,dept=200", pk="commitment"),
     GET("certs/commitments/<int:pk>/pdf/", "*=404 anon=302 mzj,zzb,lg,town,cw,dept=200", pk="commitment"),
+    POST("certs/commitments/<int:pk>/reveal/", "*=404 anon=302 mzj,zzb,lg,town,dept=403 cw=200", pk="commitment"),
     POST("certs/commitments/<int:pk>/verify/", "*=404 anon=302 mzj,zzb,lg,town,cw=403 dept=302", pk="commitment"),
     GET("public/certificates/<str:county_code>/", "*=200", county_code="county", public="y"),
     POST("public/certificates/<str:county_code>/", "*=200", county_code="county", public="y"),

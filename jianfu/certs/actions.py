@@ -393,3 +393,20 @@ def do_reveal_residents(certs: list[Certificate], *, actor: Any, export: bool = 
         objects=certs if export else None,
         read=lambda: [selectors.clear_person(c) for c in certs],
     )
+
+
+def do_reveal_commitment(commitment: Any, *, actor: Any, printing: bool = False) -> tuple[str, str]:
+    """显示完整信息 for a 告知承诺: the resident's name and ID number in clear, for the community
+    that took the commitment only — to read it, or to print the commitment for signature. Audited
+    as ``certs.commitment.reveal`` (``printing`` noted), never the data."""
+    from .permissions import sees_clear
+
+    return do_reveal(
+        actor,
+        commitment,
+        allowed=sees_clear(actor, commitment),
+        refusal=_("只有登记告知承诺的社区（村）可以查看居民的完整姓名和身份证号码。"),
+        event_type="certs.commitment.print" if printing else "certs.commitment.reveal",
+        fields=["resident_name", "resident_id"],
+        read=lambda: selectors.clear_person(commitment),
+    )

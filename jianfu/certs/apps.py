@@ -22,6 +22,10 @@ class CertsConfig(AppConfig):
             ("certs.commitment.sign", "登记告知承诺"),
             ("certs.commitment.verify", "核查告知承诺"),
             ("certs.demand.report", "举报索要证明"),
+            ("certs.resident.reveal", "查看居民完整信息（证明）"),
+            ("certs.resident.export_reveal", "导出居民完整信息（证明登记）"),
+            ("certs.commitment.reveal", "查看居民完整信息（告知承诺）"),
+            ("certs.commitment.print", "打印告知承诺书（含居民完整信息）"),
         ):
             events.register(event_type, label)
         nav.register("证明登记", "certs:register", can_read_register, order=160)

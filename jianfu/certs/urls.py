@@ -22,6 +22,7 @@ urlpatterns = [
     path("certs/commitments/new/", views_commit.commitment_new, name="commitment_new"),
     path("certs/commitments/<int:pk>/", views_commit.commitment, name="commitment"),
     path("certs/commitments/<int:pk>/pdf/", views_commit.commitment_pdf, name="commitment_pdf"),
+    path("certs/commitments/<int:pk>/reveal/", views_commit.commitment_reveal, name="commitment_reveal"),
     path("certs/commitments/<int:pk>/verify/", views_commit.commitment_verify, name="commitment_verify"),
     path("public/certificates/<str:county_code>/", public.verdict_page, name="verdict"),
     path("public/certificates/<str:county_code>/templates/<str:code>/", public.template_pdf, name="template_pdf"),

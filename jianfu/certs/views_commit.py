@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,11 +17,11 @@ from jianfu.catalog.selectors import owner_for_user
 from jianfu.core.errors import NotFound
 from jianfu.core.pages import run_action
 from jianfu.core.pdf import PdfUnavailable, pdf_response, render_pdf
+from jianfu.core.reveal import personal_data_response, render_personal_data
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import Role
 from jianfu.orgs.models import Org
 from jianfu.orgs.permissions import has_role
-from jianfu.orgs.security import do_record_personal_data_view
 
 from . import actions, selectors
 from .forms import CommitmentForm, TemplateForm, VerifyForm
@@ -76,7 +78,7 @@ def commitments(request: AuthedRequest) -> HttpResponse:
     if not (can_read_register(request.user) or has_role(request.user, Role.DEPT_OFFICER)):
         raise PermissionDenied(_("您没有查看告知承诺的权限。"))
     page = Paginator(selectors.commitments_for(request.user), 30).get_page(request.GET.get("page"))
-    rows = [{"c": c, "name": selectors.person(request.user, c)[0]} for c in page.object_list]
+    rows = [{"c": c, "name": selectors.masked_person(c)[0]} for c in page.object_list]
     return render(request, "certs/commitments.html", {"page": page, "rows": rows, "can_issue": can_issue(request.user)})
 
 
@@ -100,23 +102,45 @@ def commitment_new(request: AuthedRequest) -> HttpResponse:
 @login_required
 def commitment(request: AuthedRequest, pk: int) -> HttpResponse:
     obj = selectors.get_commitment(request.user, pk)
-    name, number = selectors.person(request.user, obj)
-    if sees_clear(request.user, obj):  # audited (issue 20)
-        do_record_personal_data_view(request.user, obj, fields=["resident_name", "resident_id"])
+    name, number = selectors.masked_person(obj)  # in clear only after 显示完整信息 (audited POST)
+    return render(request, "certs/commitment.html", _commitment_context(request, obj, name, number, clear=False))
+
+
+def _commitment_context(request: AuthedRequest, obj: Any, name: str, number: str, *, clear: bool) -> dict[str, Any]:
     form = VerifyForm() if can_verify(request.user, obj) and obj.state == "signed" else None
-    return render(request, "certs/commitment.html", {"c": obj, "name": name, "id_number": number, "form": form})
+    return {"c": obj, "name": name, "id_number": number, "form": form, "clear": clear,
+            "may_reveal": not clear and sees_clear(request.user, obj)}  # fmt: skip
+
+
+@login_required
+@require_POST
+def commitment_reveal(request: AuthedRequest, pk: int) -> HttpResponse:
+    """显示完整信息: the commitment with the resident's full name and ID number, after an audited POST."""
+    obj = selectors.get_commitment(request.user, pk)
+    done = run_action(request, actions.do_reveal_commitment, obj, actor=request.user)
+    if not done:
+        return redirect("certs:commitment", pk=obj.pk)
+    name, number = done.value
+    return render_personal_data(
+        request, "certs/commitment.html", _commitment_context(request, obj, name, number, clear=True)
+    )
 
 
 @login_required
 def commitment_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The commitment for the resident to sign: in clear for the community that took it (printing is
+    a reveal, audited), masked for everyone else who may read it."""
     obj = selectors.get_commitment(request.user, pk)
-    name, number = selectors.person(request.user, obj)
+    if sees_clear(request.user, obj):
+        name, number = actions.do_reveal_commitment(obj, actor=request.user, printing=True)
+    else:
+        name, number = selectors.masked_person(obj)
     try:
         data = render_pdf("certs/pdf/commitment.html", {"c": obj, "name": name, "id_number": number})
     except PdfUnavailable as exc:
         messages.error(request, str(exc))
         return redirect("certs:commitment", pk=obj.pk)
-    return pdf_response(data, f"告知承诺书{obj.doc_no}.pdf")
+    return personal_data_response(pdf_response(data, f"告知承诺书{obj.doc_no}.pdf"))
 
 
 @login_required
