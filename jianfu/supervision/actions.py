@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from jianfu.core import audit, dates
 from jianfu.core.errors import ActionError, NotAllowed
 from jianfu.core.files import CheckedFile, discard_on_error
+from jianfu.core.gongwen import chinese_date
 from jianfu.core.numbering import next_number
 from jianfu.core.reveal import do_reveal
 from jianfu.core.typing import Actor
@@ -520,7 +521,8 @@ def do_create_notice(
     dates.check_in_range(period_start, field="period_start")
     dates.check_in_range(period_end, field="period_end")
     county = actor.org.division
-    title = (title or "").strip() or f"关于{period_start:%Y年%m月%d日}至{period_end:%Y年%m月%d日}社区减负督办情况的通报"
+    period = f"{chinese_date(period_start)}至{chinese_date(period_end)}"  # 2026年12月1日, no padding (GB/T 9704)
+    title = (title or "").strip() or f"关于{period}社区减负督办情况的通报"
     if len(title) > 200:
         raise ActionError(gettext("标题不能超过 200 字。"), field="title")
     if len(good_examples) > MAX_DESCRIPTION:
