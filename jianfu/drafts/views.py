@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.files import protected_download
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
@@ -31,6 +32,15 @@ def draft_list(request: AuthedRequest) -> HttpResponse:
     qs = selectors.to_review_for(user) if state == "mine" else selectors.drafts_for(user)
     if state in DraftState.values:
         qs = qs.filter(state=state)
+    if wants_xlsx(request):
+        return table_response(
+            _("发文审核"),
+            [_("文件标题"), _("起草单位"), _("拟印发日期"), _("状态"), _("条款数"), _("涉社区负担条款数"),
+             _("预计负担（分钟/年）"), _("涉及社区数"), _("印发日期")],
+            qs.select_related("org"),
+            lambda d: [d.title, d.org.name, d.issue_date, d.get_state_display(), d.clause_count, d.flagged_count,
+                       d.total_minutes, d.communities, d.issued_on],
+        )  # fmt: skip
     page = Paginator(qs, 30).get_page(request.GET.get("page"))
     context = {
         "page": page, "state": state, "states": DraftState.choices, "tone": STATE_TONE,

@@ -18,6 +18,7 @@ from jianfu.admission.selectors import applications_for
 from jianfu.catalog.choices import Category
 from jianfu.catalog.selectors import current_items
 from jianfu.core.errors import NotFound
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.files import protected_download
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
@@ -46,6 +47,16 @@ def form_list(request: AuthedRequest) -> HttpResponse:
         qs = qs.filter(selectors.active_q())
     elif state in FormState.values:
         qs = qs.filter(state=state)
+    if wants_xlsx(request):
+        return table_response(
+            _("表格报备"),
+            [_("报备号"), _("表格名称"), _("报备单位"), _("年度"), _("频次"), _("指标数"), _("依据层级"),
+             _("法律政策依据"), _("状态")],
+            qs.select_related("owner_org"),
+            lambda f: [f.number, f.title, f.owner_org.name, f.year,
+                       f"{f.get_frequency_unit_display()}{f.frequency_count}次", len(f.fields.all()),
+                       f.get_basis_level_display(), f.basis, f.get_state_display()],
+        )  # fmt: skip
     return render(request, "formsreg/list.html", {"forms": qs[:500], "state": state, "states": FormState.choices,
                                                   "can_register": can_register(request.user)})  # fmt: skip
 

@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.net import client_ip
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
@@ -150,6 +151,15 @@ def user_list(request: HttpRequest) -> HttpResponse:
     _require_sysadmin(request)
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "org_code", "role", "active")}
     users = selectors.users_for_admin(request.user, **filters)
+    if wants_xlsx(request):  # no phone numbers or passwords: who holds which role where
+        return table_response(
+            _("用户"),
+            [_("用户名"), _("姓名"), _("单位"), _("角色"), _("启用"), _("下次登录须修改密码"), _("最近登录")],
+            users.select_related("org"),
+            lambda u: [u.username, u.full_name, u.org.name if u.org else "", u.get_role_display(),
+                       _("是") if u.is_active else _("否"), _("是") if u.must_change_password else _("否"),
+                       u.last_login],
+        )  # fmt: skip
     page = Paginator(users, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
 from jianfu.orgs.choices import OrgKind, Role
@@ -28,6 +29,15 @@ def project_list(request: AuthedRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     if state in ProjectState.values:
         qs = qs.filter(state=state)
+    if wants_xlsx(request):  # every project of the filter (the page shows the first 300); no resident contacts
+        return table_response(
+            _("民生微实事"),
+            [_("年度"), _("项目名称"), _("社区/村"), _("乡镇"), _("来源"), _("状态"), _("估算金额（元）"),
+             _("批准预算（元）"), _("已支出（元）"), _("实施单位")],
+            qs.select_related("community", "township"),
+            lambda p: [p.year, p.title, p.community.name, p.township.name, p.get_source_display(),
+                       p.get_state_display(), p.estimated_cost, p.budget, p.spent, p.supplier],
+        )  # fmt: skip
     rounds = selectors.rounds_for(request.user)[:20]
     return render(
         request,

@@ -111,3 +111,21 @@ def test_the_case_queue_export_keeps_the_queue_filters_and_the_jurisdiction(worl
     assert len(_rows(client_for("county_mzj").get("/supervision/cases/?format=xlsx&source=public_report"))) == 1
     assert len(_rows(client_for("other_county_officer").get("/supervision/cases/?format=xlsx"))) == 1
     assert client_for("community_worker").get("/supervision/cases/?format=xlsx").status_code == 403
+
+
+def test_the_forms_drafts_projects_and_users_lists_export_what_each_role_sees(world, client_for):
+    from tests.permission_scene import DOC_TITLE, build_scene
+
+    build_scene(world)
+    forms = _rows(client_for("dept_officer").get("/forms/?format=xlsx&state=all"))
+    assert forms[0][:3] == ["报备号", "表格名称", "报备单位"] and len(forms) >= 2
+    assert len(_rows(client_for("other_county_officer").get("/forms/?format=xlsx&state=all"))) == 1
+    drafts = _rows(client_for("dept_officer").get("/drafts/?format=xlsx"))
+    assert drafts[0][0] == "文件标题" and DOC_TITLE in [r[0] for r in drafts[1:]]
+    assert len(_rows(client_for("other_county_officer").get("/drafts/?format=xlsx"))) == 1
+    projects = _rows(client_for("community_worker").get("/projects/?format=xlsx"))
+    assert projects[0][:3] == ["年度", "项目名称", "社区/村"] and len(projects) >= 3
+    assert all(r[2] == "东关社区" for r in projects[1:])
+    users = _rows(client_for("sysadmin").get("/users/?format=xlsx&role=community_worker"))
+    assert users[0][:4] == ["用户名", "姓名", "单位", "角色"] and "community_worker" in [r[0] for r in users[1:]]
+    assert client_for("county_mzj").get("/users/?format=xlsx").status_code == 403
