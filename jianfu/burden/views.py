@@ -123,6 +123,14 @@ def community(request: AuthedRequest, code: str) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind in Kind.values:
         entries = entries.filter(kind=kind)
+    if wants_xlsx(request):
+        return table_response(
+            _("负担台账"),
+            [_("日期"), _("类型"), _("来源单位"), _("用时（分钟）"), _("清单内"), _("证明类型"), _("说明")],
+            entries.select_related("source_org").order_by("-occurred_on", "-id"),
+            lambda e: [e.occurred_on, e.get_kind_display(), e.source_org.name, e.minutes,
+                       "" if e.listed is None else (_("是") if e.listed else _("否")), e.cert_type, e.note],
+        )  # fmt: skip
     m = metrics.metrics(org, start, end)
     time = metrics.community_time(org, int(m.total_hours * 60), len(m.months))
     page = Paginator(entries.order_by("-occurred_on", "-id"), 50).get_page(request.GET.get("page"))

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from jianfu.core.exports import table_response, wants_xlsx
 from jianfu.core.files import protected_download
 from jianfu.core.pages import run_action
 from jianfu.core.typing import AuthedRequest
@@ -38,6 +39,14 @@ def ledger_page(request: AuthedRequest, campaign: Campaign, **extra: Any) -> Htt
     town = request.GET.get("township", "")
     if town.isdigit():
         items = items.filter(township_id=int(town))
+    if wants_xlsx(request):
+        return table_response(
+            _("工作台账"),
+            [_("阶段"), _("乡镇"), _("任务类别"), _("任务"), _("责任人"), _("完成时限"), _("状态"), _("进展情况")],
+            items.select_related("stage", "township"),
+            lambda i: [i.stage.name, i.township.name if i.township else "", i.group, i.title, i.owner, i.deadline,
+                       i.get_status_display(), i.note],
+        )  # fmt: skip
     lead = leads(campaign, user)
     context = {
         "campaign": campaign,

@@ -116,7 +116,13 @@ def test_the_case_queue_export_keeps_the_queue_filters_and_the_jurisdiction(worl
 def test_the_forms_drafts_projects_and_users_lists_export_what_each_role_sees(world, client_for):
     from tests.permission_scene import DOC_TITLE, build_scene
 
-    build_scene(world)
+    values = build_scene(world)
+    ledger = _rows(client_for("county_mzj").get(f"/campaigns/{values['campaign']}/ledger/?format=xlsx"))
+    assert ledger[0][:4] == ["阶段", "乡镇", "任务类别", "任务"] and len(ledger) >= 2
+    town2 = _rows(client_for("township2_officer").get(f"/campaigns/{values['campaign']}/ledger/?format=xlsx"))
+    assert all(r[1] == "涧池镇" for r in town2[1:])
+    entries = _rows(client_for("county_mzj").get(f"/burden/community/{world.dongguan.code}/?format=xlsx"))
+    assert entries[0][:3] == ["日期", "类型", "来源单位"]
     forms = _rows(client_for("dept_officer").get("/forms/?format=xlsx&state=all"))
     assert forms[0][:3] == ["报备号", "表格名称", "报备单位"] and len(forms) >= 2
     assert len(_rows(client_for("other_county_officer").get("/forms/?format=xlsx&state=all"))) == 1
