@@ -68,8 +68,15 @@ def _serve(host: str, port: int) -> int:
     if settings.TRUSTED_PROXIES:
         print(f"信任的反向代理：{', '.join(settings.TRUSTED_PROXIES)}", flush=True)
     threads = int(os.environ.get("JIANFU_THREADS", "8"))
-    serve(app, host=host, port=port, threads=threads, ident="jianfu", **serve_options(settings))
-    return 0
+    workers = int(os.environ.get("JIANFU_WORKERS", "1"))
+    options = {"threads": threads, "ident": "jianfu", **serve_options(settings)}
+    if workers <= 1:
+        serve(app, host=host, port=port, **options)
+        return 0
+    from jianfu.core import workers as prefork
+
+    sock = prefork.listening_socket(host, port)
+    return prefork.run(workers, sock, lambda s: serve(app, sockets=[s], **options))
 
 
 def _collectstatic() -> None:
