@@ -1,6 +1,12 @@
 from django.apps import AppConfig
 
 SECURITY_EVENTS = {
+    "auth.sso_refused": "统一身份认证登录被拒绝",
+    "orgs.bulk_import": "批量导入社区和账号",
+    "orgs.identity.link": "关联统一身份认证账号",
+    "orgs.identity.unlink": "解除统一身份认证关联",
+    "orgs.service_account.create": "创建服务账号",
+    "orgs.user.reset_password_refused": "重置密码被拒绝（审计员/安全管理员）",
     "auth.otp_enrol": "绑定双因素认证",
     "auth.otp_verified": "通过双因素认证",
     "auth.otp_failed": "双因素认证失败",

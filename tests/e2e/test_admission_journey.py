@@ -54,7 +54,7 @@ def test_an_application_goes_from_department_to_lists_to_a_completed_task(page_f
     assert ListItem.objects.filter(version=draft_version(world.county), code=app.list_item_code).exists()
 
     dept.goto("/tasks/new/")
-    dept.select_option("#id_targets", ["610921100001"])
+    dept.check("#id_targets input[value='610921100001']")
     dept.fill("#id_title", "经济普查入户登记（第一批）")
     dept.select_option("#id_application_id", str(app.pk))
     dept.fill("#id_expected_minutes", "240")

@@ -16,7 +16,7 @@ def test_an_unlisted_task_is_refused_by_the_community(page_for, world):
     publish_lists(world)
     sender = page_for("township_officer")
     sender.goto("/tasks/new/")
-    sender.select_option("#id_targets", ["610921100001"])
+    sender.check("#id_targets input[value='610921100001']")
     sender.fill("#id_title", "上报辖区奶茶店数量")
     sender.fill("#id_description", "请各社区统计辖区奶茶店名单，明日上报。")
     sender.click("button[name=send]")

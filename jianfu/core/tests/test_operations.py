@@ -23,11 +23,21 @@ def log_lines() -> Iterator[io.StringIO]:
     """The configured console handler (settings.LOGGING), writing into a buffer for the test."""
     handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
     stream = io.StringIO()
-    old = handler.setStream(stream)  # type: ignore[attr-defined]
+    # Swap the stream without setStream(): that flushes the old one, which may be a capture buffer
+    # an earlier test already closed (ValueError: I/O operation on closed file).
+    with handler.lock or _nolock():
+        old, handler.stream = handler.stream, stream  # type: ignore[attr-defined]
     try:
         yield stream
     finally:
-        handler.setStream(old)  # type: ignore[attr-defined]
+        with handler.lock or _nolock():
+            handler.stream = old  # type: ignore[attr-defined]
+
+
+def _nolock():
+    import contextlib
+
+    return contextlib.nullcontext()
 
 
 def parsed(stream: io.StringIO) -> list[dict[str, str]]:

@@ -60,7 +60,7 @@ def test_a_return_gives_a_numbered_opinion_and_the_department_resubmits_a_fixed_
     draft = submit(world)
     first = actions.do_review_draft(draft, actor=world.county_mzj, decision="return", opinion="第3条未入清单，请删除。")
     draft.refresh_from_db()
-    assert draft.state == "returned" and first.number == 1 and first.number_label.endswith("第1号")
+    assert draft.state == "returned" and first.number == 1 and first.number_label.endswith("〕1号")
     assert first.flagged[0]["verdict"] == "unlisted"
     start, end = samples.NOTICE.index("各村民小组须"), samples.NOTICE.index("报各乡（镇）。\n") + 7
     fixed = samples.NOTICE[:start] + "县统计局组织调查员入户开展调查。" + samples.NOTICE[end:]

@@ -21,7 +21,7 @@ def at_draft(world):
 
 
 def then_numbered(world, notice, user):
-    assert notice.number == 1 and notice.published_by == user and notice.doc_no.endswith("第1号")
+    assert notice.number == 1 and notice.published_by == user and notice.doc_no.endswith("〕1号")
 
 
 WALK = WorkflowWalk(
