@@ -8,6 +8,7 @@ import time
 
 import pytest
 from django.db import OperationalError, connection
+from django.utils import timezone
 
 from jianfu.admission import actions
 from jianfu.admission.models import Application
@@ -44,7 +45,8 @@ def test_submit_is_for_the_applicant_only(world, make_app):
             actions.do_submit_application(app, actor=world.users[persona])
     moved = actions.do_submit_application(app, actor=world.dept_officer)
     assert moved.state == "submitted" and moved.submitted_at is not None
-    assert moved.due_date == add_working_days(moved.submitted_at.date(), 15)
+    # The review clock counts from the local (Asia/Shanghai) day of submission, not the UTC one.
+    assert moved.due_date == add_working_days(timezone.localdate(moved.submitted_at), 15)
 
 
 def test_government_affairs_get_their_first_review_from_civil_affairs(world, make_app):
