@@ -25,19 +25,15 @@ def log_lines() -> Iterator[io.StringIO]:
     stream = io.StringIO()
     # Swap the stream without setStream(): that flushes the old one, which may be a capture buffer
     # an earlier test already closed (ValueError: I/O operation on closed file).
-    with handler.lock or _nolock():
-        old, handler.stream = handler.stream, stream  # type: ignore[attr-defined]
+    handler.acquire()
+    old, handler.stream = handler.stream, stream  # type: ignore[attr-defined]
+    handler.release()
     try:
         yield stream
     finally:
-        with handler.lock or _nolock():
-            handler.stream = old  # type: ignore[attr-defined]
-
-
-def _nolock():
-    import contextlib
-
-    return contextlib.nullcontext()
+        handler.acquire()
+        handler.stream = old  # type: ignore[attr-defined]
+        handler.release()
 
 
 def parsed(stream: io.StringIO) -> list[dict[str, str]]:
