@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ def _serve(host: str, port: int) -> int:
     from waitress import serve
 
     from jianfu.core.proxy import parse_proxies, proxy_app, serve_options
+    from jianfu.matching.index import start_warmer
     from jianfu.wsgi import application
 
     app = proxy_app(application, parse_proxies(settings.TRUSTED_PROXIES))
@@ -71,12 +73,17 @@ def _serve(host: str, port: int) -> int:
     workers = int(os.environ.get("JIANFU_WORKERS", "1"))
     options = {"threads": threads, "ident": "jianfu", **serve_options(settings)}
     if workers <= 1:
+        start_warmer()
         serve(app, host=host, port=port, **options)
         return 0
     from jianfu.core import workers as prefork
 
+    def serve_one(sock: socket.socket) -> None:
+        start_warmer()  # each worker process keeps its own gate indexes warm
+        serve(app, sockets=[sock], **options)
+
     sock = prefork.listening_socket(host, port)
-    return prefork.run(workers, sock, lambda s: serve(app, sockets=[s], **options))
+    return prefork.run(workers, sock, serve_one)
 
 
 def _collectstatic() -> None:

@@ -134,14 +134,12 @@ def _certificates(index: VersionIndex, text: str) -> list[Match]:
     names none (or none that a certificate item matches)."""
     best: dict[str, Match] = {}
     for phrase in demanded_certificates(text):
-        for m in index.rank(phrase, limit=None):
-            if m.item.category == Category.CERTIFICATE and (
-                m.item.code not in best or m.score > best[m.item.code].score
-            ):
+        for m in index.rank(phrase, limit=None, category=Category.CERTIFICATE):
+            if m.item.code not in best or m.score > best[m.item.code].score:
                 best[m.item.code] = m
     ranked = sorted(best.values(), key=lambda m: m.score, reverse=True)
     if not ranked or ranked[0].score < CERT:
-        ranked = [m for m in index.rank(text, limit=None) if m.item.category == Category.CERTIFICATE]
+        ranked = index.rank(text, limit=None, category=Category.CERTIFICATE)
     return ranked
 
 

@@ -19,16 +19,20 @@ edit changes the stamp and the next query rebuilds.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import math
+import os
 import pickle
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Max
 
 from jianfu.catalog.choices import VersionStatus
@@ -46,8 +50,9 @@ ROW_FIELDS = ("pk", "code", "title", "category", "cert_kind", "scope", "basis", 
 PERMITTED = re.compile(r"(只|仅|可以?|应当?)(做|负责|承担|协助|配合|开展|参与)|协助|配合")
 
 
-@dataclass(frozen=True)
-class IndexedItem:
+class IndexedItem(NamedTuple):
+    """One list item as the index knows it (a tuple: cheap to store in and load from a snapshot)."""
+
     pk: int
     code: str
     title: str
@@ -70,21 +75,22 @@ class Match:
 
 
 @dataclass
-class Phrase:
-    item: int
-    text: str
-    weights: dict[str, float]
-    total: float
-
-
-@dataclass
 class VersionIndex:
+    """Phrases with the same concepts score the same, so they are scored once per concept set (a
+    *signature*): a province's 10,000 items hold about 30,000 phrases but under 1,000 signatures,
+    and a query touches signatures, not phrases. The index is plain lists, dicts and tuples, so a
+    stored snapshot loads fast in a process that has not built it."""
+
     items: list[IndexedItem]
-    phrases: list[Phrase]
     idf: dict[str, float]
     default_idf: float
     lexicon: Lexicon
-    postings: dict[str, list[int]] = field(default_factory=dict)
+    phrase_text: list[str] = field(default_factory=list)
+    sig_weights: list[dict[str, float]] = field(default_factory=list)
+    sig_total: list[float] = field(default_factory=list)
+    # signature → (item index, phrase index) of its phrases, in phrase order (item order)
+    sig_members: list[list[tuple[int, int]]] = field(default_factory=list)
+    sig_postings: dict[str, list[int]] = field(default_factory=dict)  # concept → signatures
     item_concepts: list[frozenset[str]] = field(default_factory=list)
 
     @classmethod
@@ -119,16 +125,25 @@ class VersionIndex:
             )
             for r in rows
         ]  # fmt: skip
-        index = cls(items=items, phrases=[], idf=idf, default_idf=default_idf, lexicon=lexicon)
+        index = cls(items=items, idf=idf, default_idf=default_idf, lexicon=lexicon)
         index.item_concepts = [frozenset(c for _t, cs in item_phrases for c in cs) for item_phrases in raw]
+        sig_of: dict[frozenset[str], int] = {}
         for i, item_phrases in enumerate(raw):
             for text, cs in item_phrases:
                 if not cs:
                     continue
-                weights = {c: idf[c] for c in cs}
-                index.phrases.append(Phrase(i, text, weights, sum(weights.values())))
-                for c in cs:
-                    index.postings.setdefault(c, []).append(len(index.phrases) - 1)
+                key = frozenset(cs)
+                sig = sig_of.get(key)
+                if sig is None:
+                    sig = sig_of[key] = len(index.sig_weights)
+                    weights = {c: idf[c] for c in cs}
+                    index.sig_weights.append(weights)
+                    index.sig_total.append(sum(weights.values()))
+                    index.sig_members.append([])
+                    for c in weights:
+                        index.sig_postings.setdefault(c, []).append(sig)
+                index.sig_members[sig].append((i, len(index.phrase_text)))
+                index.phrase_text.append(text)
         return index
 
     def concepts_of(self, item: IndexedItem) -> frozenset[str]:
@@ -145,41 +160,61 @@ class VersionIndex:
     def query_concepts(self, text: str) -> list[str]:
         return unique(concepts(text, self.lexicon))
 
-    def rank(self, text: str, *, limit: int | None = 40) -> list[Match]:
+    def rank(self, text: str, *, limit: int | None = 40, category: str | None = None) -> list[Match]:
         """Items sharing a concept with ``text``, best first, with their best phrase: the top
         ``limit`` (None: all), plus the best negative-list item and the best certificate when they
-        rank lower, so the gate always sees the strongest evidence on each side."""
+        rank lower, so the gate always sees the strongest evidence on each side. ``category``
+        keeps only items of that category. Equal scores keep list order."""
         q = self.query_concepts(text)
         if not q:
             return []
         q_total = sum(self.idf.get(c, self.default_idf) for c in q) or 1.0
         matched: dict[int, float] = {}
+        weights = self.sig_weights
         for c in q:
-            for p in self.postings.get(c, ()):
-                matched[p] = matched.get(p, 0.0) + self.phrases[p].weights[c]
-        best: dict[int, tuple[float, int]] = {}
-        rare = self.rare
-        phrases = self.phrases
-        for p, m in matched.items():
-            phrase = phrases[p]
-            score = (m / phrase.total) * min(1.0, m / rare) * (0.8 + 0.2 * min(1.0, m / q_total))
-            if score > best.get(phrase.item, (0.0, -1))[0]:
-                best[phrase.item] = (score, p)
-        ranked = sorted(best.items(), key=lambda kv: kv[1][0], reverse=True)
-        if limit is not None and len(ranked) > limit:
-            head, kept = ranked[:limit], {self.items[i].category for i, _v in ranked[:limit]}
-            for category in ("negative", "certificate"):
-                if category not in kept:
-                    extra = next((kv for kv in ranked[limit:] if self.items[kv[0]].category == category), None)
-                    if extra is not None:
-                        head.append(extra)
-            ranked = head
+            for sig in self.sig_postings.get(c, ()):
+                matched[sig] = matched.get(sig, 0.0) + weights[sig][c]
+        rare, totals, members = self.rare, self.sig_total, self.sig_members
+        scored = []
+        for sig, m in matched.items():
+            score = (
+                (m / totals[sig])
+                * (m / rare if m < rare else 1.0)
+                * (0.8 + 0.2 * (m / q_total if m < q_total else 1.0))
+            )
+            scored.append((-score, members[sig][0][1], sig))
+        scored.sort()
+        # Walk signatures best first: an item's first appearance is its best phrase.
+        items, seen = self.items, set()
+        head: list[tuple[int, float, int, int]] = []
+        extras = {"negative", "certificate"}
+        full = False
+        for neg_score, _first, sig in scored:
+            for i, p in members[sig]:
+                if i in seen:
+                    continue
+                seen.add(i)
+                item_category = items[i].category
+                if category is not None and item_category != category:
+                    continue
+                if not full:
+                    head.append((i, -neg_score, p, sig))
+                    extras.discard(item_category)
+                    full = limit is not None and len(head) >= limit
+                elif item_category in extras:  # the best of a side the head lacks
+                    head.append((i, -neg_score, p, sig))
+                    extras.discard(item_category)
+            if full and not extras:
+                break
         qset = set(q)
         return [
             Match(
-                self.items[i], round(min(s, 1.0), 3), phrases[p].text, frozenset(qset.intersection(phrases[p].weights))
+                items[i],
+                round(min(score, 1.0), 3),
+                self.phrase_text[p],
+                frozenset(qset.intersection(weights[sig])),
             )
-            for i, (s, p) in ranked
+            for i, score, p, sig in head
         ]
 
     def query(
@@ -205,7 +240,10 @@ class VersionIndex:
 _LEX: dict[str, Lexicon] = {}
 _CACHE: OrderedDict[tuple[int, str], VersionIndex] = OrderedDict()
 _LOCK = threading.Lock()
-CACHE_SIZE = 32
+# Versions kept in memory per process (a county's list is a few hundred kB; a province's 10,000
+# items a few MB): enough for every county of a province on one server.
+CACHE_SIZE = int(os.environ.get("JIANFU_GATE_CACHE", "128"))
+logger = logging.getLogger(__name__)
 
 
 def groups_of(region_code: str, kind: str = GroupKind.WORK) -> list[tuple[str, tuple[str, ...]]]:
@@ -266,7 +304,8 @@ def index_for(version: ListVersion) -> VersionIndex:
     if not version.is_published:
         return VersionIndex.build(_rows(version), lexicon)
     # The publication time joins the key: a test database may hand a rolled-back version's id on.
-    key = (version.pk, f"{lexicon.stamp}@{version.published_at.isoformat() if version.published_at else ''}")
+    published = version.published_at.isoformat() if version.published_at else ""
+    key = (version.pk, f"{SNAPSHOT_FORMAT}:{lexicon.stamp}@{published}")
     with _LOCK:
         cached = _CACHE.get(key)
         if cached is not None:
@@ -283,19 +322,27 @@ def index_for(version: ListVersion) -> VersionIndex:
     return built
 
 
+# Bump when VersionIndex's stored shape changes: snapshots of another format are rebuilt once.
+SNAPSHOT_FORMAT = "v2"
+_STORED = ("idf", "default_idf", "phrase_text", "sig_weights", "sig_total", "sig_members", "sig_postings")
+
+
 def _load_snapshot(version: ListVersion, key: str, lexicon: Lexicon) -> VersionIndex | None:
     row = IndexSnapshot.objects.filter(version=version, key=key).values_list("data", flat=True).first()
     if row is None:
         return None
-    index: VersionIndex = pickle.loads(bytes(row))  # noqa: S301 — written by _save_snapshot only
-    index.lexicon = lexicon
+    state = pickle.loads(bytes(row))  # noqa: S301 — written by _save_snapshot only
+    index = VersionIndex(items=[IndexedItem(*t) for t in state.pop("items")], lexicon=lexicon, **state)
     return index
 
 
 def _save_snapshot(version: ListVersion, key: str, index: VersionIndex) -> None:
-    state = dict(index.__dict__, lexicon=None)  # the lexicon is the county's, loaded on its own
-    state.pop("_by_pk", None)
-    data = pickle.dumps(VersionIndex(**{k: v for k, v in state.items() if k in VersionIndex.__dataclass_fields__}))
+    # Plain tuples, lists and dicts: no class to rebuild per object on load. The lexicon is the
+    # county's, loaded on its own.
+    state: dict[str, Any] = {name: getattr(index, name) for name in _STORED}
+    state["items"] = [tuple(item) for item in index.items]
+    state["item_concepts"] = index.item_concepts
+    data = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         with transaction.atomic():
             IndexSnapshot.objects.filter(version=version).exclude(key=key).delete()  # an old lexicon's
@@ -319,6 +366,53 @@ def prebuild_county(region_code: str) -> None:
         if version.org_id not in seen:
             seen.add(version.org_id)
             prebuild(version)
+
+
+def warm(since: dt.datetime | None = None) -> dt.datetime | None:
+    """Load into this process the snapshots built after ``since`` (at start, ``None``: the current
+    version of every list owner, up to the cache size), so that no user's check waits for one.
+    Returns the time to pass next time."""
+    snapshots = IndexSnapshot.objects.select_related("version").order_by("built_at")
+    if since is None:
+        current: dict[int, int] = {}
+        for pk, org in (
+            ListVersion.objects.filter(status=VersionStatus.PUBLISHED)
+            .order_by("org_id", "-number")
+            .values_list("pk", "org_id")
+        ):
+            current.setdefault(org, pk)
+        snapshots = snapshots.filter(version_id__in=list(current.values())[:CACHE_SIZE])
+    else:
+        snapshots = snapshots.filter(built_at__gt=since)
+    latest = since
+    for snapshot in snapshots:
+        index_for(snapshot.version)  # loads the snapshot (or finds it already in memory)
+        latest = snapshot.built_at if latest is None or snapshot.built_at > latest else latest
+    return latest if latest is not None else dt.datetime.now(dt.UTC)
+
+
+def start_warmer(interval: float | None = None) -> threading.Thread | None:
+    """A daemon thread of a server process that keeps the gate's indexes in memory: once at start,
+    then every ``JIANFU_GATE_WARM_SECONDS`` (5; 0 turns it off) it loads the snapshots that a
+    publication or a lexicon change built in any process since its last pass."""
+    seconds = float(os.environ.get("JIANFU_GATE_WARM_SECONDS", "5")) if interval is None else interval
+    if seconds <= 0:
+        return None
+
+    def loop() -> None:
+        since: dt.datetime | None = None
+        while True:
+            try:
+                since = warm(since)
+            except Exception:  # the next pass tries again; a check still loads what it needs
+                logger.exception("gate index warm-up failed")
+            finally:
+                connection.close()  # this thread's own connection; none held between passes
+            time.sleep(seconds)
+
+    thread = threading.Thread(target=loop, name="gate-index-warmer", daemon=True)
+    thread.start()
+    return thread
 
 
 def _rows(version: ListVersion) -> list[dict[str, Any]]:

@@ -56,3 +56,41 @@ def test_a_lexicon_change_rebuilds_the_snapshot_under_the_new_lexicon(world, dja
     with CaptureQueriesContext(connection) as captured:
         result = gate.check(world.dongguan, title="惠民保宣传", description="宣传动员居民参加惠民保。")
     assert result.verdict == "listed" and not _item_reads(captured)
+
+
+def _snapshot_reads(captured: CaptureQueriesContext) -> list[str]:
+    return [q["sql"] for q in captured.captured_queries if "matching_indexsnapshot" in q["sql"]]
+
+
+def test_a_warm_process_answers_the_first_check_after_a_publish_from_memory(world, django_capture_on_commit_callbacks):
+    """What a server process's warmer thread does: at start it loads every current version's
+    snapshot; after a publication in any process, its next pass loads the new one. The user's
+    first check then reads no snapshot and builds nothing."""
+    index.prebuild(publish_lists(world))  # what the publish hook runs (publish_lists bypasses it)
+    index.clear_cache()  # a server process starting
+    since = index.warm()
+    with CaptureQueriesContext(connection) as captured:
+        assert gate.check(world.dongguan, title="各村负责辖区违章建筑拆除").verdict == "negative"
+    assert not _snapshot_reads(captured) and not _item_reads(captured)
+
+    draft = do_open_draft(world.county, actor=world.county_mzj)
+    with django_capture_on_commit_callbacks(execute=True):
+        version = do_publish_version(draft, actor=world.county_mzj, effective_date=timezone.localdate())
+    index.clear_cache()  # the publication ran in another process: this one holds nothing new
+    assert index.warm(since) >= since
+    with CaptureQueriesContext(connection) as captured:
+        result = gate.check(world.dongguan, title="各村负责辖区违章建筑拆除")
+    assert result.verdict == "negative" and current_version(world.county) == version
+    assert not _snapshot_reads(captured) and not _item_reads(captured)
+
+
+def test_a_snapshot_of_an_older_format_is_rebuilt_once(world):
+    publish_lists(world)
+    version = current_version(world.county)
+    gate.check(world.dongguan, title="各村负责辖区违章建筑拆除")
+    snapshot = IndexSnapshot.objects.get(version=version)
+    assert snapshot.key.startswith(index.SNAPSHOT_FORMAT + ":")
+    IndexSnapshot.objects.filter(pk=snapshot.pk).update(key=snapshot.key.replace(index.SNAPSHOT_FORMAT, "v1", 1))
+    index.clear_cache()
+    assert gate.check(world.dongguan, title="各村负责辖区违章建筑拆除").verdict == "negative"
+    assert [s.key for s in IndexSnapshot.objects.filter(version=version)] == [snapshot.key]
