@@ -1,12 +1,16 @@
-"""Gate benchmark: the gate check against a 2,000-item published list, and one send to 300 communities.
+"""Gate benchmark: the gate check against a published list (2,000 items, or ``--items N``), and one
+send to 300 communities.
 
-    ./jianfu bench gate_bench            (SQLite in a temporary directory)
+    ./jianfu bench gate_bench                  (SQLite in a temporary directory)
+    ./jianfu bench gate_bench --items 10000    (issue 17: p95 < 20 ms at 10,000 items)
     JIANFU_DATABASE_URL=postgres://… ./jianfu bench gate_bench
 
 Builds its own county (610999, not the demo's) with 300 communities and a published version of
 2,000 realistic items, then measures:
-  * gate.check p50/p95 over 300 varied task texts (index warm, as in a running server; the first,
-    index-building call is reported separately),
+  * the index built at publication (``matching.index.prebuild``, run after commit by the publish
+    hook), then the FIRST gate check after that publish in a process that has never seen the
+    version (its in-memory cache cleared: it loads the stored snapshot), as every other worker does,
+  * gate.check p50/p95 over 300 varied task texts (index warm, as in a running server),
   * do_send_task to all 300 communities (one Dispatch, 300 Task rows, one audit entry).
 Targets (issue 4, tightened by issue 10): gate p95 < 20 ms; the 300-community send < 2 s.
 """
@@ -40,7 +44,7 @@ call_command("migrate", verbosity=0)
 from jianfu.catalog.choices import Category, VersionStatus  # noqa: E402
 from jianfu.catalog.models import ListItem, ListVersion  # noqa: E402
 from jianfu.dispatch import actions, gate  # noqa: E402
-from jianfu.matching.index import clear_cache  # noqa: E402
+from jianfu.matching.index import clear_cache, prebuild  # noqa: E402
 from jianfu.orgs.actions import do_create_org, do_create_user  # noqa: E402
 from jianfu.orgs.choices import OrgKind, Role  # noqa: E402
 from jianfu.orgs.models import Org, User  # noqa: E402
@@ -76,7 +80,7 @@ NEGATIVE = [
 ]  # fmt: skip
 
 
-def build() -> tuple[Org, User, ListVersion]:
+def build(n_items: int) -> tuple[Org, User, ListVersion]:
     county = Org.objects.filter(code=COUNTY).first()
     if county is None:
         with transaction.atomic():
@@ -98,6 +102,10 @@ def build() -> tuple[Org, User, ListVersion]:
                 role=Role.DEPT_OFFICER, password="x", _skip_password_validation=True,
             )  # fmt: skip
     version = ListVersion.objects.filter(org=county, status=VersionStatus.PUBLISHED).first()
+    if version is not None and version.items.count() != n_items:
+        ListItem.objects.filter(version=version).delete()
+        version.delete()
+        version = None
     if version is None:
         rng = random.Random(4)
         version = ListVersion.objects.create(
@@ -105,7 +113,7 @@ def build() -> tuple[Org, User, ListVersion]:
         )
         rows = []
         cats = [Category.ASSIST, Category.DUTY, Category.SERVICE, Category.FORM, Category.CERTIFICATE]
-        for n in range(2000):
+        for n in range(n_items):
             if n < len(NEGATIVE) * 3:
                 title, scope = NEGATIVE[n % len(NEGATIVE)]
                 title, cat = f"{title}（{n // len(NEGATIVE) + 1}）", Category.NEGATIVE
@@ -132,7 +140,8 @@ def pct(values: list[float], p: float) -> float:
 
 
 def main() -> None:
-    _county, user, version = build()
+    n_items = int(sys.argv[sys.argv.index("--items") + 1]) if "--items" in sys.argv else 2000
+    _county, user, version = build(n_items)
     community = Org.objects.filter(kind=OrgKind.COMMUNITY, region_code__startswith=COUNTY).first()
     print(f"数据库：{django.db.connection.vendor}；清单事项 {version.items.count()} 项；社区 "
           f"{Org.objects.filter(kind=OrgKind.COMMUNITY, region_code__startswith=COUNTY).count()} 个")  # fmt: skip
@@ -141,10 +150,19 @@ def main() -> None:
         (f"{rng.choice(ACTS)}{rng.choice(OBJECTS)}", f"请各社区{rng.choice(ACTS)}{rng.choice(OBJECTS)}，按时反馈。")
         for _ in range(300)
     ]
+    from jianfu.matching.models import IndexSnapshot
+
+    IndexSnapshot.objects.filter(version=version).delete()  # as just published: no snapshot yet
     clear_cache()
     t0 = time.perf_counter()
-    gate.check(community, title=texts[0][0], description=texts[0][1])
-    cold = (time.perf_counter() - t0) * 1000
+    prebuild(version)  # what the publish hook runs after commit
+    built = (time.perf_counter() - t0) * 1000
+    firsts = []
+    for title, description in texts[:5]:  # five fresh processes, each with its first check
+        clear_cache()
+        t0 = time.perf_counter()
+        gate.check(community, title=title, description=description)
+        firsts.append((time.perf_counter() - t0) * 1000)
     times = []
     verdicts: dict[str, int] = {}
     for title, description in texts:
@@ -152,7 +170,8 @@ def main() -> None:
         result = gate.check(community, title=title, description=description)
         times.append((time.perf_counter() - t0) * 1000)
         verdicts[result.verdict] = verdicts.get(result.verdict, 0) + 1
-    print(f"清单审查（首次，含建索引）：{cold:.1f} ms")
+    print(f"发布时建索引（发布后台完成，不在用户请求内）：{built:.0f} ms")
+    print(f"发布后各进程的首次审查（读取索引快照）：{'，'.join(f'{t:.1f}' for t in firsts)} ms")
     print(f"清单审查 {len(times)} 次：p50 {statistics.median(times):.2f} ms，p95 {pct(times, 95):.2f} ms，"
           f"最大 {max(times):.2f} ms（目标 p95 < 20 ms）；结论分布 {verdicts}")  # fmt: skip
 
